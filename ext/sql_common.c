@@ -1,0 +1,61 @@
+/*
+** Helpers shared by the SQL layer's table-valued functions.
+*/
+#include <stdarg.h>
+#include <string.h>
+
+#include "nd_sql.h"
+SQLITE_EXTENSION_INIT3
+
+int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequired) {
+  int aIdx[8];
+  int i, mask = 0, n = 0;
+  if (nArg > 8) return SQLITE_ERROR;
+  for (i = 0; i < nArg; i++) aIdx[i] = -1;
+  for (i = 0; i < pInfo->nConstraint; i++) {
+    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
+    int iArg = p->iColumn - iFirst;
+    if (iArg < 0 || iArg >= nArg) continue; /* not an argument: ignore */
+    if (p->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!p->usable) {
+      /* A required argument exists but cannot be used in this plan: make
+      ** SQLite pick a plan where it can. */
+      if (iArg < nRequired) return SQLITE_CONSTRAINT;
+      continue;
+    }
+    aIdx[iArg] = i;
+  }
+  for (i = 0; i < nArg; i++) {
+    if (aIdx[i] < 0) {
+      if (i < nRequired) return SQLITE_CONSTRAINT;
+      continue;
+    }
+    mask |= 1 << i;
+    pInfo->aConstraintUsage[aIdx[i]].argvIndex = ++n;
+    pInfo->aConstraintUsage[aIdx[i]].omit = 1;
+  }
+  pInfo->idxNum = mask;
+  pInfo->estimatedCost = 1000.0;
+  pInfo->estimatedRows = 100;
+  return SQLITE_OK;
+}
+
+int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...) {
+  va_list ap;
+  va_start(ap, zFormat);
+  sqlite3_free(pVtab->zErrMsg);
+  pVtab->zErrMsg = sqlite3_vmprintf(zFormat, ap);
+  va_end(ap);
+  return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+char *newsValueText(sqlite3_value *v, size_t *pn) {
+  const unsigned char *z = sqlite3_value_text(v);
+  size_t n = z ? (size_t)sqlite3_value_bytes(v) : 0;
+  char *p = sqlite3_malloc64(n + 1);
+  if (!p) return NULL;
+  if (n) memcpy(p, z, n);
+  p[n] = 0;
+  if (pn) *pn = n;
+  return p;
+}

@@ -1,0 +1,39 @@
+/*
+** Internal header of the SQL layer (ext/sql_*.c). Not installed.
+**
+** Each SQL object lives in its own file and exports one registration
+** function, listed in the table of ext/newsdesk.c.
+*/
+#ifndef ND_SQL_H
+#define ND_SQL_H
+#include <sqlite3ext.h>
+#include <stddef.h>
+
+/* Registration functions: return an SQLite result code. */
+int newsRegisterVersion(sqlite3 *db);
+int newsRegisterNormalize(sqlite3 *db);
+int newsRegisterRegexp(sqlite3 *db);
+int newsRegisterSentences(sqlite3 *db);
+int newsRegisterClean(sqlite3 *db);
+int newsRegisterArticles(sqlite3 *db);
+int newsRegisterDates(sqlite3 *db);
+int newsRegisterEntities(sqlite3 *db);
+
+/* Flags of the pure text functions. */
+#define NEWS_PURE_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/* xBestIndex for table-valued functions whose arguments are the hidden
+** columns iFirst .. iFirst+nArg-1 of which the first nRequired must be
+** given. idxNum gets bit k set when argument k is passed; xFilter receives
+** the passed arguments in order. Returns SQLITE_CONSTRAINT when a required
+** argument is missing or unusable. */
+int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequired);
+
+/* Set pVtab->zErrMsg (freeing an earlier one) and return SQLITE_ERROR. */
+int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...);
+
+/* sqlite3_malloc64 copy of a value's text (NUL-terminated), or NULL on
+** OOM. A NULL value gives "". *pn gets the length in bytes. */
+char *newsValueText(sqlite3_value *v, size_t *pn);
+
+#endif
