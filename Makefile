@@ -50,7 +50,7 @@ SQL_OBJ    = $(SQL_SRC:ext/%.c=$(BUILD)/%.o)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-unit test-sql test-python bench eval clean install format
+.PHONY: all deps demo test bench eval clean install format
 
 all: $(EXT)
 
@@ -81,17 +81,21 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@sh tools/demo.sh $(EXT)
+	@SQLITE3=$(SQLITE3) sh tools/demo.sh $(EXT)
 
 test: all $(UNIT_BIN)
 	@$(TEST_ENV) NEWSDESK_EXT=$(EXT) SQLITE3=$(SQLITE3) PYTHON=$(PYTHON) \
 	  SHARED_DIR=$(SHARED_DIR) UNIT_DIR=$(BUILD)/tests sh tests/run.sh
 
-bench: all
-	@NEWSDESK_EXT=$(EXT) PYTHON=$(PYTHON) sh tools/bench.sh
+# Each part of the project adds its own targets in tools/<part>.mk and
+# appends them to BENCH_TARGETS / EVAL_TARGETS.
+BENCH_TARGETS =
+EVAL_TARGETS =
+include $(sort $(wildcard tools/*.mk))
 
-eval: all
-	@NEWSDESK_EXT=$(EXT) PYTHON=$(PYTHON) SHARED_DIR=$(SHARED_DIR) sh tools/eval.sh
+bench: all $(BENCH_TARGETS)
+
+eval: all $(EVAL_TARGETS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib
