@@ -13,7 +13,9 @@ import re
 import sqlite3
 import unittest
 
-from newsdesk_test import ROOT, connect
+from newsdesk_test import EXT, ROOT, connect
+
+EXT_NOSO = os.path.join(ROOT, EXT)[: -len(".so")] if EXT.endswith(".so") else os.path.join(ROOT, EXT)
 
 BLOCK = re.compile(r"```sql\n(.*?)```", re.S)
 
@@ -36,6 +38,8 @@ def examples(text):
                 if complete():
                     yield "\n".join(stmt), (expect or None)
                     stmt, expect = [], []
+            elif line.startswith(".") and not stmt:
+                continue  # a shell dot-command
             else:
                 if complete():
                     yield "\n".join(stmt), (expect or None)
@@ -66,10 +70,12 @@ class Docs(unittest.TestCase):
                 with open(page, encoding="utf-8") as f:
                     text = f.read()
                 for stmt, expect in examples(text):
-                    if stmt.lstrip().startswith("."):
-                        continue  # shell dot-commands
                     with self.subTest(page=os.path.basename(page), sql=stmt[:80]):
                         db = connect()
+                        # Examples that load the extension name dist/newsdesk: use the
+                        # build under test.
+                        db.enable_load_extension(True)
+                        stmt = stmt.replace("'dist/newsdesk'", "'" + EXT_NOSO + "'")
                         try:
                             rows = db.execute(stmt).fetchall()
                             got = ["|".join(render(v) for v in r) for r in rows]
