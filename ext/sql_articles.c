@@ -20,7 +20,8 @@
 ** application itself may call it. Never deterministic: files change.
 **
 ** How it works: the scan (ext/scan.c) yields one file at a time; a JSON
-** file is split into records (nd_json_records) and each record is a row.
+** file is split into records (nd_json_records; JSON Lines by lines) and
+** each record is a row.
 ** An article is parsed lazily, on the first column that needs it, so that
 ** count(*) or path-only queries do not pay for parsing; at most one file
 ** and one parsed article are in memory. SQLite checks sqlite3_interrupt()
@@ -149,6 +150,36 @@ static int newsArticlesTooLong(NewsArticlesCursor *c, size_t n) {
   return n > (size_t)sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
 }
 
+/* JSON Lines (.jsonl, .ndjson): one record per non-blank line, split here
+** rather than by a JSON parser so that a malformed line cannot swallow the
+** lines after it; parsing the record reports it. */
+static int newsArticlesIsJsonLines(const char *zPath) {
+  const char *zDot = strrchr(zPath, '.');
+  return zDot && (sqlite3_stricmp(zDot, ".jsonl") == 0 || sqlite3_stricmp(zDot, ".ndjson") == 0);
+}
+
+static int newsArticlesSplitLines(NewsArticlesCursor *c) {
+  const char *z = c->file.data;
+  size_t n = c->file.len, nAlloc = 0, i = 0;
+  if (n >= 3 && memcmp(z, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  while (i < n) {
+    const char *zEol = memchr(z + i, '\n', n - i);
+    size_t e = zEol ? (size_t)(zEol - z) : n, b = i, k = e;
+    while (b < k && (z[b] == ' ' || z[b] == '\t' || z[b] == '\r')) b++;
+    while (k > b && (z[k - 1] == ' ' || z[k - 1] == '\t' || z[k - 1] == '\r')) k--;
+    i = e + 1;
+    if (b == k) continue;
+    if (c->nRec == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 64;
+      nd_record *a = nd_realloc(c->aRec, nAlloc * sizeof(*a));
+      if (!a) return SQLITE_NOMEM;
+      c->aRec = a;
+    }
+    c->aRec[c->nRec++] = (nd_record){.off = b, .len = k - b, .error = NULL};
+  }
+  return SQLITE_OK;
+}
+
 /* Make record iRec of the current JSON file the current row. */
 static void newsArticlesSetRecord(NewsArticlesCursor *c) {
   const nd_record *r = &c->aRec[c->iRec];
@@ -183,7 +214,11 @@ static int newsArticlesNext(sqlite3_vtab_cursor *cur) {
     }
     if (c->eFormat == ND_FORMAT_UNKNOWN) c->eFormat = nd_format_sniff(c->file.data, c->file.len);
     if (c->eFormat == ND_FORMAT_JSON && c->file.len > 0) {
-      if (nd_json_records(c->file.data, c->file.len, &c->aRec, &c->nRec)) return SQLITE_NOMEM;
+      if (newsArticlesIsJsonLines(c->file.path)) {
+        if (newsArticlesSplitLines(c)) return SQLITE_NOMEM;
+      } else if (nd_json_records(c->file.data, c->file.len, &c->aRec, &c->nRec)) {
+        return SQLITE_NOMEM;
+      }
       if (c->nRec == 0) continue; /* "[]": an export with no records */
       newsArticlesSetRecord(c);
       return SQLITE_OK;
