@@ -1,0 +1,143 @@
+/*
+** Plain-text articles, as scrapers dump them: a few header lines (a
+** breadcrumb, the site's name, the weather, today's date), the headline,
+** sometimes the headline again and a byline, then the article with web
+** furniture among the paragraphs.
+**
+** How it works: the first non-blank lines are read as header candidates.
+** Breadcrumbs, weather and date lines, furniture labels and bylines are
+** skipped; a short label (three words or fewer) is skipped as a site or
+** section name when a longer headline-shaped line follows. The first
+** remaining line becomes the title unless it reads as a paragraph (then
+** the text has no headline). Echoes of the title (same letters and
+** digits, whatever the quotes) and a byline just below it leave the body;
+** a byline among the last lines is taken too. nd_clean_text does the rest.
+*/
+#include <string.h>
+
+#include "nd_alloc.h"
+#include "nd_article.h"
+#include "nd_formats.h"
+
+#define HEAD_LINES 12 /* header candidates examined */
+#define KEY_CAP 512
+
+typedef struct span {
+  size_t off, len;
+} span;
+
+/* Up to max non-blank lines of s, trimmed. */
+static size_t head_lines(const char *s, size_t n, span *out, size_t max) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < max;) {
+    size_t e = i;
+    while (e < n && s[e] != '\n') e++;
+    size_t b = i, t = e;
+    while (b < t && (s[b] == ' ' || s[b] == '\t')) b++;
+    while (t > b && (s[t - 1] == ' ' || s[t - 1] == '\t')) t--;
+    if (t > b) {
+      out[k].off = b;
+      out[k].len = t - b;
+      k++;
+    }
+    i = e + 1;
+  }
+  return k;
+}
+
+static int ends_with_period(const char *s, size_t n) {
+  return n > 0 && (s[n - 1] == '.' || (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x82", 3) == 0));
+}
+
+/* A line shaped like a headline: not too long, not a run of sentences. */
+static int headline_shaped(const char *s, size_t n) {
+  long long words = nd_count_words(s, n);
+  if (words == 0 || words > 30 || n > 320) return 0;
+  /* Two sentences or more: a paragraph. */
+  int stops = 0;
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && i > 1 &&
+        s[i - 1] >= 'a' && s[i - 1] <= 'z')
+      stops++;
+  if (stops >= 1 && words > 18) return 0;
+  if (ends_with_period(s, n) && words > 20) return 0;
+  return 1;
+}
+
+int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
+  span head[HEAD_LINES];
+  size_t nh = head_lines(s, n, head, HEAD_LINES);
+  size_t body_from = 0; /* byte offset where the body starts */
+  int title_at = -1;
+  if (want_title) {
+    for (size_t i = 0; i < nh; i++) {
+      const char *l = s + head[i].off;
+      size_t len = head[i].len, no, nl;
+      if (nd_byline_name(l, len, &no, &nl)) {
+        if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
+        continue;
+      }
+      if (nd_furniture_line(l, len)) continue;
+      /* A paragraph, or the only line: the body starts at once. */
+      if (!headline_shaped(l, len) || ends_with_period(l, len) || i + 1 == nh) break;
+      if (nd_count_words(l, len) <= 3 && !ends_with_period(l, len)) {
+        /* A site or section label when a longer headline follows. */
+        size_t j = i + 1;
+        while (j < nh && nd_furniture_line(s + head[j].off, head[j].len)) j++;
+        if (j < nh && headline_shaped(s + head[j].off, head[j].len) &&
+            nd_count_words(s + head[j].off, head[j].len) > nd_count_words(l, len))
+          continue;
+      }
+      title_at = (int)i;
+      break;
+    }
+  }
+  if (title_at >= 0) {
+    const span *t = &head[title_at];
+    if (nd_set_field(&a->title, s + t->off, t->len)) return -1;
+    body_from = t->off + t->len;
+    /* Title echoes and a byline right below the title. */
+    char tkey[KEY_CAP], key[KEY_CAP];
+    nd_line_key(s + t->off, t->len, tkey, sizeof tkey);
+    for (size_t i = (size_t)title_at + 1; i < nh && i <= (size_t)title_at + 4; i++) {
+      const char *l = s + head[i].off;
+      size_t len = head[i].len, no, nl;
+      nd_line_key(l, len, key, sizeof key);
+      if (strcmp(key, tkey) == 0) {
+        body_from = head[i].off + len;
+        continue;
+      }
+      if (nd_byline_name(l, len, &no, &nl)) {
+        if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
+        body_from = head[i].off + len;
+        continue;
+      }
+      break;
+    }
+  }
+  const char *body = s + body_from;
+  size_t blen = n - body_from;
+  /* A byline among the last three lines. */
+  size_t end = blen, seen = 0;
+  while (end > 0 && seen < 3) {
+    size_t e = end;
+    while (e > 0 && (body[e - 1] == '\n' || body[e - 1] == ' ' || body[e - 1] == '\t')) e--;
+    if (e == 0) break;
+    size_t b = e;
+    while (b > 0 && body[b - 1] != '\n') b--;
+    size_t no, nl;
+    if (nd_byline_name(body + b, e - b, &no, &nl)) {
+      if (!a->byline && nd_set_field(&a->byline, body + b + no, nl)) return -1;
+      break;
+    }
+    end = b;
+    seen++;
+  }
+  size_t clen;
+  char *text = nd_clean_text(body, blen, &clen);
+  if (!text) return -1;
+  a->text = text;
+  return 0;
+}
+
+int nd_parse_text(nd_article *a, const char *s, size_t n) { return nd_text_article(a, s, n, 1); }

@@ -1,0 +1,181 @@
+/* Engine unit tests: article formats, cleaning, JSON records, dates. */
+#include <stdlib.h>
+
+#include "nd_alloc.h"
+#include "nd_article.h"
+#include "nd_formats.h"
+#include "unit.h"
+
+/* Parse a NUL-terminated literal as format f; the caller clears. */
+static nd_article parse(const char *raw, nd_format f) {
+  nd_article a;
+  int rc = nd_article_parse(&a, raw, strlen(raw), f);
+  CHECK(rc == 0);
+  return a;
+}
+
+static void test_names(void) {
+  CHECK_STR(nd_format_name(ND_FORMAT_HTML), "html");
+  CHECK(nd_format_name(ND_FORMAT_UNKNOWN) == NULL);
+  CHECK(nd_format_from_name("MD") == ND_FORMAT_MARKDOWN);
+  CHECK(nd_format_from_name("ndjson") == ND_FORMAT_JSON);
+  CHECK(nd_format_from_name("pdf") == ND_FORMAT_UNKNOWN);
+  CHECK(nd_format_from_path("a/b/story.HTM") == ND_FORMAT_HTML);
+  CHECK(nd_format_from_path("a.b/README") == ND_FORMAT_UNKNOWN);
+  CHECK(nd_format_from_path("x.jsonl") == ND_FORMAT_JSON);
+  CHECK(nd_format_sniff("  {\"title\": 1}", 14) == ND_FORMAT_JSON);
+  CHECK(nd_format_sniff("<!DOCTYPE html><p>x", 19) == ND_FORMAT_HTML);
+  CHECK(nd_format_sniff("---\ntitle: x\n---\n", 17) == ND_FORMAT_MARKDOWN);
+  CHECK(nd_format_sniff("[a link](http://x) and text", 27) == ND_FORMAT_MARKDOWN);
+  CHECK(nd_format_sniff("Just words.", 11) == ND_FORMAT_TEXT);
+}
+
+static void test_words(void) {
+  CHECK(nd_count_words("", 0) == 0);
+  CHECK(nd_count_words("Xi's visit, 2023!", 17) == 4);
+  CHECK(nd_count_words("Zelensk\xC3\xBD  \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", 20) == 2);
+}
+
+static void test_text(void) {
+  nd_article a = parse("Home \xC2\xBB World \xC2\xBB Talks\n\nCrypto News\n\nLeaders meet in Moscow for talks\n\n"
+                       "by admin\nLeaders meet in Moscow for talks\n\n"
+                       "The two leaders met on Monday.\n\n- Advertisement -\n\n"
+                       "See also\xC2\xA0 Another Story About Something\n\n"
+                       "They spoke for hours, officials said.\n\nSource link\n\nRelated Articles\n",
+                       ND_FORMAT_TEXT);
+  CHECK_STR(a.title, "Leaders meet in Moscow for talks");
+  CHECK_STR(a.byline, "admin");
+  CHECK_STR(a.text, "The two leaders met on Monday.\n\nThey spoke for hours, officials said.");
+  CHECK(a.words == 12);
+  nd_article_clear(&a);
+
+  a = parse("3.8 C\nFriday, March 1, 2024\n\nA headline about the \xE2\x80\x99visit\xE2\x80\x99\n\n"
+            "A headline about the 'visit'\n\nBody sentence one.\n\n\xC3\x89" "crit par Jeanne Roux\n",
+            ND_FORMAT_TEXT);
+  CHECK_STR(a.title, "A headline about the \xE2\x80\x99visit\xE2\x80\x99");
+  CHECK_STR(a.byline, "Jeanne Roux");
+  CHECK_STR(a.text, "Body sentence one.");
+  nd_article_clear(&a);
+
+  /* CRLF, BOM, NUL and invalid UTF-8, NFD to NFC. */
+  a = parse("\xEF\xBB\xBFTitle line here ok\r\n\r\nCaf\x65\xCC\x81 opens\xFF today.\r\n", ND_FORMAT_TEXT);
+  CHECK_STR(a.title, "Title line here ok");
+  CHECK_STR(a.text, "Caf\xC3\xA9 opens\xEF\xBF\xBD today.");
+  CHECK(a.repairs == 1);
+  nd_article_clear(&a);
+}
+
+static void test_clean(void) {
+  const char *in = "First paragraph, with a sentence.\n\nREAD MORE: Something else entirely >>>\n\n"
+                   "Leave a Reply\nYour email address will not be published. Required fields are marked *\n\n"
+                   "We use cookies to improve your experience. By using this site you accept them.\n\n"
+                   "Caption of a photo (AFP)Caption of a photo (AFP)\n\n"
+                   "Second paragraph.\n\nMain photo source: AGENCY\n\nSource: Some Wire\n\ntag one\n";
+  size_t n;
+  char *c = nd_clean_text(in, strlen(in), &n);
+  CHECK_STR(c, "First paragraph, with a sentence.\n\nSecond paragraph.");
+  nd_free(c);
+}
+
+static void test_markdown(void) {
+  nd_article a = parse("---\ntitle: \"Front matter title\"\ndate: 2023-03-17T10:00:00+01:00\n"
+                       "authors:\n  - Ann Lee\n  - Bo Chen\nurl: https://example.com/a\nlang: en-GB\n---\n"
+                       "# Heading\n\nSome *emphasis* and a [link](http://x.org) here,\nwrapped.\n\n"
+                       "![image](http://x.org/i.png)\n\n- First item\n- Second item\n\nLast **bold** line.\n",
+                       ND_FORMAT_MARKDOWN);
+  CHECK_STR(a.title, "Front matter title");
+  CHECK_STR(a.published, "2023-03-17T10:00:00+01:00");
+  CHECK_STR(a.byline, "Ann Lee, Bo Chen");
+  CHECK_STR(a.url, "https://example.com/a");
+  CHECK_STR(a.lang, "en");
+  CHECK_STR(a.text, "Heading\n\nSome emphasis and a link here, wrapped.\n\nFirst item\nSecond item\n\nLast bold line.");
+  nd_article_clear(&a);
+}
+
+static void test_html(void) {
+  nd_article a = parse(
+      "<!DOCTYPE html><html lang=\"fr-FR\"><head><title>Big news today | The Site</title>"
+      "<meta property=\"article:published_time\" content=\"2023-03-17T10:00:00Z\">"
+      "<meta name=\"author\" content=\"By Marie Curie\">"
+      "<link rel=\"canonical\" href=\"https://ex.com/big?a=1&amp;b=2\"></head>"
+      "<body><nav><a href=/>Home</a></nav><article><h1>Big news today</h1>"
+      "<p>First paragraph &amp; more, with commas, here &eacute;t&#233; &#x263A;.</p>"
+      "<script>var x = '<p>no</p>';</script><p>Second paragraph<br>line two.</p>"
+      "<div class=\"share\">Share on Facebook</div></article><footer>(c) Site</footer></body></html>",
+      ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Big news today");
+  CHECK_STR(a.published, "2023-03-17T10:00:00Z");
+  CHECK_STR(a.byline, "Marie Curie");
+  CHECK_STR(a.url, "https://ex.com/big?a=1&b=2");
+  CHECK_STR(a.lang, "fr");
+  CHECK_STR(a.text, "First paragraph & more, with commas, here \xC3\xA9t\xC3\xA9 \xE2\x98\xBA.\n\n"
+                    "Second paragraph\nline two.");
+  nd_article_clear(&a);
+}
+
+static void test_json(void) {
+  nd_article a = parse("{\"headline\": \"JSON \\u00e9t\\u00e9 \\ud83d\\ude00\", \"maintext\": \"Body.\\n\\nMore.\","
+                       "\"date_publish\": \"2023-03-17 10:00:00\", \"authors\": [\"A B\", \"C D\"],"
+                       "\"language\": \"de\", \"url\": \"https://x\"}",
+                       ND_FORMAT_JSON);
+  CHECK_STR(a.title, "JSON \xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80");
+  CHECK_STR(a.text, "Body.\n\nMore.");
+  CHECK_STR(a.published, "2023-03-17T10:00:00");
+  CHECK_STR(a.byline, "A B, C D");
+  CHECK_STR(a.lang, "de");
+  nd_article_clear(&a);
+  a = parse("{\"title\": \"x\", \"text\": \"bad \\q escape\"}", ND_FORMAT_JSON);
+  CHECK_STR(a.error, "malformed JSON: invalid escape at byte 28");
+  CHECK(a.text == NULL && a.title == NULL);
+  nd_article_clear(&a);
+
+  const char *jl = "{\"a\": 1}\n{\"b\": oops}\n\n{\"c\": [1, {\"d\": null}]}\n";
+  nd_record *r;
+  size_t count;
+  CHECK(nd_json_records(jl, strlen(jl), &r, &count) == 0);
+  CHECK(count == 3);
+  if (count == 3) {
+    CHECK(r[0].off == 0 && r[0].len == 8 && r[0].error == NULL);
+    CHECK(r[1].error != NULL);
+    CHECK(r[2].off == 22 && r[2].error == NULL);
+  }
+  nd_free(r);
+  const char *arr = " [ {\"a\": 1} , {\"b\": 2} ] ";
+  CHECK(nd_json_records(arr, strlen(arr), &r, &count) == 0);
+  CHECK(count == 2 && r[1].off == 14 && r[1].len == 8);
+  nd_free(r);
+}
+
+static void test_dates(void) {
+  static const char *const aCase[][2] = {
+      {"2023-03-17", "2023-03-17"},
+      {"2023-03-17T10:00:00.000Z", "2023-03-17T10:00:00Z"},
+      {"2023-03-17T10:00+0530", "2023-03-17T10:00:00+05:30"},
+      {"Fri, 17 Mar 2023 10:00:00 GMT", "2023-03-17T10:00:00Z"},
+      {"March 17, 2023", "2023-03-17"},
+      {"17 mars 2023", "2023-03-17"},
+      {"17.03.2023", "2023-03-17"},
+      {"1679047200", "2023-03-17T10:00:00Z"},
+      {"March 17, 2023 3:05 PM", "2023-03-17T15:05:00"},
+      {"yesterday", NULL},
+      {"2023-02-30", NULL},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    char *out;
+    CHECK(nd_iso_date(aCase[i][0], strlen(aCase[i][0]), &out) == 0);
+    CHECK_STR(out, aCase[i][1]);
+    nd_free(out);
+  }
+}
+
+int main(void) {
+  test_names();
+  test_words();
+  test_text();
+  test_clean();
+  test_markdown();
+  test_html();
+  test_json();
+  test_dates();
+  UNIT_DONE();
+}
