@@ -31,6 +31,9 @@ typedef struct ctx {
   const nd_anchor *a; /* NULL when unanchored */
   long A;             /* anchor day number */
   nd_tense tense;
+  nd_date_ref *ref;   /* the last date written in full before this span */
+  nd_point out;       /* what was emitted, when out_set */
+  int out_set;
   nd_timex *t;
 } ctx;
 
@@ -107,6 +110,11 @@ static double quantity(const ctx *c, int upto) {
       }
       group += v;
       seen = 1;
+    } else if (w->cls == ND_W_NUMWORD && (!strcmp(w->low, "a") || !strcmp(w->low, "an"))) {
+      const nd_word *next = i + 1 < upto ? &c->w[i + 1] : NULL;
+      if (next && !strcmp(next->low, "half")) group += 0.5, i++, seen = 1;
+      else if (next && (next->cls == ND_W_FEW || next->cls == ND_W_NUMWORD)) continue;
+      else if (!seen) group += 1, seen = 1;
     } else if (w->cls == ND_W_NUMWORD) {
       if (w->val == 100 || w->val == 1000) {
         q += (group ? group : 1) * w->val;
@@ -121,7 +129,9 @@ static double quantity(const ctx *c, int upto) {
     } else if (w->cls == ND_W_FEW) {
       unknown = 1;
     } else if (!strcmp(w->low, "a") || !strcmp(w->low, "an")) {
-      if (i + 1 < upto && !strcmp(c->w[i + 1].low, "half")) group += 0.5, i++, seen = 1;
+      const nd_word *next = i + 1 < upto ? &c->w[i + 1] : NULL;
+      if (next && !strcmp(next->low, "half")) group += 0.5, i++, seen = 1;
+      else if (next && (next->cls == ND_W_FEW || next->cls == ND_W_NUMWORD)) continue;
       else if (!seen) group += 1, seen = 1;
     }
   }
@@ -147,6 +157,8 @@ static int emit_point(ctx *c, const char *type, nd_point p, const char *mod) {
   c->t->type = type;
   c->t->mod = mod;
   nd_point_value(&p, c->t->value, sizeof c->t->value);
+  c->out = p;
+  c->out_set = !strcmp(type, "DATE") && !strchr(c->t->value, 'X');
   nd_point_bounds(&p, mod, c->t->earliest, c->t->latest);
   return 1;
 }
@@ -179,9 +191,29 @@ static void fmt_num(char *o, size_t cap, double q) {
 static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {
   static const char *const letter[] = {"", "S", "M", "H", "D", "W", "D", "W", "M", "M", "Y", "Y", "Y", "Y"};
   static const int factor[] = {1, 1, 1, 1, 1, 1, 2, 2, 1, 3, 1, 10, 100, 1000};
+  /* A fraction goes to the next smaller unit: 1.5 years = P1Y6M, 1.5 minutes = PT1M30S. */
+  static const nd_unit smaller[] = {ND_U_NONE, ND_U_NONE, ND_U_SECOND, ND_U_MINUTE, ND_U_HOUR,
+                                    ND_U_DAY, ND_U_HOUR, ND_U_DAY, ND_U_DAY, ND_U_MONTH,
+                                    ND_U_MONTH, ND_U_YEAR, ND_U_YEAR, ND_U_YEAR};
+  static const int per[] = {1, 1, 60, 60, 24, 7, 48, 14, 30, 3, 12, 10, 100, 1000};
   char num[32], v[48];
-  fmt_num(num, sizeof num, q < 0 ? -1 : q * factor[u]);
   int timeunit = u == ND_U_SECOND || u == ND_U_MINUTE || u == ND_U_HOUR;
+  if (q < 0) {
+    snprintf(v, sizeof v, "P%sX%s", timeunit ? "T" : "", letter[u]);
+    return emit_text(c, "DURATION", v, mod);
+  }
+  double whole = (double)(long)q, frac = q - whole;
+  nd_unit s2 = smaller[u];
+  if (frac > 0 && s2 != ND_U_NONE && whole > 0) {
+    char num2[12];
+    fmt_num(num, 12, whole * factor[u]);
+    fmt_num(num2, sizeof num2, frac * per[u] * factor[s2]);
+    int t2 = s2 == ND_U_SECOND || s2 == ND_U_MINUTE || s2 == ND_U_HOUR;
+    snprintf(v, sizeof v, "P%s%s%s%s%s%s", timeunit ? "T" : "", num, letter[u],
+             t2 && !timeunit ? "T" : "", num2, letter[s2]);
+    return emit_text(c, "DURATION", v, mod);
+  }
+  fmt_num(num, sizeof num, q * factor[u]);
   snprintf(v, sizeof v, "P%s%s%s", timeunit ? "T" : "", num, letter[u]);
   return emit_text(c, "DURATION", v, mod);
 }
@@ -218,7 +250,79 @@ static nd_point shift_point(const ctx *c, nd_gran g, long k) {
 
 static nd_point unknown_point(nd_gran g) { return nd_point_make(g, -1, -1, -1); }
 
-/* The year of a month (and day) written without one. */
+/* The point of granularity g (day or coarser) that holds day z. */
+static nd_point point_at(long z, nd_gran g) {
+  nd_point p = nd_point_from_day(z);
+  int y = p.y, m = p.sub;
+  switch (g) {
+    case ND_G_CENTURY: return nd_point_make(g, y / 100 * 100, -1, -1);
+    case ND_G_DECADE: return nd_point_make(g, y / 10 * 10, -1, -1);
+    case ND_G_YEAR: return nd_point_make(g, y, -1, -1);
+    case ND_G_HALF: return nd_point_make(g, y, m > 6 ? 2 : 1, -1);
+    case ND_G_QUARTER: return nd_point_make(g, y, (m - 1) / 3 + 1, -1);
+    case ND_G_SEASON: {
+      int idx = m <= 2 ? (y - 1) * 4 + 3 : y * 4 + (m - 3) / 3;
+      return nd_point_make(g, idx / 4, idx % 4, -1);
+    }
+    case ND_G_MONTH: return nd_point_make(g, y, m, -1);
+    case ND_G_WEEK:
+    case ND_G_WEEKEND: {
+      int wy, wn;
+      nd_iso_week(z, &wy, &wn);
+      return nd_point_make(g, wy, wn, -1);
+    }
+    default: return p;
+  }
+}
+
+/* Day z moved by k units (months and years keep the day of month when it exists). */
+static long add_units(long z, nd_unit u, long k) {
+  int y, m, d;
+  switch (u) {
+    case ND_U_DAY: return z + k;
+    case ND_U_WEEK: case ND_U_WEEKEND: return z + 7 * k;
+    case ND_U_FORTNIGHT: return z + 14 * k;
+    case ND_U_MONTH: case ND_U_QUARTER: case ND_U_YEAR: case ND_U_DECADE: case ND_U_CENTURY:
+    case ND_U_MILLENNIUM: {
+      static const long months[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 12, 120, 1200, 12000};
+      nd_civil_from_days(z, &y, &m, &d);
+      long mm = (long)y * 12 + (m - 1) + months[u] * k;
+      if (mm < 0) return z;
+      y = (int)(mm / 12), m = (int)(mm % 12) + 1;
+      if (d > nd_days_in_month(y, m)) d = nd_days_in_month(y, m);
+      return nd_days_from_civil(y, m, d);
+    }
+    default: return z;
+  }
+}
+
+/* The first day of a point of day granularity or coarser; 0 when unknown. */
+static int first_day(const nd_point *p, long *z) {
+  char e[32], l[32];
+  if (!nd_point_bounds(p, NULL, e, l)) return 0;
+  nd_anchor a;
+  if (nd_anchor_parse(e, 10, &a)) return 0;
+  *z = nd_days_from_civil(a.y, a.m, a.d);
+  return 1;
+}
+
+/* The reference point (last full date, else the anchor's day) moved by k
+** units, at the finer of its granularity and the unit's. */
+static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, const char *mod) {
+  nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
+  if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
+  long z;
+  if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
+  if (!first_day(&base, &z)) return 0;
+  nd_gran g = base.gran > unit_g ? base.gran : unit_g;
+  return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
+}
+
+/* The year of a month (and day) written without one: of the anchor's year
+** and its neighbours, the nearest to the anchor, where a neighbour pays 240
+** days (news mostly speaks of its own year) and the wrong side of the tense
+** of the sentence a year; a weekday written with it ("Friday, March 17")
+** must fit. */
 static int choose_year(const ctx *c, int m, int d, int weekday) {
   int best = c->a->y;
   long best_score = -1;
@@ -227,16 +331,15 @@ static int choose_year(const ctx *c, int m, int d, int weekday) {
     if (d > 0) {
       if (d > nd_days_in_month(y, m)) continue;
       lo = hi = nd_days_from_civil(y, m, d);
-      if (weekday > 0 && nd_weekday(lo) != weekday) continue;
     } else {
       lo = nd_days_from_civil(y, m, 1);
       hi = nd_days_from_civil(y, m, nd_days_in_month(y, m));
     }
-    long score = 0;
     int after = lo > c->A, before = hi < c->A;
-    if (after) score = lo - c->A;
-    if (before) score = c->A - hi;
-    if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 60;
+    long score = after ? lo - c->A : before ? c->A - hi : 0;
+    if (y != c->a->y) score += 240;
+    if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
+    if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
     if (best_score < 0 || score < best_score) best_score = score, best = y;
   }
   return best;
@@ -551,21 +654,22 @@ static int norm_relative(ctx *c) {
   if (ui < 0) return 0;
   nd_unit u = (nd_unit)c->w[ui].val;
   double q = quantity(c, ui);
-  if (c->w[ui].plural || q != 0) {
-    if (has_word(c, "recent")) return emit_ref(c, "PAST_REF");
-    return emit_duration(c, q ? q : -1, u, qty_mod(c));
-  }
+  if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
   if (has_word(c, "same")) rel = 0;
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
+  /* "the following month", "the previous day": from the date being told about. */
+  if (c->a && has_rel && (has_word(c, "following") || has_word(c, "previous") ||
+                          has_word(c, "prior") || has_word(c, "same")) && c->ref && c->ref->set)
+    return emit_from_ref(c, u, rel, g, mod);
+  /* "the year", "year-end", "the end of the month": the anchor's. */
+  if (!has_rel && u != ND_U_WEEKEND) has_rel = 1, rel = 0;
   if (!has_rel && u == ND_U_WEEKEND) {
     /* "the weekend": the one just past in a past sentence, else the coming one. */
     if (!c->a) return emit_point(c, "DATE", unknown_point(g), mod);
     int wa = nd_weekday(c->A);
     rel = c->tense == ND_TENSE_PAST && wa < 6 ? -1 : 0;
-  } else if (!has_rel) {
-    return 0;
   }
   if (!c->a) return emit_point(c, "DATE", unknown_point(g), mod);
   if (u == ND_U_FORTNIGHT) rel *= 2;
@@ -584,6 +688,14 @@ static int norm_shift(ctx *c) {
   if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");
   nd_gran g = unit_gran(u);
   long k = (long)q;
+  /* "a year earlier", "three days later" tell from the date being told about;
+  ** "ago" from the anchor, unless that date is the period just reported on. */
+  int told = has_word(c, "earlier") || has_word(c, "later");
+  if (c->a && c->ref && c->ref->set && q == (double)k && u >= ND_U_DAY) {
+    nd_gran rg = c->ref->p.gran;
+    if (told || (dir < 0 && (rg == ND_G_QUARTER || rg == ND_G_HALF) && c->ref->p.y == c->a->y))
+      return emit_from_ref(c, u, dir * k, g == ND_G_DECADE ? ND_G_YEAR : g, mod);
+  }
   if (u == ND_U_YEAR && q != (double)k) g = ND_G_MONTH, k = (long)(q * 12);
   else if (u == ND_U_FORTNIGHT) k *= 2;
   else if (u == ND_U_DECADE) g = ND_G_YEAR, k *= 10;
@@ -598,6 +710,7 @@ static int norm_duration(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
   double q = quantity(c, ui);
+  if (q > 0 && has_word(c, "half") && !strcmp(c->w[c->nw - 1].low, "half")) q += 0.5;
   if (q == 0 && !c->w[ui].plural) return 0;
   return emit_duration(c, q ? q : -1, (nd_unit)c->w[ui].val, qty_mod(c));
 }
@@ -722,9 +835,13 @@ static int norm_clock(ctx *c) {
   return emit_point(c, "TIME", p, qty_mod(c));
 }
 
+static int normalize_kind(ctx *c, nd_date_kind kind);
+
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
-                       nd_tense tense, nd_timex *t) {
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t) {
   ctx c;
+  c.ref = ref;
+  c.out_set = 0;
   c.s = s;
   c.n = n;
   c.nw = nd_words(s, n, c.w, ND_MAX_WORDS);
@@ -733,23 +850,33 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.tense = tense;
   c.t = t;
   if (c.nw == 0) return 0;
+  int ok = normalize_kind(&c, kind);
+  /* Shifts and vague references do not move the date being told about. */
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY) {
+    ref->set = 1;
+    ref->p = c.out;
+  }
+  return ok;
+}
+
+static int normalize_kind(ctx *c, nd_date_kind kind) {
   switch (kind) {
-    case ND_K_ISO: return norm_iso(&c);
-    case ND_K_NUMERIC: return norm_numeric(&c);
-    case ND_K_CALENDAR: return norm_calendar(&c);
-    case ND_K_YEAR: return norm_year(&c);
-    case ND_K_DECADE: return norm_decade(&c);
-    case ND_K_CENTURY: return norm_century(&c);
-    case ND_K_PART_YEAR: return norm_part_year(&c);
-    case ND_K_DEICTIC: return norm_deictic(&c);
-    case ND_K_WEEKDAY: return norm_weekday(&c);
-    case ND_K_RELATIVE: return norm_relative(&c);
-    case ND_K_SHIFT: return norm_shift(&c);
-    case ND_K_IN_FUTURE: return norm_in_future(&c);
-    case ND_K_DURATION: return norm_duration(&c);
-    case ND_K_SET: return norm_set(&c);
-    case ND_K_FUZZY: return norm_fuzzy(&c);
-    case ND_K_CLOCK: return norm_clock(&c);
+    case ND_K_ISO: return norm_iso(c);
+    case ND_K_NUMERIC: return norm_numeric(c);
+    case ND_K_CALENDAR: return norm_calendar(c);
+    case ND_K_YEAR: return norm_year(c);
+    case ND_K_DECADE: return norm_decade(c);
+    case ND_K_CENTURY: return norm_century(c);
+    case ND_K_PART_YEAR: return norm_part_year(c);
+    case ND_K_DEICTIC: return norm_deictic(c);
+    case ND_K_WEEKDAY: return norm_weekday(c);
+    case ND_K_RELATIVE: return norm_relative(c);
+    case ND_K_SHIFT: return norm_shift(c);
+    case ND_K_IN_FUTURE: return norm_in_future(c);
+    case ND_K_DURATION: return norm_duration(c);
+    case ND_K_SET: return norm_set(c);
+    case ND_K_FUZZY: return norm_fuzzy(c);
+    case ND_K_CLOCK: return norm_clock(c);
   }
   return 0;
 }

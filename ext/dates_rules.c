@@ -20,6 +20,7 @@
 */
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,8 +54,10 @@
   "a\\s+hundred|one\\s+hundred|a\\s+dozen|a\\s+couple\\s+of|a\\s+few|couple\\s+of|"    \
   "several|few|many|some|dozens\\s+of|hundreds\\s+of|thousands\\s+of)"
 #define QTY                                                                                \
-  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,4}(?:\\.\\d+)?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
+  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:\\.\\d+)?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
   "|an?)(?:\\s+and\\s+a\\s+half)?"
+/* "two to three", "12 to 18", "one or two" */
+#define QTYS "(?:" QTY "(?:\\s*(?:to|or|-|–)\\s*" QTY ")?)"
 #define UNIT                                                                           \
   "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?(?!\\s+of\\b)|years?|" \
   "decades?|century|centuries|millenni(?:um|a))\\b"
@@ -89,18 +92,18 @@ static const date_rule rules[] = {
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
     /* Month day, year; weekday first; ranges "February 14-22", "March 3 to 5". */
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?" EDGE "?" MONTH_WORD "\\s*" DAY
-                    "(?:\\s*(?:-|–|to|through|and)\\s*(?:" MONTH_WORD "\\s*)?" DAY ")?"
-                    "(?:,?\\s+" YEAR4 ")?"},
+                    "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
+                    "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
                     MONTH_WORD "(?:,?\\s+" YEAR4 ")?"},
     /* Month year: "March 2023", "March of 2023", "early March 2023". */
-    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?" YEAR4},
+    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
     {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
-                "(?<![\\w$€£¥.,/:#-])(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
+                "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
@@ -110,20 +113,23 @@ static const date_rule rules[] = {
     /* Centuries: the 20th century, the early nineteenth century. */
     {ND_K_CENTURY, "(?:the\\s+)?" EDGE "?" ORD "[-\\s]+century\\b"},
     /* Quarters, halves, seasons. */
-    {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:" YEAR4 "|(?:this|last|next)\\s+year)['’]s\\s+)?"
+    {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:" YEAR4 "|(?:this|last|next)\\s+year)['’]s\\s+|" YEAR4 "\\s+(?=(?:fiscal\\s+)?(?:first|second|third|fourth)))?"
                      "(?:(?:fiscal|calendar|latest|current|past|previous|last|this|next|"
                      "year-earlier|year-ago|same|comparable|final)[-\\s]+){0,2}"
-                     "(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+(?:fiscal[-\\s]+)?quarter\\b"
+                     "(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+(?:fiscal[-\\s]+)?quarter\\b(?!-)"
                      "(?:,?\\s+(?:of\\s+)?" YEARREF ")?"},
     {ND_K_PART_YEAR, "\\b(?:the|this|last|next)\\s+(?:(?:fiscal|calendar|latest|current|past|previous|"
-                     "year-earlier|year-ago|same|comparable|final)[-\\s]+){0,2}quarter\\b(?!\\s+of\\s+(?:a|an|the|all|its|their)\\b)"},
+                     "year-earlier|year-ago|same|comparable|final)[-\\s]+){0,2}quarter\\b(?!-)(?!\\s+of\\s+(?:a|an|the|all|its|their)\\b)"},
     {ND_K_PART_YEAR, "\\b(?-i:Q[1-4]|H[12])(?:\\s*(?:of\\s+)?(?:" YEAR4 "|['’]?[0-9]{2}\\b))?(?!\\w)"},
-    {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
-    {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
+    {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
+    {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
                      "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
+    {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
+    {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
+                    "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
@@ -140,27 +146,33 @@ static const date_rule rules[] = {
                     QTY "\\s+" UNIT},
     {ND_K_RELATIVE, "\\b(?:the|this|last)\\s+weekend\\b"},
     /* two weeks ago, a year earlier, three days from now. */
-    {ND_K_SHIFT, APPROX "?(?:" QTY "|the)\\s+" UNIT "\\s+(?:ago|earlier|later|from\\s+now|hence)\\b"},
+    {ND_K_SHIFT, APPROX "?(?:" QTYS "|the)\\s+" UNIT "(?:\\s+or\\s+so)?\\s+(?:ago|earlier|later|from\\s+now|hence)\\b"},
     {ND_K_SHIFT, "\\b(?:year|month|week|day)[-\\s](?:earlier|ago)\\b"},
     /* in three days: a date in a future sentence, else a duration. */
     {ND_K_IN_FUTURE, "(?<=\\bin |\\bwithin )" APPROX "?" QTY "\\s+(?:more\\s+)?" UNIT NOT_AGE},
+    /* Rates after an amount: "$5 a year", "300 flights a week". */
+    {ND_K_SET, "(?<=\\d |\\d% |\\bcents |\\bdollars |\\bshares |\\bseats |\\bflights |\\bpeople |\\bunits |\\btimes )"
+               "an?\\s+(?:year|month|week|day)\\b"},
     /* Durations: four years, a five-year term, more than a decade. */
-    {ND_K_DURATION, APPROX "?" QTY "[-\\s]+(?:more\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?" UNIT NOT_AGE},
+    {ND_K_DURATION, APPROX "?" QTYS "[-\\s]+(?:more\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?" UNIT
+                    "(?:\\s+and\\s+a\\s+half\\b)?" NOT_AGE},
     {ND_K_DURATION, APPROX "?(?:the\\s+)?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
     {ND_K_DURATION, "(?<=\\bfor )(?:years|decades|centuries|months|weeks|days|hours)\\b"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
-               "|spring|summer|fall|autumn|winter)\\b"},
-    {ND_K_SET, "\\b(?:annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biannually|biennially)\\b"},
+               "|" MONTH_WORD "|spring|summer|fall|autumn|winter)\\b"},
+    {ND_K_SET, "\\b(?:annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biannually|biennially)\\b"
+               /* "quarterly dividend": an adjective before its noun is not a set */
+               "(?!\\s+(?!(?:and|or|but|in|on|at|to|for|from|through|until|since|by|with|as|than|the|a|an|"
+               "basis|while|because|if)\\b)[a-z])"},
     {ND_K_SET, "\\b(?:once|twice|thrice|" QTY "\\s+times)\\s+(?:a|an|per|each|every)\\s+" UNIT1},
     {ND_K_SET, "\\bper\\s+" UNIT1},
     /* now, recently, the future. */
     {ND_K_FUZZY, "\\b(?:right\\s+)?now\\b(?!\\s+that\\b)|\\bcurrently\\b|\\brecently\\b|\\blately\\b|\\bnowadays\\b|"
-                 "\\bpresently\\b|\\bat\\s+present\\b|\\bthese\\s+days\\b|\\bsoon\\b|"
+                 "\\bpresently\\b|\\bat\\s+present\\b|\\bthese\\s+days\\b|(?<!\\bas )\\bsoon\\b(?!\\s+(?:as|after|afterwards?)\\b)|"
                  "\\bthe\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?(?:future|past)\\b|"
-                 "\\bformerly\\b|\\bpreviously\\b|\\bthe\\s+moment\\b|\\bcurrent\\b|\\brecent\\b(?!\\s+(?:days|weeks|months|years))|"
-                 "\\bin\\s+recent\\s+(?:days|weeks|months|years|times)\\b"},
+                 "\\bcurrent\\b"},
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
                  "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
@@ -190,10 +202,14 @@ static pcre2_code *tense_code;
 static int rules_ready; /* 1 when every pattern compiled */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
-static pcre2_code *compile_one(const char *pattern) {
+/* word_start: the match may not begin inside a word ("owed." is not "wed."). */
+static pcre2_code *compile_one(const char *pattern, int word_start) {
+  char buf[8192];
   int err;
   PCRE2_SIZE off;
-  pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+  if (snprintf(buf, sizeof buf, "%s(?:%s)", word_start ? "(?<!\\w)" : "", pattern) >= (int)sizeof buf)
+    return NULL;
+  pcre2_code *c = pcre2_compile((PCRE2_SPTR)buf, PCRE2_ZERO_TERMINATED,
                                 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
                                 &err, &off, NULL);
   if (c) pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
@@ -204,8 +220,8 @@ static pcre2_code *compile_one(const char *pattern) {
 ** process and is shared by every connection and thread. */
 static void compile_rules(void) {
   for (size_t i = 0; i < N_RULES; i++)
-    if (!(rule_code[i] = compile_one(rules[i].pattern))) return;
-  if (!(tense_code = compile_one(tense_pattern))) return;
+    if (!(rule_code[i] = compile_one(rules[i].pattern, 1))) return;
+  if (!(tense_code = compile_one(tense_pattern, 0))) return;
   rules_ready = 1;
 }
 
@@ -334,6 +350,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   res = nd_malloc(nc * sizeof(*res));
   if (!res) goto done;
   size_t kept = 0, last_end = 0;
+  nd_date_ref ref = {0};
   for (size_t i = 0; i < nc; i++) {
     const candidate *c = &cand[i];
     if (c->start < last_end) continue;
@@ -344,7 +361,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
                          : ND_TENSE_NONE;
     nd_timex *t = &res[kept];
     memset(t, 0, sizeof(*t));
-    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, t)) continue;
+    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, t)) continue;
     t->start = c->start;
     t->len = c->end - c->start;
     t->sentence = si;

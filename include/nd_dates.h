@@ -96,11 +96,6 @@ typedef enum nd_date_kind {
 /* Tense of the sentence around a span, for weekdays and bare months. */
 typedef enum nd_tense { ND_TENSE_NONE, ND_TENSE_PAST, ND_TENSE_FUTURE } nd_tense;
 
-/* Normalize text[0..n) found by a rule of the given kind. Fills type,
-** value, mod, earliest, latest of *t (not its offsets). Returns 1 when the
-** span is a temporal expression, 0 when it should be dropped. */
-int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
-                       nd_tense tense, nd_timex *t);
 
 /* ---- Words of the normalizer (dates_lexicon.c) --------------------------- */
 
@@ -171,5 +166,22 @@ int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *la
 /* Value of the coarsest unit holding both a and b, and the bounds of
 ** a..b; for ranges like "February 14-22" or "2019-2021". */
 void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
+
+/* ---- The normalizer (dates_normalize.c) --------------------------------- */
+
+/* The date a text is telling about: the last date of day granularity or
+** coarser it wrote in full. "A year earlier" and "the following month" count
+** from it (TimeML's reference time). */
+typedef struct nd_date_ref {
+  int set;
+  nd_point p;
+} nd_date_ref;
+
+/* Normalize text[0..n) found by a rule of the given kind. Fills type,
+** value, mod, earliest, latest of *t (not its offsets) and moves *ref (may
+** be NULL) to the new date. Returns 1 when the span is a temporal
+** expression, 0 when it should be dropped. */
+int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t);
 
 #endif
