@@ -319,7 +319,7 @@ static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, const char *
 }
 
 /* The year of a month (and day) written without one: of the anchor's year
-** and its neighbours, the nearest to the anchor, where a neighbour pays 240
+** and its neighbours, the nearest to the anchor, where a neighbour pays 120
 ** days (news mostly speaks of its own year) and the wrong side of the tense
 ** of the sentence a year; a weekday written with it ("Friday, March 17")
 ** must fit. */
@@ -337,7 +337,7 @@ static int choose_year(const ctx *c, int m, int d, int weekday) {
     }
     int after = lo > c->A, before = hi < c->A;
     long score = after ? lo - c->A : before ? c->A - hi : 0;
-    if (y != c->a->y) score += 240;
+    if (y != c->a->y) score += 120;
     if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
     if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
     if (best_score < 0 || score < best_score) best_score = score, best = y;
@@ -351,8 +351,9 @@ static long resolve_weekday(const ctx *c, int wd, int rel, int has_rel) {
   if (has_rel && rel < 0) return c->A - ((wa - wd + 6) % 7 + 1);
   if (has_rel && rel > 0) return c->A + ((wd - wa + 6) % 7 + 1);
   if (has_rel) return c->A + (wd - wa);
-  if (c->tense == ND_TENSE_FUTURE) return c->A + (wd - wa + 7) % 7;
-  return c->A - (wa - wd + 7) % 7;
+  int ahead = (wd - wa + 7) % 7, back = (wa - wd + 7) % 7;
+  if (c->tense == ND_TENSE_FUTURE || (c->tense == ND_TENSE_NONE && ahead < back)) return c->A + ahead;
+  return c->A - back;
 }
 
 static int two_digit_year(const ctx *c, int yy) {

@@ -113,7 +113,7 @@ static const date_rule rules[] = {
     /* Centuries: the 20th century, the early nineteenth century. */
     {ND_K_CENTURY, "(?:the\\s+)?" EDGE "?" ORD "[-\\s]+century\\b"},
     /* Quarters, halves, seasons. */
-    {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:" YEAR4 "|(?:this|last|next)\\s+year)['’]s\\s+|" YEAR4 "\\s+(?=(?:fiscal\\s+)?(?:first|second|third|fourth)))?"
+    {ND_K_PART_YEAR, "(?:the\\s+(?!(?:fiscal[-\\s]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))?(?:(?:" YEAR4 "|(?:this|last|next)\\s+year)['’]s\\s+|" YEAR4 "\\s+(?=(?:fiscal\\s+)?(?:first|second|third|fourth)))?"
                      "(?:(?:fiscal|calendar|latest|current|past|previous|last|this|next|"
                      "year-earlier|year-ago|same|comparable|final)[-\\s]+){0,2}"
                      "(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+(?:fiscal[-\\s]+)?quarter\\b(?!-)"
@@ -139,24 +139,26 @@ static const date_rule rules[] = {
     {ND_K_WEEKDAY, "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\\b"},
     /* next week, earlier this year, the following day, the past two months. */
     {ND_K_RELATIVE, "(?:(?:early|late|earlier|later|" EDGE ")\\s*)?(?:the\\s+)?" REL
-                    "\\s+(?:fiscal\\s+)?(?:week(?:end)?|month|year|decade|century|quarter|day)\\b(?!-)"},
+                    "\\s+(?:fiscal\\s+)?(?:week(?:end)?|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "(?:the\\s+)?(?:past|last|next|coming|previous|first|final|remaining|following|recent)\\s+"
-                    "(?:" QTY "\\s+)?(?:days|weeks|months|years|decades|quarters|hours|minutes)\\b"},
+                    "(?:" QTY "\\s+)?(?:days|weeks|months|years|decades|quarters|hours|minutes)\\b(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "(?:the\\s+)?(?:past|last|next|coming|previous|first|final|remaining|following)\\s+"
-                    QTY "\\s+" UNIT},
+                    QTY "\\s+" UNIT "(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "\\b(?:the|this|last)\\s+weekend\\b"},
     /* two weeks ago, a year earlier, three days from now. */
     {ND_K_SHIFT, APPROX "?(?:" QTYS "|the)\\s+" UNIT "(?:\\s+or\\s+so)?\\s+(?:ago|earlier|later|from\\s+now|hence)\\b"},
-    {ND_K_SHIFT, "\\b(?:year|month|week|day)[-\\s](?:earlier|ago)\\b"},
+    {ND_K_SHIFT, "(?:the\\s+(?:comparable\\s+|same\\s+)?(?=\\S+\\s+period\\b))?\\b(?:year|month|week|day)[-\\s](?:earlier|ago)\\b(?:\\s+period\\b)?"},
+    {ND_K_SHIFT, "\\b(?:years|months|weeks|days|decades)\\s+ago\\b"},
     /* in three days: a date in a future sentence, else a duration. */
     {ND_K_IN_FUTURE, "(?<=\\bin |\\bwithin )" APPROX "?" QTY "\\s+(?:more\\s+)?" UNIT NOT_AGE},
     /* Rates after an amount: "$5 a year", "300 flights a week". */
     {ND_K_SET, "(?<=\\d |\\d% |\\bcents |\\bdollars |\\bshares |\\bseats |\\bflights |\\bpeople |\\bunits |\\btimes )"
                "an?\\s+(?:year|month|week|day)\\b"},
     /* Durations: four years, a five-year term, more than a decade. */
-    {ND_K_DURATION, APPROX "?" QTYS "[-\\s]+(?:more\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?" UNIT
+    {ND_K_DURATION, APPROX "?(?:the\\s+(?:(?:latest|first|last|past|next|previous|coming|final|remaining|same|full|entire)\\s+)?"
+                    "(?!" QTY "-))?" QTYS "[-\\s]+(?:more\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?" UNIT
                     "(?:\\s+and\\s+a\\s+half\\b)?" NOT_AGE},
-    {ND_K_DURATION, APPROX "?(?:the\\s+)?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
+    {ND_K_DURATION, APPROX "?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
     {ND_K_DURATION, "(?<=\\bfor )(?:years|decades|centuries|months|weeks|days|hours)\\b"},
     /* Sets: every Monday, each year, annually, twice a week. */
@@ -169,7 +171,7 @@ static const date_rule rules[] = {
     {ND_K_SET, "\\b(?:once|twice|thrice|" QTY "\\s+times)\\s+(?:a|an|per|each|every)\\s+" UNIT1},
     {ND_K_SET, "\\bper\\s+" UNIT1},
     /* now, recently, the future. */
-    {ND_K_FUZZY, "\\b(?:right\\s+)?now\\b(?!\\s+that\\b)|\\bcurrently\\b|\\brecently\\b|\\blately\\b|\\bnowadays\\b|"
+    {ND_K_FUZZY, "\\bnow\\b(?!\\s+that\\b)|\\bcurrently\\b|\\brecently\\b|\\blately\\b|\\bnowadays\\b|"
                  "\\bpresently\\b|\\bat\\s+present\\b|\\bthese\\s+days\\b|(?<!\\bas )\\bsoon\\b(?!\\s+(?:as|after|afterwards?)\\b)|"
                  "\\bthe\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?(?:future|past)\\b|"
                  "\\bcurrent\\b"},
@@ -188,7 +190,8 @@ static const date_rule rules[] = {
 /* Words that put the verb of a clause in the future or the past. The
 ** first alternative that matches at a place wins ("scheduled" is future). */
 static const char tense_pattern[] =
-    "\\b(?:(?:will|won't|shall|'ll|going\\s+to|plans?\\s+to|planned|scheduled|expected|"
+    "\\b(?:(?:had\\s+(?:been\\s+)?(?:due|scheduled|expected|set|supposed))(*MARK:P)|"
+    "(?:will|won't|shall|'ll|going\\s+to|plans?\\s+to|scheduled|expected|"
     "expects?\\s+to|due\\s+to|to\\s+be|would|next|tomorrow|upcoming|coming|later\\s+this|"
     "intends?\\s+to|aims?\\s+to|hopes?\\s+to|set\\s+to|is\\s+to|are\\s+to)(*MARK:F)|"
     "(?:said|was|were|had|did|told|ago|last|yesterday|earlier|[a-z]{2,}ed)(*MARK:P))\\b";
