@@ -1,0 +1,97 @@
+/* Gazetteer lookups: single words, case folding, phrases, sentence features. */
+#include <string.h>
+
+#include "nd_gazetteer.h"
+#include "unit.h"
+
+static unsigned word(const char *w) { return nd_gaz_word(w, strlen(w)); }
+
+/* Tokens of a space-separated string, pointing into it. */
+static size_t split(const char *s, nd_gaz_tok *tok, size_t max) {
+  size_t n = 0;
+  while (*s && n < max) {
+    while (*s == ' ') s++;
+    if (!*s) break;
+    const char *e = strchr(s, ' ');
+    size_t len = e ? (size_t)(e - s) : strlen(s);
+    tok[n].s = s;
+    tok[n++].n = len;
+    s += len;
+  }
+  return n;
+}
+
+static void test_words(void) {
+  CHECK(word("France") & ND_GAZ_COUNTRY);
+  CHECK(word("FRANCE") & ND_GAZ_COUNTRY);
+  CHECK(word("france") & ND_GAZ_COUNTRY);
+  CHECK(word("Germany") & ND_GAZ_COUNTRY);
+  CHECK(word("Chicago") & ND_GAZ_CITY);
+  CHECK(word("Osaka") & ND_GAZ_CITY);
+  CHECK(word("Texas") & ND_GAZ_REGION);
+  CHECK(word("Bavaria") & ND_GAZ_REGION);
+  CHECK(word("Chinese") & ND_GAZ_NATIONALITY);
+  CHECK(word("Brazilian") & ND_GAZ_NATIONALITY);
+  CHECK(word("Margaret") & ND_GAZ_FIRST_NAME);
+  CHECK(word("Einstein") & ND_GAZ_LAST_NAME);
+  CHECK(word("Ltd") & ND_GAZ_ORG_SUFFIX);
+  CHECK(word("GmbH") & ND_GAZ_ORG_SUFFIX);
+  CHECK(word("Ministry") & ND_GAZ_ORG_CUE);
+  CHECK(word("spokeswoman") & ND_GAZ_PERSON_CUE);
+  CHECK(word("Mrs.") & ND_GAZ_PERSON_CUE);
+  CHECK(word("River") & ND_GAZ_LOC_CUE);
+  CHECK(word("Portuguese") & ND_GAZ_MISC);
+  CHECK(word("table") & ND_GAZ_COMMON);
+  CHECK(word("However") & ND_GAZ_COMMON);
+  CHECK(!(word("Tuesday") & ND_GAZ_COMMON));
+  CHECK(word("Tuesday") & ND_GAZ_TIME);
+  CHECK(word("septembre") & ND_GAZ_TIME);
+  CHECK(word("yen") & ND_GAZ_CURRENCY);
+  CHECK(word("Himalayas") & ND_GAZ_LOCATION);
+  /* Non-ASCII case folding and accent-free variants of place names. */
+  CHECK(word("Z\xC3\xBCrich") & ND_GAZ_CITY);
+  CHECK(word("Z\xC3\x9CRICH") & ND_GAZ_CITY);
+  CHECK(word("Zurich") & ND_GAZ_CITY);
+  CHECK(word("xqzvw") == 0);
+  CHECK(word("") == 0);
+  CHECK(nd_gaz_word(NULL, 0) == 0);
+  /* Too long for any key: a miss, not an overflow. */
+  char big[600];
+  memset(big, 'a', sizeof big);
+  CHECK(nd_gaz_word(big, sizeof big) == 0);
+  CHECK(strcmp(nd_gaz_flag_name(1), "CITY") == 0);
+  CHECK(strcmp(nd_gaz_flag_name(ND_GAZ_NFLAGS - 1), "TRAIN_MISC") == 0);
+  CHECK(nd_gaz_flag_name(ND_GAZ_NFLAGS) == NULL);
+}
+
+static void test_phrases(void) {
+  nd_gaz_tok tok[32];
+  unsigned f;
+  size_t n = split("He flew to New York City on the United States plane .", tok, 32);
+  CHECK(nd_gaz_phrase(tok, n, 3, &f) >= 2 && (f & ND_GAZ_CITY));
+  CHECK(nd_gaz_phrase(tok, n, 8, &f) == 2 && (f & ND_GAZ_COUNTRY));
+  CHECK(nd_gaz_phrase(tok, n, 0, &f) <= 1);
+  CHECK(nd_gaz_phrase(tok, n, n, &f) == 0 && f == 0);
+
+  n = split("the UNITED NATIONS said", tok, 32);
+  CHECK(nd_gaz_phrase(tok, n, 1, &f) == 2 && (f & ND_GAZ_ORG));
+
+  n = split("Albert Einstein and Abraham Lincoln", tok, 32);
+  CHECK(nd_gaz_phrase(tok, n, 0, &f) == 2 && (f & ND_GAZ_PERSON));
+  CHECK(nd_gaz_phrase(tok, n, 3, &f) == 2 && (f & ND_GAZ_PERSON));
+
+  unsigned begin[32], inside[32];
+  n = split("visit Buenos Aires now", tok, 32);
+  nd_gaz_sentence(tok, n, begin, inside);
+  CHECK(begin[1] & ND_GAZ_CITY);
+  CHECK(inside[2] & ND_GAZ_CITY);
+  CHECK(!(inside[1] & ND_GAZ_CITY));
+  CHECK(!(begin[3] & ND_GAZ_CITY) && !(inside[3] & ND_GAZ_CITY));
+  nd_gaz_sentence(tok, 0, begin, inside);
+}
+
+int main(void) {
+  test_words();
+  test_phrases();
+  UNIT_DONE();
+}
