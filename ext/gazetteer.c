@@ -87,7 +87,8 @@ static unsigned lookup(const char *k, size_t n) {
 
 /* Append the case-folded w[0..n) to out[*len..ND_GAZ_KEY_MAX); returns 0
 ** when it does not fit. Folding is utf8proc's simple lower case, with the
-** typographic apostrophe read as ASCII (the builder folds the same way). */
+** typographic apostrophes and hyphens read as ASCII (the builder folds the
+** same way). */
 static int fold_append(const char *w, size_t n, char *out, size_t *len) {
   const unsigned char *s = (const unsigned char *)w;
   size_t i = 0;
@@ -98,7 +99,9 @@ static int fold_append(const char *w, size_t n, char *out, size_t *len) {
       i++;
     } else {
       i += nd_utf8_decode(s + i, n - i, &cp);
-      cp = cp == 0x2019 ? '\'' : utf8proc_tolower(cp);
+      if (cp == 0x2019 || cp == 0x02BC) cp = '\'';
+      else if (cp == 0x2010 || cp == 0x2011) cp = '-';
+      else cp = utf8proc_tolower(cp);
     }
     char enc[4];
     size_t m = nd_utf8_encode(cp, enc);

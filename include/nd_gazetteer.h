@@ -15,10 +15,11 @@
 ** basketball player, so one word often carries several flags; the tagger
 ** learns how far to trust each one next to capitalization and context.
 **
-** Phrases were split into tokens like news text is tokenized: at white
-** space, and around , ; : ( ) " and a trailing possessive 's; a period
-** stays inside its token ("U.S.", "St.", "Inc."), as does a hyphen
-** ("Saint-Denis") or an apostrophe ("O'Neill").
+** Entries were split into tokens the way ext/tokenize.c splits news text
+** (include/nd_tokenize.h): words keep inner apostrophes and hyphens
+** ("O'Neill", "Saint-Denis") and abbreviation periods ("U.S.", "Inc.",
+** "St."); the clitic 's is a token of its own; any other character is a
+** token. Typographic apostrophes and hyphens match their ASCII forms.
 */
 #ifndef ND_GAZETTEER_H
 #define ND_GAZETTEER_H

@@ -131,8 +131,10 @@ def fold(text):
     """Simple lower case per character, typographic apostrophe as ASCII."""
     out = []
     for c in text:
-        if c == "\u2019":
+        if c in APOSTROPHES:
             out.append("'")
+        elif c in HYPHENS:
+            out.append("-")
         elif c < "\x80":
             out.append(c.lower())
         else:
@@ -141,27 +143,81 @@ def fold(text):
     return "".join(out)
 
 
-EDGE_PUNCT = ",;:()\"[]"
+APOSTROPHES = "'\u2019\u02bc"
+HYPHENS = "-\u2010\u2011"
+CLITICS = ("s", "re", "ve", "ll", "d", "m")
+
+
+def wordish(c):
+    return c != "" and unicodedata.category(c)[0] in "LMN" and unicodedata.category(c) not in ("Nl", "No")
+
+
+def scan_word(t, i):
+    """End of the word starting at t[i], as ext/tokenize.c scans it (for names:
+    no sentence ends, no glued words)."""
+    j, ncp, nletters, nupper, dots, seg = i, 0, 0, 0, 0, 0
+    first_upper = t[i].isupper()
+    while j < len(t):
+        c = t[j]
+        prev = t[j - 1] if j > i else ""
+        nxt = t[j + 1] if j + 1 < len(t) else ""
+        if wordish(c):
+            if c.isalpha():
+                nletters += 1
+                nupper += not c.islower()
+            ncp += 1
+            seg += 1
+            j += 1
+            continue
+        if c in APOSTROPHES:
+            rest = re.match(r"[A-Za-z]*", t[j + 1:]).group(0)
+            if prev.isalpha() and nxt.isalpha() and rest.lower() not in CLITICS:
+                j, ncp, seg = j + 2, ncp + 2, seg + 2
+                continue
+            break
+        if c in HYPHENS and wordish(prev) and wordish(nxt):
+            j, ncp, seg = j + 2, ncp + 2, seg + 2
+            continue
+        if c == "." and seg == 1 and prev.isalpha() and nxt.isalpha() and t[j + 2:j + 3] == ".":
+            j, ncp, dots, seg = j + 1, ncp + 1, dots + 1, 0
+            continue
+        if c == "." and prev.isdigit() and nxt.isdigit():
+            j, ncp = j + 1, ncp + 1
+            continue
+        if c == "&" and prev.isupper() and nxt.isupper():
+            j, ncp = j + 1, ncp + 1
+            continue
+        break
+    if j < len(t) and t[j] == "." and nletters > 0:
+        if (dots > 0 and seg == 1) or (ncp == 1 and first_upper) or \
+                (first_upper and ncp <= 4 and nletters == ncp and nupper == 1):
+            j += 1
+    return j
 
 
 def tokens(text):
-    """Split a name like news text is tokenized (see nd_gazetteer.h)."""
-    out = []
-    for piece in text.replace("_", " ").split():
-        lead = []
-        while piece and piece[0] in EDGE_PUNCT:
-            lead.append(piece[0])
-            piece = piece[1:]
-        trail = []
-        while piece and piece[-1] in EDGE_PUNCT:
-            trail.insert(0, piece[-1])
-            piece = piece[:-1]
-        out.extend(lead)
-        if len(piece) > 2 and piece[-2:] in ("'s", "\u2019s"):
-            out.extend([piece[:-2], piece[-2:]])
-        elif piece:
-            out.append(piece)
-        out.extend(trail)
+    """Split a name like ext/tokenize.c splits news text (see nd_gazetteer.h):
+    words with inner apostrophes and hyphens, clitics apart, abbreviation
+    periods kept, any other character a token (a run of one character one
+    token)."""
+    t = text.replace("_", " ")
+    out, i = [], 0
+    while i < len(t):
+        c = t[i]
+        if c.isspace():
+            i += 1
+            continue
+        if wordish(c):
+            j = scan_word(t, i)
+        elif c in APOSTROPHES and re.match(r"[A-Za-z]{1,2}\b", t[i + 1:]) and \
+                re.match(r"[A-Za-z]{1,2}", t[i + 1:]).group(0).lower() in CLITICS:
+            j = i + 1 + len(re.match(r"[A-Za-z]{1,2}", t[i + 1:]).group(0))
+        else:
+            j = i + 1
+            while j < len(t) and t[j] == c:
+                j += 1
+        out.append(t[i:j])
+        i = j
     return out
 
 

@@ -52,6 +52,8 @@ static void test_words(void) {
   CHECK(word("Z\xC3\xBCrich") & ND_GAZ_CITY);
   CHECK(word("Z\xC3\x9CRICH") & ND_GAZ_CITY);
   CHECK(word("Zurich") & ND_GAZ_CITY);
+  CHECK(word("O\xE2\x80\x99Neill") & ND_GAZ_LAST_NAME); /* typographic apostrophe */
+  CHECK(word("Guinea\xE2\x80\x90" "Bissau") & ND_GAZ_COUNTRY); /* Unicode hyphen */
   CHECK(word("xqzvw") == 0);
   CHECK(word("") == 0);
   CHECK(nd_gaz_word(NULL, 0) == 0);
