@@ -23,6 +23,7 @@ static const struct NewsPart {
     {"news_normalize", newsRegisterNormalize, 0},
     {"news_regexp", newsRegisterRegexp, 0},
     {"news_sentences", newsRegisterSentences, 0},
+    {"news_entities", newsRegisterEntities, 0},
 };
 
 static void *newsMalloc(size_t n) { return sqlite3_malloc64(n); }
