@@ -288,8 +288,8 @@ void nd_ner_doc_free(nd_ner_doc *d) {
 /* Document evidence for token i: labels of the other capitalized
 ** occurrences of its word (its own label left out: the second pass must
 ** learn from the rest of the document, not copy the first pass). */
-static size_t doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
-  if (d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) return 0;
+size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
+  if (!d->tags1 || d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) return 0;
   form_stat *s = form_get(d, d->lower[i]);
   if (!s) return 0;
   uint32_t count[ND_ENT_TYPES + 1], total = 0;
@@ -372,7 +372,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
       uint64_t seen = !s ? 0 : (s->lower ? 1 : 0) + (s->cap_inside > (!d->first[i] && !d->line[i]) ? 2 : 0);
       f[c++] = feature_id(T_SEEN, seen, ctx);
     }
-    if (pass == 2 && d->tags1) c += doc_features(d, i, f + c);
+    if (pass == 2) c += nd_ner_doc_features(d, i, f + c);
     k += c;
     off[i - a + 1] = k;
   }

@@ -135,18 +135,48 @@ static int scratch_reserve(scratch *s, size_t m) {
   return 0;
 }
 
-static void scores(const nd_ner_model *m, int pass, const scratch *s, size_t count) {
-  float scale = m->wscale[pass - 1];
+/* First-pass scores of the sentence's features into emit, and the
+** second pass's scores of the same (local) features into local2. */
+static void local_scores(const nd_ner_model *m, const scratch *s, size_t count, float *local2) {
+  /* The table does not fit in cache: ask for all of the sentence's slots
+  ** first, so that the memory loads overlap instead of queueing. */
+  for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, s->feats[k]);
   for (size_t i = 0; i < count; i++) {
-    int32_t acc[ND_NER_TAGS] = {0};
+    int32_t acc[ND_NER_PASSES * ND_NER_TAGS] = {0};
     for (size_t k = s->off[i]; k < s->off[i + 1]; k++) {
       const int16_t *w = nd_ner_model_row(m, s->feats[k]);
       if (!w) continue;
-      w += (pass - 1) * ND_NER_TAGS;
-      for (int t = 0; t < ND_NER_TAGS; t++) acc[t] += w[t];
+      for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
     }
-    for (int t = 0; t < ND_NER_TAGS; t++) s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * scale;
+    for (int t = 0; t < ND_NER_TAGS; t++) {
+      s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * m->wscale[0];
+      local2[i * ND_NER_TAGS + t] = (float)acc[ND_NER_TAGS + t] * m->wscale[1];
+    }
   }
+}
+
+/* Second-pass scores of tok[a..b): local2 plus the document evidence. */
+static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
+                       const float *local2, float *emit) {
+  uint32_t f[ND_NER_MAXF];
+  for (size_t i = a; i < b; i++) {
+    int32_t acc[ND_NER_TAGS] = {0};
+    size_t nf = nd_ner_doc_features(d, i, f);
+    for (size_t k = 0; k < nf; k++) {
+      const int16_t *w = nd_ner_model_row(m, f[k]);
+      if (!w) continue;
+      for (int t = 0; t < ND_NER_TAGS; t++) acc[t] += w[ND_NER_TAGS + t];
+    }
+    for (int t = 0; t < ND_NER_TAGS; t++)
+      emit[(i - a) * ND_NER_TAGS + t] = local2[i * ND_NER_TAGS + t] + (float)acc[t] * m->wscale[1];
+  }
+}
+
+/* End of the sentence that starts at token a. */
+static size_t sentence_end(const nd_token *tok, size_t n, size_t a) {
+  size_t b = a + 1;
+  while (b < n && tok[b].sentence == tok[a].sentence) b++;
+  return b;
 }
 
 int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
@@ -157,29 +187,32 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
   if (!m || n == 0) return 0;
   nd_ner_doc *d = nd_ner_doc_new(text, tok, n);
   unsigned char *tags1 = nd_malloc(n);
+  float *local2 = nd_malloc(n * ND_NER_TAGS * sizeof(float));
   scratch s = {0};
-  int rc = (!d || !tags1) ? -1 : 0;
-  for (int pass = 1; pass <= ND_NER_PASSES && rc == 0; pass++) {
-    unsigned char *out = pass == 1 ? tags1 : tags;
-    for (size_t a = 0; a < n && rc == 0;) {
-      size_t b = a + 1;
-      while (b < n && tok[b].sentence == tok[a].sentence) b++;
-      if (scratch_reserve(&s, b - a) || nd_ner_sentence_features(d, a, b, pass, s.feats, s.off)) {
-        rc = -1;
-        break;
-      }
-      scores(m, pass, &s, b - a);
-      if (nd_ner_viterbi(s.emit, b - a, m->trans[pass - 1], out + a)) rc = -1;
-      else if (pass == ND_NER_PASSES && conf &&
-          confidences(s.emit, b - a, m->trans[pass - 1], m->temperature, out + a, conf + a))
-        rc = -1;
-      a = b;
-    }
-    if (pass == 1 && rc == 0) nd_ner_doc_add_tags(d, tags1);
+  int rc = (!d || !tags1 || !local2) ? -1 : 0;
+  /* Pass 1; the local features' second-pass weights are read at the same
+  ** time, so each feature is looked up once. */
+  for (size_t a = 0; a < n && rc == 0;) {
+    size_t b = sentence_end(tok, n, a);
+    if (scratch_reserve(&s, b - a) || nd_ner_sentence_features(d, a, b, 1, s.feats, s.off) ||
+        (local_scores(m, &s, b - a, local2 + a * ND_NER_TAGS),
+         nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a)))
+      rc = -1;
+    a = b;
+  }
+  if (rc == 0) nd_ner_doc_add_tags(d, tags1);
+  for (size_t a = 0; a < n && rc == 0;) {
+    size_t b = sentence_end(tok, n, a);
+    doc_scores(m, d, a, b, local2, s.emit);
+    if (nd_ner_viterbi(s.emit, b - a, m->trans[1], tags + a) ||
+        (conf && confidences(s.emit, b - a, m->trans[1], m->temperature, tags + a, conf + a)))
+      rc = -1;
+    a = b;
   }
   nd_free(s.feats);
   nd_free(s.off);
   nd_free(s.emit);
+  nd_free(local2);
   nd_free(tags1);
   nd_ner_doc_free(d);
   return rc;
@@ -196,8 +229,7 @@ int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsig
   if (!sub) rc = -1;
   if (rc == 0) (*off)[0] = 0;
   for (size_t a = 0; a < n && rc == 0;) {
-    size_t b = a + 1;
-    while (b < n && tok[b].sentence == tok[a].sentence) b++;
+    size_t b = sentence_end(tok, n, a);
     size_t base = (*off)[a];
     if (nd_ner_sentence_features(d, a, b, tags1 ? 2 : 1, *feats + base, sub)) {
       rc = -1;

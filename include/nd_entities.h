@@ -32,23 +32,22 @@ const char *nd_entity_type_name(int type);
 
 /* A model is a read-only view into its serialized blob (no copy). Layout,
 ** little-endian, 4-byte aligned:
-**   "NDNER\1\0\0", u32 nrows, u32 info_len, f32 wscale[2], f32 temperature,
-**   f32 trans[2][10][9] (row 9: start of a sentence),
-**   u32 dir[65537] (first row whose key has these top 16 bits),
-**   u32 key[nrows] (sorted feature ids), i16 w[nrows][2][9], info text. */
+**   "NDNER\2\0\0", u32 nrows, u32 mask, u32 info_len, f32 wscale[2],
+**   f32 temperature, f32 trans[2][10][9] (row 9: start of a sentence),
+**   then an open-addressing hash table of mask + 1 slots, each
+**   { u32 feature id (0: empty), i16 w[2][9] }, probed linearly from
+**   id & mask; then the info text. */
 typedef struct nd_ner_model {
-  uint32_t nrows;
-  const uint32_t *dir, *key;
-  const int16_t *w;
+  uint32_t nrows, mask, info_len;
+  const unsigned char *slots; /* ND_NER_SLOT bytes each */
   float wscale[ND_NER_PASSES];
   float temperature; /* divides scores before the forward-backward pass */
   float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
   const char *info;
-  uint32_t info_len;
 } nd_ner_model;
 
-#define ND_NER_MAGIC "NDNER\1\0\0"
-#define ND_NER_DIR 65537
+#define ND_NER_MAGIC "NDNER\2\0\0"
+#define ND_NER_SLOT (4 + 2 * ND_NER_PASSES * ND_NER_TAGS)
 
 /* Parse a blob; returns 0, or -1 when it is not a valid model. */
 int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m);
@@ -101,6 +100,8 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
 
 /* Weights of feature id in both passes (2 x 9 quantized values), or NULL. */
 const int16_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id);
+/* Start loading the slot of feature id into the cache. */
+void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id);
 
 /* ---- inside the engine (ext/ner_*.c) --------------------------------------- */
 
@@ -121,5 +122,9 @@ void nd_ner_doc_free(nd_ner_doc *d);
 ** evidence recorded by nd_ner_doc_add_tags. Returns 0, -1 on OOM. */
 int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
                              size_t *off);
+
+/* The document-evidence features of token i alone (the second pass's
+** features are the first pass's plus these); returns their count. */
+size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f);
 
 #endif

@@ -377,12 +377,22 @@ static blob build_blob(const feat_map *map, const model_f *m1, const model_f *m2
     for (int k = 0; k < 2 && !keep; k++)
       for (int t = 0; t < T; t++)
         if (lrintf(ms[k]->w[x * T + t] / scale[k]) != 0) keep = 1;
-    if (keep) rows[nr++] = (row_ref){map->ids[x], (int32_t)x};
+    if (keep && map->ids[x]) rows[nr++] = (row_ref){map->ids[x], (int32_t)x};
   }
   qsort(rows, nr, sizeof(*rows), cmp_row);
+  uint32_t mask = 1023;
+  while ((mask + 1) * 2 < nr * 3) mask = mask * 2 + 1; /* at most 2/3 full */
+  int32_t *slot_row = xrealloc(NULL, ((size_t)mask + 1) * sizeof(int32_t));
+  for (size_t i = 0; i <= mask; i++) slot_row[i] = -1;
+  for (size_t i = 0; i < nr; i++) {
+    uint32_t h = rows[i].id & mask;
+    while (slot_row[h] >= 0) h = (h + 1) & mask;
+    slot_row[h] = (int32_t)i;
+  }
   blob b = {0};
   put(&b, ND_NER_MAGIC, 8);
   put32(&b, (uint32_t)nr);
+  put32(&b, mask);
   put32(&b, (uint32_t)strlen(info));
   putf(&b, scale[0]);
   putf(&b, scale[1]);
@@ -390,20 +400,18 @@ static blob build_blob(const feat_map *map, const model_f *m1, const model_f *m2
   for (int k = 0; k < 2; k++)
     for (int i = 0; i <= T; i++)
       for (int j = 0; j < T; j++) putf(&b, ms[k]->trans[i][j]);
-  size_t r = 0;
-  for (uint32_t slot = 0; slot < ND_NER_DIR; slot++) {
-    while (r < nr && (rows[r].id >> 16) < slot) r++;
-    put32(&b, (uint32_t)r);
-  }
-  for (size_t i = 0; i < nr; i++) put32(&b, rows[i].id);
-  for (size_t i = 0; i < nr; i++)
+  for (size_t h = 0; h <= mask; h++) {
+    int32_t i = slot_row[h];
+    put32(&b, i < 0 ? 0 : rows[i].id);
     for (int k = 0; k < 2; k++)
       for (int t = 0; t < T; t++) {
-        long q = lrintf(ms[k]->w[(size_t)rows[i].x * T + t] / scale[k]);
+        long q = i < 0 ? 0 : lrintf(ms[k]->w[(size_t)rows[i].x * T + t] / scale[k]);
         int16_t v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
         unsigned char x[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
         put(&b, x, 2);
       }
+  }
+  free(slot_row);
   while (b.n & 3) put(&b, "", 1);
   put(&b, info, strlen(info));
   free(rows);
@@ -541,7 +549,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "train_ner: cannot write %s\n", argv[3]);
     return 1;
   }
-  fprintf(stderr, "model: %u rows, %zu bytes, temperature %.3f (span score squared error %.4f)\n",
+  fprintf(stderr, "model: %u features, %zu bytes, temperature %.3f (span score squared error %.4f)\n",
           m.nrows, b.n, best_t, brier);
   fprintf(stderr, "dev through the runtime: F1 %.4f (pass 1 alone %.4f)\n", f, f_dev1);
   score_print(&s, stderr);
