@@ -24,6 +24,7 @@
 
 #include "nd_alloc.h"
 #include "nd_entities.h"
+#include "nd_gazetteer.h"
 #include "nd_utf8.h"
 
 /* Capitalization classes. */
@@ -36,8 +37,13 @@ enum { CAP_NONE, CAP_LOWER, CAP_TITLE, CAP_UPPER, CAP_INITIAL, CAP_MIXED };
 enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_PREFIX, T_SUFFIX, T_SHAPE, T_SHORT, T_CAPCTX, T_WORDLINE,
   T_LOWER_AT, T_SHORT_AT, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SEEN, T_DOC_ANY, T_DOC_MAJOR,
-  T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE
+  T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE, T_GAZ_WORD, T_GAZ_WORD_CAP, T_GAZ_BEGIN,
+  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT
 };
+
+/* Gazetteer lists used as features (all of them: see docs/model.md for
+** what each adds). */
+#define GAZ_USED (ND_GAZ_ALL & ~(ND_GAZ_TRAIN_PER | ND_GAZ_TRAIN_ORG | ND_GAZ_TRAIN_LOC | ND_GAZ_TRAIN_MISC))
 
 typedef struct form_stat {
   uint64_t key; /* lower-case hash; 0 = empty slot */
@@ -48,6 +54,7 @@ typedef struct form_stat {
 typedef struct tok_detail {
   uint64_t word, shape, shortshape;
   uint64_t prefix[4], suffix[4];
+  unsigned gaz_word, gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
 } tok_detail;
 
 struct nd_ner_doc {
@@ -61,6 +68,8 @@ struct nd_ner_doc {
   form_stat *form;        /* hash map by lower-case form */
   size_t form_mask, form_count;
   tok_detail *detail;     /* scratch for one sentence */
+  nd_gaz_tok *gaz_tok;
+  unsigned *gaz_begin, *gaz_inside;
   size_t detail_cap;
   const unsigned char *tags1; /* first-pass tags, once known */
 };
@@ -282,6 +291,9 @@ void nd_ner_doc_free(nd_ner_doc *d) {
   nd_free(d->first);
   nd_free(d->form);
   nd_free(d->detail);
+  nd_free(d->gaz_tok);
+  nd_free(d->gaz_begin);
+  nd_free(d->gaz_inside);
   nd_free(d);
 }
 
@@ -329,17 +341,56 @@ static uint64_t short_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int 
   return d->detail[j - (long)a].shortshape;
 }
 
+/* One feature per flag of each list, at most ND_GAZ_NFLAGS each. */
+static size_t flag_features(uint32_t tmpl, unsigned flags, uint64_t ctx, uint32_t *f) {
+  size_t k = 0;
+  for (unsigned bit = 0; flags; bit++, flags >>= 1)
+    if (flags & 1) f[k++] = feature_id(tmpl, bit, ctx);
+  return k;
+}
+
+/* Gazetteer evidence of token i: its own lists (also crossed with its
+** capitalization), the entries it begins or continues, and the lists of its
+** neighbours (a title before a name, a company suffix after one). */
+static size_t gaz_features(const nd_ner_doc *d, size_t a, size_t b, size_t i, uint32_t *f) {
+  const tok_detail *t = &d->detail[i - a];
+  size_t k = 0;
+  k += flag_features(T_GAZ_WORD, t->gaz_word, 0, f + k);
+  k += flag_features(T_GAZ_WORD_CAP, t->gaz_word, d->cap[i] * 2 + d->first[i], f + k);
+  k += flag_features(T_GAZ_BEGIN, t->gaz_begin, 0, f + k);
+  k += flag_features(T_GAZ_INSIDE, t->gaz_inside, 0, f + k);
+  if (i > a) k += flag_features(T_GAZ_PREV, t[-1].gaz_word, 0, f + k);
+  if (i + 1 < b) k += flag_features(T_GAZ_NEXT, t[1].gaz_word, 0, f + k);
+  return k;
+}
+
 int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
                              size_t *off) {
   size_t m = b - a;
   if (m > d->detail_cap) {
     tok_detail *p = nd_realloc(d->detail, m * sizeof(*p));
-    if (!p) return -1;
-    d->detail = p;
+    if (p) d->detail = p;
+    nd_gaz_tok *g = nd_realloc(d->gaz_tok, m * sizeof(*g));
+    if (g) d->gaz_tok = g;
+    unsigned *gb = nd_realloc(d->gaz_begin, m * sizeof(unsigned));
+    if (gb) d->gaz_begin = gb;
+    unsigned *gi = nd_realloc(d->gaz_inside, m * sizeof(unsigned));
+    if (gi) d->gaz_inside = gi;
+    if (!p || !g || !gb || !gi) return -1;
     d->detail_cap = m;
   }
-  for (size_t i = a; i < b; i++)
-    detail_of(d->text + d->tok[i].start, d->tok[i].len, &d->detail[i - a]);
+  for (size_t i = a; i < b; i++) {
+    const char *w = d->text + d->tok[i].start;
+    detail_of(w, d->tok[i].len, &d->detail[i - a]);
+    d->gaz_tok[i - a] = (nd_gaz_tok){w, d->tok[i].len};
+  }
+  nd_gaz_sentence(d->gaz_tok, m, d->gaz_begin, d->gaz_inside);
+  for (size_t i = a; i < b; i++) {
+    tok_detail *t = &d->detail[i - a];
+    t->gaz_word = nd_gaz_word(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n) & GAZ_USED;
+    t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
+    t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
+  }
   size_t k = 0;
   off[0] = 0;
   for (size_t i = a; i < b; i++) {
@@ -372,6 +423,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
       uint64_t seen = !s ? 0 : (s->lower ? 1 : 0) + (s->cap_inside > (!d->first[i] && !d->line[i]) ? 2 : 0);
       f[c++] = feature_id(T_SEEN, seen, ctx);
     }
+    c += gaz_features(d, a, b, i, f + c);
     if (pass == 2) c += nd_ner_doc_features(d, i, f + c);
     k += c;
     off[i - a + 1] = k;

@@ -106,7 +106,7 @@ void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id);
 /* ---- inside the engine (ext/ner_*.c) --------------------------------------- */
 
 /* Most features of one token. */
-#define ND_NER_MAXF 48
+#define ND_NER_MAXF 192
 
 /* Document statistics the features need: per token its lower-case form
 ** hash, capitalization class and line style; per distinct word form how it
