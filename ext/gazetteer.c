@@ -88,20 +88,30 @@ static unsigned lookup(const char *k, size_t n) {
 /* Append the case-folded w[0..n) to out[*len..ND_GAZ_KEY_MAX); returns 0
 ** when it does not fit. Folding is utf8proc's simple lower case, with the
 ** typographic apostrophes and hyphens read as ASCII (the builder folds the
-** same way). */
-static int fold_append(const char *w, size_t n, char *out, size_t *len) {
+** same way). Sets *capital when a letter changed. */
+static int fold_append(const char *w, size_t n, char *out, size_t *len, int *capital) {
   const unsigned char *s = (const unsigned char *)w;
   size_t i = 0;
   while (i < n) {
     int32_t cp;
     if (s[i] < 0x80) {
-      cp = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
+      cp = s[i];
+      if (cp >= 'A' && cp <= 'Z') {
+        cp += 32;
+        *capital = 1;
+      }
       i++;
     } else {
       i += nd_utf8_decode(s + i, n - i, &cp);
-      if (cp == 0x2019 || cp == 0x02BC) cp = '\'';
-      else if (cp == 0x2010 || cp == 0x2011) cp = '-';
-      else cp = utf8proc_tolower(cp);
+      if (cp == 0x2019 || cp == 0x02BC) {
+        cp = '\'';
+      } else if (cp == 0x2010 || cp == 0x2011) {
+        cp = '-';
+      } else {
+        int32_t low = utf8proc_tolower(cp);
+        if (low != cp) *capital = 1;
+        cp = low;
+      }
     }
     char enc[4];
     size_t m = nd_utf8_encode(cp, enc);
@@ -112,16 +122,23 @@ static int fold_append(const char *w, size_t n, char *out, size_t *len) {
   return 1;
 }
 
+/* Names need a capital somewhere: "who" is not the WHO. */
+static unsigned visible(unsigned flags, int capital) {
+  return flags & (capital ? ND_GAZ_ALL : ND_GAZ_CASELESS);
+}
+
 unsigned nd_gaz_word(const char *w, size_t n) {
   char key[ND_GAZ_KEY_MAX];
   size_t len = 0;
-  if (!w || !fold_append(w, n, key, &len)) return 0;
-  return lookup(key, len) & ND_GAZ_ALL;
+  int capital = 0;
+  if (!w || !fold_append(w, n, key, &len, &capital)) return 0;
+  return visible(lookup(key, len), capital);
 }
 
 size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *flags) {
   char key[ND_GAZ_KEY_MAX];
   size_t len = 0, best = 0;
+  int capital = 0;
   *flags = 0;
   for (size_t j = i; j < ntok && j - i < ND_GAZ_MAX_TOKENS; j++) {
     if (tok[j].n == 0 || !tok[j].s) break;
@@ -129,11 +146,11 @@ size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *fla
       if (len + 1 > ND_GAZ_KEY_MAX) break;
       key[len++] = ' ';
     }
-    if (!fold_append(tok[j].s, tok[j].n, key, &len)) break;
+    if (!fold_append(tok[j].s, tok[j].n, key, &len, &capital)) break;
     unsigned f = lookup(key, len);
-    if (f & ND_GAZ_ALL) {
+    if (visible(f, capital)) {
       best = j - i + 1;
-      *flags = f & ND_GAZ_ALL;
+      *flags = visible(f, capital);
     }
     if (!(f & ND_GAZ_PREFIX_BIT)) break;
   }

@@ -10,7 +10,10 @@
 ** initialization, thread-safe.
 **
 ** Matching is case-insensitive: keys are case-folded (simple Unicode
-** lower case) and a phrase is its tokens joined by one space. A list hit
+** lower case) and a phrase is its tokens joined by one space. But names
+** need a capital: a word or phrase without any capital letter gets only the
+** ND_GAZ_CASELESS flags (cue words, common words, months, currencies), so
+** "who" is not the WHO nor "will" a first name. A list hit
 ** is evidence, not a decision: "Jordan" is a country, a first name and a
 ** basketball player, so one word often carries several flags; the tagger
 ** learns how far to trust each one next to capitalization and context.
@@ -52,6 +55,9 @@ enum {
   ND_GAZ_TRAIN_MISC = 1u << 21,
 };
 #define ND_GAZ_NFLAGS 22
+#define ND_GAZ_CASELESS                                                                          \
+  (ND_GAZ_ORG_SUFFIX | ND_GAZ_ORG_CUE | ND_GAZ_PERSON_CUE | ND_GAZ_LOC_CUE | ND_GAZ_COMMON |       \
+   ND_GAZ_TIME | ND_GAZ_CURRENCY)
 #define ND_GAZ_ALL ((1u << ND_GAZ_NFLAGS) - 1)
 
 /* Short upper-case name of flag number bit (0 <= bit < ND_GAZ_NFLAGS), e.g.

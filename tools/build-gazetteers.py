@@ -31,6 +31,8 @@ FLAGS = ["COUNTRY", "CITY", "REGION", "NATIONALITY", "FIRST_NAME", "LAST_NAME",
          "TRAIN_PER", "TRAIN_ORG", "TRAIN_LOC", "TRAIN_MISC"]
 BIT = {name: 1 << i for i, name in enumerate(FLAGS)}
 PREFIX_BIT = 1 << 31
+# The lists that also answer for a token without capitals (nd_gazetteer.h).
+CASELESS = sum(BIT[n] for n in ("ORG_SUFFIX", "ORG_CUE", "PERSON_CUE", "LOC_CUE", "COMMON", "TIME", "CURRENCY"))
 MAX_TOKENS = 8
 KEY_MAX = 255
 MAGIC = b"NDGAZ\x01\x00\x00"
@@ -400,6 +402,7 @@ def capitalized_name(lemma):
 
 NAME_PARTICLES = {"of", "the", "and", "for", "de", "la", "le", "du", "da", "di", "van", "von", "der",
                   "den", "al", "el", "bin", "ibn", "y", "on", "in", "d'", "at"}
+ROMAN = re.compile(r"^[IVXLC]+$")
 NATIONALITY_GLOSS = re.compile(r"^(a |an )?(native|inhabitant|citizen|member) (or \w+ )?of ")
 MISC_GLOSS = re.compile(r"\b(language|dialect|relig\w*|faith|church|sect|doctrine)\b")
 ADJ_GLOSS = re.compile(r"of or (relating|pertaining) to")
@@ -415,7 +418,7 @@ def load_wordnet(lists, dict_dir):
             if lexfile == 18 and inst:
                 lists.add("PERSON", name)
                 last = words[-1]
-                if last[:1].isupper() and not last.endswith(".") and last not in ("Jr", "II", "III"):
+                if last[:1].isupper() and not last.endswith(".") and not ROMAN.match(last) and last != "Jr":
                     lists.add("LAST_NAME", last)
             elif lexfile == 18 and NATIONALITY_GLOSS.match(gloss):
                 lists.add("NATIONALITY", name)
@@ -467,6 +470,27 @@ def load_train(lists, path):
             lists.add("TRAIN_" + best, name)
 
 
+def prune(lists, dropped):
+    """Remove what makes a list lie more often than not: codes ("IN", "GB")
+    among places, month and weekday names among people and places ("June",
+    "Sunday"), countries and cities among organizations (WordNet files
+    governments under the country's name)."""
+    e = lists.entries
+
+    def drop(flag, names):
+        names = names & e[flag]
+        e[flag] -= names
+        dropped[flag] = dropped.get(flag, 0) + len(names)
+
+    for flag in ("CITY", "REGION", "LOCATION"):
+        drop(flag, {n for n in e[flag] if len(n) <= 2} - set(COUNTRY_EXTRA))
+    months_days = {n.lower() for n in e["TIME"]}
+    for flag in ("FIRST_NAME", "LAST_NAME", "PERSON", "CITY", "REGION", "LOCATION", "ORG", "PROPER"):
+        drop(flag, {n for n in e[flag] if n.lower() in months_days})
+    places = {fold(n) for flag in ("COUNTRY", "CITY", "REGION") for n in e[flag]}
+    drop("ORG", {n for n in e["ORG"] if fold(n) in places})
+
+
 # ---------------------------------------------------------------------------
 # The table.
 
@@ -507,19 +531,52 @@ def write_table(flags, path):
 
 
 def dump(path):
+    for key, flag in sorted(read_table(path).items()):
+        print(key + "\t" + "|".join(n for n in FLAGS if flag & BIT[n]))
+
+
+def read_table(path):
+    """Key -> flags of a built table (prefix-only keys left out)."""
     data = open(path, "rb").read()
     if data[:8] != MAGIC:
         sys.exit("not a gazetteer table: " + path)
-    nslots, nentries, pool_bytes, _ = struct.unpack_from("<IIII", data, 8)
+    nslots = struct.unpack_from("<I", data, 8)[0]
     pool = data[24 + nslots * 8:]
-    rows = []
+    table = {}
     for i in range(nslots):
         offset, flag = struct.unpack_from("<II", data, 24 + i * 8)
         if offset != 0xFFFFFFFF and flag & ~PREFIX_BIT:
-            key = pool[offset + 1:offset + 1 + pool[offset]].decode("utf-8")
-            rows.append((key, "|".join(n for n in FLAGS if flag & BIT[n])))
-    for key, names in sorted(rows):
-        print(key + "\t" + names)
+            table[pool[offset + 1:offset + 1 + pool[offset]].decode("utf-8")] = flag & ~PREFIX_BIT
+    return table
+
+
+def coverage(path, conll):
+    """Per list: how many tokens of a CoNLL file carry its flag (single-word
+    lookup) and how their gold labels split: what the flag is worth."""
+    table = read_table(path)
+    labels = ["PER", "ORG", "LOC", "MISC", "O"]
+    by_flag = {name: collections.Counter() for name in FLAGS}
+    tokens_total = 0
+    with open(conll, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2 or parts[0] == "-DOCSTART-":
+                continue
+            tokens_total += 1
+            gold = parts[-1][2:] if parts[-1] != "O" else "O"
+            flag = table.get(fold(parts[0]), 0)
+            if fold(parts[0]) == parts[0]:
+                flag &= CASELESS
+            for name in FLAGS:
+                if flag & BIT[name]:
+                    by_flag[name][gold] += 1
+    print("%d tokens of %s; per list: tokens flagged, then %% of them by gold label" % (tokens_total, conll))
+    print("%-12s %7s  %s" % ("list", "tokens", "  ".join("%5s" % l for l in labels)))
+    for name in FLAGS:
+        c = by_flag[name]
+        total = sum(c.values())
+        print("%-12s %7d  %s" % (name, total, "  ".join("%5.1f" % (100.0 * c[l] / total if total else 0)
+                                                       for l in labels)))
 
 
 def main():
@@ -533,9 +590,13 @@ def main():
     ap.add_argument("--train", help="CoNLL-2003 train.txt for the TRAIN_* lists (never dev.txt)")
     ap.add_argument("--out", default="ext/data/gazetteer.bin")
     ap.add_argument("--dump", metavar="BIN", help="print the entries of a built table and exit")
+    ap.add_argument("--coverage", metavar="CONLL", help="measure the table of --out on a CoNLL file and exit")
     args = ap.parse_args()
     if args.dump:
         dump(args.dump)
+        return
+    if args.coverage:
+        coverage(args.out, args.coverage)
         return
 
     small = load_dictionary(args.dict)
@@ -575,6 +636,7 @@ def main():
         load_train(lists, args.train)
     for flag in ("FIRST_NAME", "LAST_NAME", "PERSON", "LOCATION", "REGION", "ORG", "NATIONALITY"):
         dropped[flag] = dropped.get(flag, 0) + lists.discard_common(flag, common, capitalized)
+    prune(lists, dropped)
 
     table = lists.table()
     size = write_table(table, args.out)

@@ -24,7 +24,12 @@ static size_t split(const char *s, nd_gaz_tok *tok, size_t max) {
 static void test_words(void) {
   CHECK(word("France") & ND_GAZ_COUNTRY);
   CHECK(word("FRANCE") & ND_GAZ_COUNTRY);
-  CHECK(word("france") & ND_GAZ_COUNTRY);
+  /* Names need a capital; cue words and common words do not. */
+  CHECK(word("france") == 0);
+  CHECK(word("WHO") & ND_GAZ_ORG);
+  CHECK(!(word("who") & ND_GAZ_ORG) && (word("who") & ND_GAZ_COMMON));
+  CHECK((word("Will") & ND_GAZ_FIRST_NAME) && !(word("will") & ND_GAZ_FIRST_NAME));
+  CHECK(word("ministry") & ND_GAZ_ORG_CUE);
   CHECK(word("Germany") & ND_GAZ_COUNTRY);
   CHECK(word("Chicago") & ND_GAZ_CITY);
   CHECK(word("Osaka") & ND_GAZ_CITY);
@@ -74,6 +79,11 @@ static void test_phrases(void) {
   CHECK(nd_gaz_phrase(tok, n, 8, &f) == 2 && (f & ND_GAZ_COUNTRY));
   CHECK(nd_gaz_phrase(tok, n, 0, &f) <= 1);
   CHECK(nd_gaz_phrase(tok, n, n, &f) == 0 && f == 0);
+
+  n = split("in the united states", tok, 32);
+  CHECK(nd_gaz_phrase(tok, n, 2, &f) <= 1 && !(f & ND_GAZ_COUNTRY));
+  n = split("in the united States", tok, 32);
+  CHECK(nd_gaz_phrase(tok, n, 2, &f) == 2 && (f & ND_GAZ_COUNTRY));
 
   n = split("the UNITED NATIONS said", tok, 32);
   CHECK(nd_gaz_phrase(tok, n, 1, &f) == 2 && (f & ND_GAZ_ORG));
