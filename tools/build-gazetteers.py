@@ -123,6 +123,43 @@ Caucasus|Scandinavia|Gaza|Gaza Strip|West Bank|Crimea|Donbas|Donbass|Kashmir|
 Tibet|Sahel|Sahara|Siberia|Pacific|Atlantic|Mediterranean|Black Sea|Red Sea|
 Baltic|Persian Gulf|Gulf|Silicon Valley|Wall Street|Downing Street|
 Capitol Hill|Kremlin|White House|Pentagon|Elysee|Whitehall""".replace("\n", "").split("|")
+# Well-known organizations that no installed source lists: international
+# bodies, news media, large companies, sports clubs and leagues.
+ORG_EXTRA = """United Nations|UN|U.N.|UNESCO|UNICEF|UNHCR|UNDP|WHO|World Health Organization|
+IMF|International Monetary Fund|World Bank|WTO|World Trade Organization|OPEC|OECD|
+NATO|North Atlantic Treaty Organization|European Union|EU|European Commission|
+European Parliament|European Central Bank|ECB|Council of Europe|African Union|
+Arab League|ASEAN|Red Cross|Red Crescent|ICRC|Amnesty International|Human Rights Watch|
+Greenpeace|Interpol|Europol|IAEA|International Atomic Energy Agency|
+International Criminal Court|ICC|International Court of Justice|Security Council|
+General Assembly|G7|G20|BRICS|Federal Reserve|Fed|Bank of England|Bank of Japan|
+Bundesbank|FBI|CIA|NSA|NASA|Pentagon|Kremlin|Congress|Senate|Supreme Court|
+Parliament|Bundestag|Knesset|Duma|Hamas|Hezbollah|Taliban|Al Qaeda|al-Qaeda|
+Islamic State|ISIS|ISIL|Wagner Group|IRA|PLO|Fatah|Reuters|Associated Press|AP|AFP|
+Agence France-Presse|Bloomberg|BBC|CNN|Fox News|NBC|CBS|ABC|NPR|Al Jazeera|
+New York Times|Washington Post|Wall Street Journal|Financial Times|The Guardian|
+The Economist|Xinhua|TASS|RIA Novosti|Interfax|Kyodo|Yonhap|Dow Jones|Nasdaq|
+New York Stock Exchange|London Stock Exchange|Apple|Microsoft|Google|Alphabet|Amazon|
+Meta|Facebook|Twitter|Tesla|IBM|Intel|Nvidia|Samsung|Sony|Toyota|Volkswagen|
+General Motors|Ford|Boeing|Airbus|Exxon|ExxonMobil|Chevron|Shell|BP|Gazprom|
+Rosneft|Saudi Aramco|Goldman Sachs|JPMorgan|Morgan Stanley|Citigroup|HSBC|Barclays|
+Deutsche Bank|UBS|Credit Suisse|Nestle|Unilever|Pfizer|Moderna|AstraZeneca|
+Johnson & Johnson|Siemens|Huawei|Alibaba|Tencent|TikTok|OpenAI|Netflix|Disney|
+Walmart|McDonald's|Coca-Cola|PepsiCo|Visa|Mastercard|FIFA|UEFA|IOC|
+International Olympic Committee|NBA|NFL|NHL|MLB|Formula One|Premier League|
+Bundesliga|La Liga|Serie A|Ligue 1|Manchester United|Manchester City|Liverpool FC|
+Chelsea FC|Arsenal|Tottenham Hotspur|Real Madrid|Barcelona FC|FC Barcelona|
+Atletico Madrid|Bayern Munich|Borussia Dortmund|Juventus|AC Milan|Inter Milan|
+Paris Saint-Germain|PSG|Ajax|PSV Eindhoven|Benfica|Porto|Celtic|Rangers|
+New York Yankees|Boston Red Sox|Los Angeles Lakers|Boston Celtics|Chicago Bulls|
+Dallas Cowboys|New England Patriots|Democratic Party|Republican Party|
+Labour Party|Conservative Party|Liberal Democrats|Christian Democratic Union|CDU|
+Social Democratic Party|SPD|United Russia|Communist Party|Chinese Communist Party|
+Bharatiya Janata Party|BJP|Indian National Congress|African National Congress|
+ANC|Likud|Sinn Fein|Ministry of Defence|Ministry of Foreign Affairs|State Department|
+Foreign Office|Home Office|Treasury|White House|Downing Street|Elysee|
+Oxford University|Harvard University|Harvard|Stanford University|MIT|
+Cambridge University|Yale University|Microsoft Corp.|Apple Inc.""".replace("\n", "").split("|")
 TIME_LANGS = ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "tr", "id", "ro"]
 
 # ---------------------------------------------------------------------------
@@ -488,7 +525,7 @@ def prune(lists, dropped):
     for flag in ("FIRST_NAME", "LAST_NAME", "PERSON", "CITY", "REGION", "LOCATION", "ORG", "PROPER"):
         drop(flag, {n for n in e[flag] if n.lower() in months_days})
     places = {fold(n) for flag in ("COUNTRY", "CITY", "REGION") for n in e[flag]}
-    drop("ORG", {n for n in e["ORG"] if fold(n) in places})
+    drop("ORG", {n for n in e["ORG"] if fold(n) in places} - set(ORG_EXTRA))
 
 
 # ---------------------------------------------------------------------------
@@ -625,6 +662,8 @@ def main():
         lists.add("COUNTRY", name)
     for name in LOCATION_EXTRA:
         lists.add("LOCATION", name)
+    for name in ORG_EXTRA:
+        lists.add("ORG", name)
 
     load_iso(lists, args.iso_codes)
     load_cldr(lists, args.cldr)
@@ -635,13 +674,14 @@ def main():
     if args.train:
         load_train(lists, args.train)
     for flag in ("FIRST_NAME", "LAST_NAME", "PERSON", "LOCATION", "REGION", "ORG", "NATIONALITY"):
-        dropped[flag] = dropped.get(flag, 0) + lists.discard_common(flag, common, capitalized)
+        keep = set(ORG_EXTRA) if flag == "ORG" else set()
+        dropped[flag] = dropped.get(flag, 0) + lists.discard_common(flag, common, capitalized, keep)
     prune(lists, dropped)
 
     table = lists.table()
     size = write_table(table, args.out)
     for flag in FLAGS:
-        print("%-12s %7d entries (%d common words dropped)" % (flag, len(lists.entries[flag]), dropped.get(flag, 0)))
+        print("%-12s %7d entries, %4d dropped by the filters" % (flag, len(lists.entries[flag]), dropped.get(flag, 0)))
     print("%s: %d keys, %d bytes" % (args.out, len(table), size))
 
 
