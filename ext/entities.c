@@ -7,12 +7,14 @@
 ** at sentence starts, so memory stays bounded and time linear whatever the
 ** input's size; the document-level pass of the tagger then sees one such
 ** piece at a time (a news article is far smaller). A span's score is the
-** mean of its tokens' tag probabilities. The canonical form is the mention
-** itself; the key is nd_normalize of it.
+** mean of its tokens' tag probabilities. Canonical forms come from
+** nd_canonical over all the mentions of the text ("Putin" -> "Vladimir
+** Putin"); the key is nd_normalize of the canonical form.
 */
 #include <string.h>
 
 #include "nd_alloc.h"
+#include "nd_canonical.h"
 #include "nd_entities.h"
 #include "nd_normalize.h"
 #include "nd_sentences.h"
@@ -29,8 +31,8 @@ typedef struct ent_list {
   size_t n, cap;
 } ent_list;
 
-static int add_entity(ent_list *L, const char *text, size_t start, size_t len, int type,
-                      size_t sentence, double score) {
+static int add_entity(ent_list *L, size_t start, size_t len, int type, size_t sentence,
+                      double score) {
   if (L->n == L->cap) {
     size_t cap = L->cap ? L->cap * 2 : 32;
     nd_entity *a = nd_realloc(L->a, cap * sizeof(*a));
@@ -45,16 +47,36 @@ static int add_entity(ent_list *L, const char *text, size_t start, size_t len, i
   e->type = type;
   e->sentence = sentence;
   e->score = score;
-  e->canonical = nd_strndup(text + start, len);
-  if (!e->canonical) return -1;
-  e->canonical_len = len;
-  e->key = nd_normalize(e->canonical, len, &e->key_len);
-  if (!e->key) {
-    nd_free(e->canonical);
-    return -1;
-  }
   L->n++;
   return 0;
+}
+
+/* Canonical forms (nd_canonical, over the whole text) and their keys. */
+static int name_entities(const char *text, size_t n, ent_list *L) {
+  if (L->n == 0) return 0;
+  nd_mention *m = nd_malloc(L->n * sizeof(*m));
+  char **canon = nd_malloc(L->n * sizeof(char *));
+  size_t *clen = nd_malloc(L->n * sizeof(size_t));
+  int rc = (!m || !canon || !clen) ? -1 : 0;
+  if (rc == 0) {
+    for (size_t i = 0; i < L->n; i++)
+      m[i] = (nd_mention){L->a[i].start, L->a[i].len, L->a[i].type};
+    rc = nd_canonical(text, n, m, L->n, canon, clen);
+  }
+  for (size_t i = 0; i < L->n && rc == 0; i++) {
+    nd_entity *e = &L->a[i];
+    e->canonical = canon[i];
+    e->canonical_len = clen[i];
+    canon[i] = NULL;
+    e->key = nd_normalize(e->canonical, e->canonical_len, &e->key_len);
+    if (!e->key) rc = -1;
+  }
+  if (canon && rc)
+    for (size_t i = 0; i < L->n; i++) nd_free(canon[i]);
+  nd_free(m);
+  nd_free(canon);
+  nd_free(clen);
+  return rc;
 }
 
 /* End of the piece that starts at byte a: the last sentence start within
@@ -96,7 +118,7 @@ static int tag_piece(const nd_ner_model *m, const char *text, size_t a, size_t b
     while (j < nt && tags[j] == 2 + 2 * type) sum += conf[j++];
     size_t start = a + tok[i].start;
     size_t end = a + tok[j - 1].start + tok[j - 1].len;
-    rc = add_entity(L, text, start, end - start, type, nd_sentence_of(sp, nsp, start),
+    rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
                     sum / (double)(j - i));
     i = j;
   }
@@ -123,6 +145,7 @@ int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count)
     a = b;
   }
   nd_free(sp);
+  if (rc == 0) rc = name_entities(text, n, &L);
   if (rc) {
     nd_entities_free(L.a, L.n);
     return -1;

@@ -38,7 +38,7 @@ enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_PREFIX, T_SUFFIX, T_SHAPE, T_SHORT, T_CAPCTX, T_WORDLINE,
   T_LOWER_AT, T_SHORT_AT, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SEEN, T_DOC_ANY, T_DOC_MAJOR,
   T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE, T_GAZ_WORD, T_GAZ_WORD_CAP, T_GAZ_BEGIN,
-  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT
+  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH
 };
 
 /* Gazetteer lists used as features (all of them: see docs/model.md for
@@ -55,6 +55,7 @@ typedef struct tok_detail {
   uint64_t word, shape, shortshape;
   uint64_t prefix[4], suffix[4];
   unsigned gaz_word, gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
+  unsigned char caprun;                     /* see cap_runs */
 } tok_detail;
 
 struct nd_ner_doc {
@@ -301,7 +302,12 @@ void nd_ner_doc_free(nd_ner_doc *d) {
 ** occurrences of its word (its own label left out: the second pass must
 ** learn from the rest of the document, not copy the first pass). */
 size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
-  if (!d->tags1 || d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) return 0;
+  if (!d->tags1) return 0;
+  size_t k = 0;
+  uint64_t l = i > 0 && !d->first[i] ? d->tags1[i - 1] : 99;
+  uint64_t r = i + 1 < d->n && !d->first[i + 1] ? d->tags1[i + 1] : 99;
+  f[k++] = feature_id(T_DOC_NEIGH, l, r);
+  if (d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) return k;
   form_stat *s = form_get(d, d->lower[i]);
   if (!s) return 0;
   uint32_t count[ND_ENT_TYPES + 1], total = 0;
@@ -309,7 +315,6 @@ size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
   unsigned own = d->tags1[i];
   count[own ? (own - 1) / 2 + 1 : 0]--;
   for (int t = 0; t <= ND_ENT_TYPES; t++) total += count[t];
-  size_t k = 0;
   if (total == 0) {
     f[k++] = feature_id(T_DOC_NONE, 0, 0);
     return k;
@@ -339,6 +344,31 @@ static uint64_t short_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int 
   if (j < (long)a) return 11;
   if (j >= (long)b) return 13;
   return d->detail[j - (long)a].shortshape;
+}
+
+static int capitalized(unsigned char cap) {
+  return cap == CAP_TITLE || cap == CAP_UPPER || cap == CAP_INITIAL || cap == CAP_MIXED;
+}
+
+/* Where each token of [a, b) sits in its run of capitalized words: its
+** position (0 first, 1 inside, 2 last, 3 alone, 4 not capitalized) and the
+** run's length up to 4, into detail[].caprun; linear time. */
+static void cap_runs(nd_ner_doc *d, size_t a, size_t b) {
+  for (size_t s = a; s < b;) {
+    if (!capitalized(d->cap[s])) {
+      d->detail[s - a].caprun = 4;
+      s++;
+      continue;
+    }
+    size_t e = s + 1;
+    while (e < b && capitalized(d->cap[e])) e++;
+    size_t len = e - s;
+    for (size_t i = s; i < e; i++) {
+      unsigned pos = len == 1 ? 3 : i == s ? 0 : i + 1 == e ? 2 : 1;
+      d->detail[i - a].caprun = (unsigned char)(pos * 8 + (len < 4 ? len : 4));
+    }
+    s = e;
+  }
 }
 
 /* One feature per flag of each list, at most ND_GAZ_NFLAGS each. */
@@ -385,6 +415,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     d->gaz_tok[i - a] = (nd_gaz_tok){w, d->tok[i].len};
   }
   nd_gaz_sentence(d->gaz_tok, m, d->gaz_begin, d->gaz_inside);
+  cap_runs(d, a, b);
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];
     t->gaz_word = nd_gaz_word(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n) & GAZ_USED;
@@ -409,6 +440,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     f[c++] = feature_id(T_SHORT, t->shortshape, 0);
     f[c++] = feature_id(T_CAPCTX, ctx, 0);
     if (d->line[i]) f[c++] = feature_id(T_WORDLINE, d->lower[i], d->line[i]);
+    f[c++] = feature_id(T_CAPRUN, t->caprun, d->line[i]);
     static const int dxs[4] = {-2, -1, 1, 2};
     for (int x = 0; x < 4; x++) {
       f[c++] = feature_id(T_LOWER_AT, lower_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));

@@ -1,7 +1,7 @@
 /*
 ** train_ner: trains the entity model ext/data/ner.model (see docs/model.md).
 **
-**   train_ner TRAIN.txt DEV.txt OUT.model [max-epochs]
+**   train_ner TRAIN.txt DEV.txt OUT.model [max-epochs [seed]]
 **
 ** Two averaged perceptrons over BIO tags with first-order Viterbi, on the
 ** features the runtime computes (this tool links the engine archive, so
@@ -180,7 +180,7 @@ typedef struct sent_ref {
   uint32_t doc, a, b;
 } sent_ref;
 
-static uint64_t rng_state;
+static uint64_t rng_state, rng_seed = 20240601;
 static uint32_t rng(void) {
   rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
   return (uint32_t)(rng_state >> 33);
@@ -294,7 +294,7 @@ static void train(const conll_set *train_set, const doc_feats *tf, const int *us
   percep_init(&p, nf);
   size_t ns;
   sent_ref *s = sentences_of(train_set, use, &ns);
-  rng_state = 20240601;
+  rng_state = rng_seed;
   unsigned char **dt = dev ? alloc_tags(dev) : NULL;
   double best = -1;
   model_f avg = {0};
@@ -458,10 +458,11 @@ static double runtime_dev(const nd_ner_model *m, const conll_set *dev, double *b
 
 int main(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: %s TRAIN.txt DEV.txt OUT.model [max-epochs]\n", argv[0]);
+    fprintf(stderr, "usage: %s TRAIN.txt DEV.txt OUT.model [max-epochs [seed]]\n", argv[0]);
     return 2;
   }
   int max_epochs = argc > 4 ? atoi(argv[4]) : 20;
+  if (argc > 5) rng_seed = strtoull(argv[5], NULL, 10);
   clock_t t0 = clock();
   conll_set tr, dev;
   if (conll_read(argv[1], &tr) || conll_read(argv[2], &dev)) {
