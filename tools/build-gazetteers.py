@@ -539,7 +539,7 @@ def fnv1a(data):
     return h
 
 
-def write_table(flags, path):
+def write_table(flags, path, magic=MAGIC):
     keys = sorted(flags)
     nslots = 1
     while nslots * 0.6 < len(keys):
@@ -555,7 +555,7 @@ def write_table(flags, path):
         while slots[i] is not None:
             i = (i + 1) & (nslots - 1)
         slots[i] = (offset, flags[key])
-    out = bytearray(MAGIC)
+    out = bytearray(magic)
     out += struct.pack("<IIII", nslots, len(keys), len(pool), 0)
     for slot in slots:
         out += struct.pack("<II", *(slot if slot else (0xFFFFFFFF, 0)))

@@ -1,6 +1,8 @@
-/* Gazetteer lookups: single words, case folding, phrases, sentence features. */
+/* Gazetteer lookups: single words, case folding, phrases, sentence features;
+** word classes. */
 #include <string.h>
 
+#include "nd_clusters.h"
 #include "nd_gazetteer.h"
 #include "unit.h"
 
@@ -102,8 +104,28 @@ static void test_phrases(void) {
   nd_gaz_sentence(tok, 0, begin, inside);
 }
 
+static int cls(const char *w, nd_word_class *c) { return nd_word_cluster(w, strlen(w), c); }
+
+static void test_clusters(void) {
+  nd_word_class a, b, c;
+  CHECK(cls("Moscow", &a) && cls("Russia", &b));
+  CHECK(a.fine == b.fine); /* places share a class */
+  CHECK(cls("said", &a) && cls("explained", &b) && a.fine == b.fine);
+  CHECK(cls("the", &c) && c.fine != a.fine);
+  /* The levels nest: one fine class, one middle and one coarse class. */
+  CHECK(a.middle == b.middle && a.coarse == b.coarse);
+  CHECK(a.fine < ND_CLUSTERS_FINE && a.middle < ND_CLUSTERS_MIDDLE && a.coarse < ND_CLUSTERS_COARSE);
+  /* Case fallbacks: lower case, then a capital first letter. */
+  CHECK(cls("RUSSIA", &c) && c.fine == cls("Russia", &b) * b.fine);
+  CHECK(cls("THE", &c));
+  c.fine = 7;
+  CHECK(!cls("xqzvwj", &c) && c.fine == 7);
+  CHECK(!nd_word_cluster(NULL, 0, &c) && !nd_word_cluster("a", 0, &c));
+}
+
 int main(void) {
   test_words();
   test_phrases();
+  test_clusters();
   UNIT_DONE();
 }
