@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "nd_alloc.h"
+#include "nd_gazetteer.h"
 #include "nd_sentences.h"
 #include "nd_utf8.h"
 
@@ -314,7 +315,8 @@ static int glue_candidate(const scan *s, const nd_token *k) {
 
 /* Where to split token k, or 0: the longest proper prefix of two or more
 ** characters that the document has as a word, whose rest (two or more
-** characters) it also has as a word. */
+** characters) the document also has as a word, or is a common English word
+** of four or more letters (the gazetteer's list). */
 static size_t glue_cut(const scan *s, const word_set *S, const nd_token *k) {
   size_t cuts[GLUE_MAX], nc = 0, l;
   for (size_t i = k->start; i < k->start + k->len; i += l) {
@@ -323,7 +325,10 @@ static size_t glue_cut(const scan *s, const word_set *S, const nd_token *k) {
   }
   for (size_t c = nc >= 2 ? nc - 2 : 0; c >= 2; c--) {
     size_t b = cuts[c];
-    if (set_has(S, s->t + k->start, b) && set_has(S, s->t + k->start + b, k->len - b)) return b;
+    if (!set_has(S, s->t + k->start, b)) continue;
+    const char *rest = s->t + k->start + b;
+    size_t rn = k->len - b;
+    if (set_has(S, rest, rn) || (rn >= 4 && (nd_gaz_word(rest, rn) & ND_GAZ_COMMON))) return b;
   }
   return 0;
 }

@@ -15,8 +15,8 @@
 **     (... --);
 **   - words glued together by careless scraping are split: "saidXi" always
 **     (three or more lower-case letters before a capitalized word), and
-**     "Jinpingarrived" only when the document also has "Jinping" and
-**     "arrived" as words of their own.
+**     "Jinpingarrived" only when the document also has "Jinping" as a word
+**     of its own and "arrived" is one too or is a common English word.
 ** Invalid UTF-8 bytes become one-byte tokens; nothing is ever dropped but
 ** white space.
 */

@@ -2,7 +2,7 @@
 .mode list
 .headers on
 SELECT text, type, canonical, key, start, length, sentence, score BETWEEN 0 AND 1 AS score_ok
-FROM news_entities('Vladimir Putin met Xi Jinping in Moscow on Monday. Later, Putin flew to Beijing.');
+FROM news_entities('Vladimir Putin met Angela Merkel in Moscow on Monday. Later, Putin flew to Berlin.');
 -- Offsets count characters, so substr() gives the mention back.
 SELECT text, start, length, substr('Émile Zola a quitté Paris. Le président français Emmanuel Macron est à Montréal.', start, length) = text AS same
 FROM news_entities('Émile Zola a quitté Paris. Le président français Emmanuel Macron est à Montréal.');

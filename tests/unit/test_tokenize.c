@@ -48,6 +48,7 @@ int main(void) {
   CHECK_STR(toks("iPhone and McDonald"), "iPhone|and|McDonald");
   CHECK_STR(toks("Xi Jinping arrived. Jinpingarrived late."),
             "Xi|Jinping|arrived|.|Jinping|arrived|late|.");
+  CHECK_STR(toks("Jinping spoke. Jinpingarrived late."), "Jinping|spoke|.|Jinping|arrived|late|.");
   CHECK_STR(toks("Jordanians live in Jordan."), "Jordanians|live|in|Jordan|.");
   /* Invalid UTF-8 bytes become tokens; nothing crashes. */
   CHECK_STR(toks("Mos\xff" "cow"), "Mos|\xff|cow");
