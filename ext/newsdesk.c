@@ -26,6 +26,7 @@ static const struct NewsPart {
     {"news_clean", newsRegisterClean, 0},
     {"news_articles", newsRegisterArticles, 1},
     {"news_dates", newsRegisterDates, 0},
+    {"news_entities", newsRegisterEntities, 0},
 };
 
 static void *newsMalloc(size_t n) { return sqlite3_malloc64(n); }
