@@ -4,7 +4,8 @@ In docs/*.md and README.md, a ```sql block is checked statement by
 statement: a statement followed by comment lines `-- result` must return
 exactly those rows (columns joined by '|', NULL as 'NULL'); a statement with
 `-- error: message` must fail with that message. Statements without such
-comments just have to run. Paths in examples are relative to the repository
+comments just have to run. A value with line breaks spans several comment
+lines (a bare `--` is an empty line). Paths in examples are relative to the repository
 root, where this test runs them.
 """
 import glob
@@ -89,7 +90,8 @@ class Docs(unittest.TestCase):
                         else:
                             self.assertIsNone(err, f"{stmt} failed: {err}")
                             if expect is not None:
-                                self.assertEqual(got, expect)
+                                # A value with line breaks spans several comment lines.
+                                self.assertEqual("\n".join(got), "\n".join(expect))
                         checked += 1
         finally:
             os.chdir(cwd)
