@@ -619,13 +619,17 @@ char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
     pos++;
   }
   /* Trailing furniture: short unpunctuated lines after the last sentence
-  ** (tag lists, link labels, site names). */
+  ** (tag lists, link labels, site names); none when no sentence precedes. */
+  size_t cut = count; /* first trailing line to drop */
   for (size_t i = count; i-- > 0;) {
     if (lines[i].blank || lines[i].drop) continue;
     const char *s = text + lines[i].off;
     size_t len = lines[i].len;
-    if (ends_sentence(s, len) || word_count(s, len) > 10) break;
-    lines[i].drop = 1;
+    if (ends_sentence(s, len) || word_count(s, len) > 10) {
+      for (size_t k = i + 1; k < count; k++) lines[k].drop |= k >= cut;
+      break;
+    }
+    cut = i;
   }
   nd_buf out;
   nd_buf_init(&out);

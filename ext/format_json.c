@@ -404,7 +404,8 @@ int nd_json_records(const char *raw, size_t n, nd_record **out, size_t *count) {
     return 0;
   }
   /* One object, or several (JSONL, NDJSON, concatenated): values separated
-  ** by white space. A malformed one runs to the end of its line. */
+  ** by white space. */
+  int jsonl = 0;
   while (i < n) {
     size_t start = i, end;
     d.ntok = 0;
@@ -417,13 +418,16 @@ int nd_json_records(const char *raw, size_t n, nd_record **out, size_t *count) {
       d.err_at = start;
     }
     if (rc) {
-      size_t e = d.err_at < n ? d.err_at : n;
+      /* In JSON Lines (every record so far on one line) a broken record
+      ** ends with its line; otherwise with the line of the error. */
+      size_t e = jsonl ? start : (d.err_at < n ? d.err_at : n);
       while (e < n && raw[e] != '\n') e++;
       if (e == start) e = n;
       if (add_record(out, count, &cap, start, e - start, record_error(d.msg))) goto oom;
       i = e;
     } else {
       if (add_record(out, count, &cap, start, end - start, NULL)) goto oom;
+      jsonl = (*count == 1 || jsonl) && !memchr(raw + start, '\n', end - start);
       i = end;
     }
     while (i < n && is_ws(raw[i])) i++;

@@ -4,6 +4,7 @@
 #include "nd_alloc.h"
 #include "nd_article.h"
 #include "nd_formats.h"
+#include "nd_utf8.h"
 #include "unit.h"
 
 /* Parse a NUL-terminated literal as format f; the caller clears. */
@@ -140,6 +141,11 @@ static void test_json(void) {
     CHECK(r[2].off == 22 && r[2].error == NULL);
   }
   nd_free(r);
+  jl = "{\"a\": 1}\n{\"b\": \n{\"c\": 2}\n";
+  CHECK(nd_json_records(jl, strlen(jl), &r, &count) == 0);
+  CHECK(count == 3);
+  if (count == 3) CHECK(r[1].off == 9 && r[1].len == 6 && r[1].error && !r[2].error);
+  nd_free(r);
   const char *arr = " [ {\"a\": 1} , {\"b\": 2} ] ";
   CHECK(nd_json_records(arr, strlen(arr), &r, &count) == 0);
   CHECK(count == 2 && r[1].off == 14 && r[1].len == 8);
@@ -168,6 +174,90 @@ static void test_dates(void) {
   }
 }
 
+/* Repeat a piece k times (caller frees). */
+static char *repeat(const char *piece, size_t k, const char *tail) {
+  size_t m = strlen(piece), t = strlen(tail);
+  char *s = malloc(m * k + t + 1);
+  for (size_t i = 0; i < k; i++) memcpy(s + i * m, piece, m);
+  memcpy(s + m * k, tail, t + 1);
+  return s;
+}
+
+/* Hostile shapes: deep nesting, long runs of one special character. Each
+** must parse in linear time without recursion on the C stack. */
+static void test_hostile(void) {
+  static const struct {
+    const char *piece, *tail;
+    nd_format f;
+  } aCase[] = {
+      {"<div>", "deep text, with words.", ND_FORMAT_HTML},
+      {"<p><b><i>", "x", ND_FORMAT_HTML},
+      {"<", "", ND_FORMAT_HTML},
+      {"&", "", ND_FORMAT_HTML},
+      {"<!--", "", ND_FORMAT_HTML},
+      {"<a href=x>", "", ND_FORMAT_HTML},
+      {"<script>", "", ND_FORMAT_HTML},
+      {"</div>", "", ND_FORMAT_HTML},
+      {"<td>", "", ND_FORMAT_HTML},
+      {"[", "", ND_FORMAT_JSON},
+      {"{\"a\":", "1", ND_FORMAT_JSON},
+      {"\"\\u", "", ND_FORMAT_JSON},
+      {"[", "](x)", ND_FORMAT_MARKDOWN},
+      {"[a](", "", ND_FORMAT_MARKDOWN},
+      {">", " quote", ND_FORMAT_MARKDOWN},
+      {"*_", "", ND_FORMAT_MARKDOWN},
+      {"See also ", "", ND_FORMAT_TEXT},
+      {"may ", "1", ND_FORMAT_TEXT},
+      {"x\n", "", ND_FORMAT_TEXT},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    char *s = repeat(aCase[i].piece, 100000, aCase[i].tail);
+    nd_article a;
+    CHECK(nd_article_parse(&a, s, strlen(s), aCase[i].f) == 0);
+    CHECK(a.text != NULL || a.error != NULL);
+    nd_article_clear(&a);
+    free(s);
+  }
+  char *deep = repeat("<div>", 100000, "deep text, with words.");
+  nd_article a;
+  CHECK(nd_article_parse(&a, deep, strlen(deep), ND_FORMAT_HTML) == 0);
+  CHECK_STR(a.text, "deep text, with words.");
+  nd_article_clear(&a);
+  free(deep);
+  char *arr = repeat("[", 100000, "");
+  nd_record *r;
+  size_t count;
+  CHECK(nd_json_records(arr, strlen(arr), &r, &count) == 0);
+  CHECK(count == 1 && r[0].error != NULL);
+  nd_free(r);
+  free(arr);
+}
+
+/* Random bytes drawn from markup-heavy alphabets: no crash, no leak, and
+** the body is valid UTF-8 with no NUL. */
+static void test_random(void) {
+  static const char alphabet[] = "<>/!-[]{}()\"':,&;#x0a9 \n\tpdivbr=*_`\\\xC3\xA9\xFF\x00";
+  unsigned seed = 12345;
+  char buf[512];
+  for (int round = 0; round < 4000; round++) {
+    size_t n = (size_t)(round % 500);
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+    }
+    nd_article a;
+    int rc = nd_article_parse(&a, buf, n, (nd_format)(round % 5));
+    CHECK(rc == 0);
+    if (rc == 0 && a.text) CHECK(nd_utf8_valid(a.text, strlen(a.text)));
+    nd_article_clear(&a);
+    nd_record *r;
+    size_t count;
+    CHECK(nd_json_records(buf, n, &r, &count) == 0);
+    for (size_t k = 0; k < count; k++) CHECK(r[k].off + r[k].len <= n);
+    nd_free(r);
+  }
+}
+
 int main(void) {
   test_names();
   test_words();
@@ -177,5 +267,7 @@ int main(void) {
   test_html();
   test_json();
   test_dates();
+  test_hostile();
+  test_random();
   UNIT_DONE();
 }
