@@ -2,10 +2,10 @@
 
 Checks what any good extraction must give, without pinning seed strings:
 one row per file, no error, a title where the file has a headline, no web
-furniture left in the body, and
-every name written in the article's sentences still in the body. Names are
-found by a regular expression (runs of capitalized words) in the raw lines
-that are sentences (8 words or more) and not furniture.
+furniture left in the body, and every name written in the article's
+sentences still in the body. Names are found by a regular expression (runs
+of capitalized words) in the raw lines that are sentences (8 words or more)
+and not furniture.
 """
 import re
 import unittest
