@@ -25,6 +25,8 @@ static const struct NewsPart {
     {"news_sentences", newsRegisterSentences, 0},
     {"news_clean", newsRegisterClean, 0},
     {"news_articles", newsRegisterArticles, 1},
+    {"news_dates", newsRegisterDates, 0},
+    {"news_entities", newsRegisterEntities, 0},
 };
 
 static void *newsMalloc(size_t n) { return sqlite3_malloc64(n); }

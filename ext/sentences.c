@@ -132,13 +132,16 @@ static int period_ends(const char *t, size_t n, size_t p, size_t q, int32_t c) {
   return 1;
 }
 
-static int emit(nd_span **out, size_t *count, size_t *cap, const char *t, size_t a, size_t b) {
-  /* trim */
+static int emit(nd_span **out, size_t *count, size_t *cap, const char *t, size_t n, size_t a,
+                size_t b) {
+  /* Ends on characters as SQLite counts them (invalid input), then trim. */
+  a = nd_utf8_boundary(t, n, a);
+  b = nd_utf8_boundary(t, n, b);
   while (a < b) {
     size_t k;
     int32_t c = cp_at(t, b, a, &k);
     if (!is_space_cp(c)) break;
-    a += k;
+    a = nd_utf8_boundary(t, n, a + k);
   }
   while (b > a) {
     size_t s = b - 1;
@@ -180,7 +183,7 @@ int nd_sentences_split(const char *t, size_t n, nd_span **out, size_t *count) {
         j += dk;
       }
       if (nl >= 2 || j >= n || !is_lower(d)) {
-        if (emit(out, count, &cap, t, start, i)) return -1;
+        if (emit(out, count, &cap, t, n, start, i)) return -1;
         start = j;
       }
       i = j;
@@ -218,7 +221,7 @@ int nd_sentences_split(const char *t, size_t n, nd_span **out, size_t *count) {
       break;
     }
     if (cjk) {
-      if (emit(out, count, &cap, t, start, j)) return -1;
+      if (emit(out, count, &cap, t, n, start, j)) return -1;
       start = j;
       i = j;
       continue;
@@ -246,11 +249,11 @@ int nd_sentences_split(const char *t, size_t n, nd_span **out, size_t *count) {
       i = j;
       continue;
     }
-    if (emit(out, count, &cap, t, start, j)) return -1;
+    if (emit(out, count, &cap, t, n, start, j)) return -1;
     start = j;
     i = q;
   }
-  if (emit(out, count, &cap, t, start, n)) return -1;
+  if (emit(out, count, &cap, t, n, start, n)) return -1;
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "newsdesk_version.h"
+#include "nd_entities.h"
 #include "nd_sql.h"
 SQLITE_EXTENSION_INIT3
 
@@ -36,9 +37,11 @@ static void newsDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
       "build: %s\n"
       "sqlite: compiled %s, running %s\n"
       "utf8proc: %s (Unicode %s)\n"
-      "pcre2: %s, jit %s",
+      "pcre2: %s, jit %s\n"
+      "entity model: %s",
       NEWSDESK_VERSION, ND_COMMIT, ND_BUILD_FLAGS, SQLITE_VERSION, sqlite3_libversion(),
-      utf8proc_version(), utf8proc_unicode_version(), pcre, jit ? "on" : "off");
+      utf8proc_version(), utf8proc_unicode_version(), pcre, jit ? "on" : "off",
+      nd_ner_model_info());
   if (!z) {
     sqlite3_result_error_nomem(ctx);
     return;

@@ -129,6 +129,16 @@ size_t nd_utf8_chars(const char *s, size_t n) {
   return nd_charpos_at(&cp, n);
 }
 
+size_t nd_utf8_boundary(const char *str, size_t n, size_t b) {
+  const unsigned char *s = (const unsigned char *)str;
+  if (b == 0 || b >= n || (s[b] & 0xC0) != 0x80) return b < n ? b : n;
+  size_t j = b;
+  while (j > 0 && (s[j - 1] & 0xC0) == 0x80) j--;
+  if (j == 0 || s[j - 1] < 0xC0) return b; /* stray continuation bytes: one character each */
+  while (b < n && (s[b] & 0xC0) == 0x80) b++;
+  return b;
+}
+
 void nd_charpos_init(nd_charpos *cp, const char *s, size_t n) {
   cp->s = (const unsigned char *)s;
   cp->n = n;

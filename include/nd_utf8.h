@@ -29,6 +29,13 @@ char *nd_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *repairs);
 /* Number of characters in s[0..n), counted as SQLite counts them. */
 size_t nd_utf8_chars(const char *s, size_t n);
 
+/* The first byte offset >= b where SQLite starts a character: b itself
+** unless b falls on continuation bytes that SQLite glues to an earlier lead
+** byte (a lead byte followed by more continuation bytes than its sequence
+** takes, as in invalid input). Spans whose ends are moved here satisfy
+** substr(input, start, length) = text. */
+size_t nd_utf8_boundary(const char *s, size_t n, size_t b);
+
 /* Incremental byte-offset -> character-offset conversion for one text.
 ** Queries in increasing byte order cost O(total); going back restarts. */
 typedef struct nd_charpos {

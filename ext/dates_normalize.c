@@ -1,0 +1,883 @@
+/*
+** The normalizer of the date tagger: a span found by a rule, and the rule's
+** kind, become a TIMEX3 type, value and mod, plus calendar bounds.
+**
+**   "March 17, 2023"   DATE 2023-03-17        "two weeks ago"   DATE 2023-W09
+**   "last Friday"      DATE 2023-03-10        "four years"      DURATION P4Y
+**   "every Monday"     SET  XXXX-WXX-1        "now"             DATE PRESENT_REF
+**
+** How it works: the span is split into words (dates_lexicon.c); each kind
+** has a handler that reads the words it needs (month, day, quantity, unit,
+** relative word, modifier) and computes the value with the calendar
+** arithmetic of dates_calendar.c against the anchor. Without an anchor
+** relative expressions keep X for what the anchor would have told
+** ("XXXX-WXX", "XXXX-03-17") and have no bounds.
+**
+** Year of a date written without one ("March 17", "in May"): of the
+** anchor's year and its neighbours, the nearest to the anchor, with the
+** tense of the sentence as tie-breaker (60 days of penalty on the wrong side).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nd_dates.h"
+
+typedef struct ctx {
+  const char *s;
+  size_t n;
+  nd_word w[ND_MAX_WORDS];
+  int nw;
+  const nd_anchor *a; /* NULL when unanchored */
+  long A;             /* anchor day number */
+  nd_tense tense;
+  nd_date_ref *ref;   /* the last date written in full before this span */
+  nd_point out;       /* what was emitted, when out_set */
+  int out_set;
+  nd_timex *t;
+} ctx;
+
+/* ---- Word helpers ------------------------------------------------------ */
+
+static int has_word(const ctx *c, const char *w) {
+  for (int i = 0; i < c->nw; i++)
+    if (!strcmp(c->w[i].low, w)) return 1;
+  return 0;
+}
+
+static int find_cls(const ctx *c, nd_word_class cls) {
+  for (int i = 0; i < c->nw; i++)
+    if (c->w[i].cls == cls) return i;
+  return -1;
+}
+
+static int is_suffix(const nd_word *w) {
+  return !strcmp(w->low, "st") || !strcmp(w->low, "nd") || !strcmp(w->low, "rd") ||
+         !strcmp(w->low, "th") || !strcmp(w->low, "s");
+}
+
+/* early/mid/late, start/end of: the part of an interval meant. */
+static const char *edge_mod(const ctx *c) {
+  for (int i = 0; i < c->nw; i++) {
+    const char *w = c->w[i].low;
+    if (!strcmp(w, "early") || !strcmp(w, "start") || !strcmp(w, "beginning")) return "START";
+    if (!strcmp(w, "late") || !strcmp(w, "end")) return "END";
+    if (!strcmp(w, "mid") || !strcmp(w, "middle")) return "MID";
+  }
+  return NULL;
+}
+
+/* about, more than, at least...: how a quantity is hedged. */
+static const char *qty_mod(const ctx *c) {
+  for (int i = 0; i < c->nw; i++) {
+    const char *w = c->w[i].low;
+    const char *next = i + 1 < c->nw ? c->w[i + 1].low : "";
+    if (!strcmp(w, "about") || !strcmp(w, "around") || !strcmp(w, "approximately") ||
+        !strcmp(w, "roughly") || (!strcmp(w, "some") && i + 1 < c->nw && c->w[i + 1].cls != ND_W_UNIT))
+      return "APPROX";
+    if (!strcmp(w, "more") && !strcmp(next, "than")) return i > 0 && !strcmp(c->w[i - 1].low, "no") ? "EQUAL_OR_LESS" : "MORE_THAN";
+    if (!strcmp(w, "over")) return "MORE_THAN";
+    if ((!strcmp(w, "less") || !strcmp(w, "fewer")) && !strcmp(next, "than")) return "LESS_THAN";
+    if (!strcmp(w, "under") || !strcmp(w, "nearly") || !strcmp(w, "almost")) return "LESS_THAN";
+    if (!strcmp(w, "at") && !strcmp(next, "least")) return "EQUAL_OR_MORE";
+    if ((!strcmp(w, "at") && !strcmp(next, "most")) || (!strcmp(w, "up") && !strcmp(next, "to")))
+      return "EQUAL_OR_LESS";
+  }
+  return NULL;
+}
+
+/* The quantity written before the unit: 1 for "a", 2.5 for "two and a
+** half", -1 for "several"/"a few", 0 when there is none. */
+static double quantity(const ctx *c, int upto) {
+  double q = 0, group = 0;
+  int seen = 0, unknown = 0;
+  for (int i = 0; i < upto; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_NUMBER) {
+      double v = (double)w->num;
+      /* 1,000 and 2.5 come as two numbers. */
+      if (i + 1 < upto && c->w[i + 1].cls == ND_W_NUMBER && w->off + w->len < c->n) {
+        char sep = c->s[w->off + w->len];
+        if (sep == ',' && c->w[i + 1].ndigits == 3) {
+          v = v * 1000 + (double)c->w[i + 1].num;
+          i++;
+        } else if (sep == '.') {
+          double f = (double)c->w[i + 1].num;
+          for (int k = 0; k < c->w[i + 1].ndigits; k++) f /= 10;
+          v += f;
+          i++;
+        }
+      }
+      group += v;
+      seen = 1;
+    } else if (w->cls == ND_W_NUMWORD && (!strcmp(w->low, "a") || !strcmp(w->low, "an"))) {
+      const nd_word *next = i + 1 < upto ? &c->w[i + 1] : NULL;
+      if (next && !strcmp(next->low, "half")) group += 0.5, i++, seen = 1;
+      else if (next && (next->cls == ND_W_FEW || next->cls == ND_W_NUMWORD)) continue;
+      else if (!seen) group += 1, seen = 1;
+    } else if (w->cls == ND_W_NUMWORD) {
+      if (w->val == 100 || w->val == 1000) {
+        q += (group ? group : 1) * w->val;
+        group = 0;
+      } else if (w->val == 1 && !strcmp(w->low, "a") && i + 2 < upto && !strcmp(c->w[i + 1].low, "half")) {
+        group += 0.5;
+        i++;
+      } else {
+        group += w->val;
+      }
+      seen = 1;
+    } else if (w->cls == ND_W_FEW) {
+      unknown = 1;
+    } else if (!strcmp(w->low, "a") || !strcmp(w->low, "an")) {
+      const nd_word *next = i + 1 < upto ? &c->w[i + 1] : NULL;
+      if (next && !strcmp(next->low, "half")) group += 0.5, i++, seen = 1;
+      else if (next && (next->cls == ND_W_FEW || next->cls == ND_W_NUMWORD)) continue;
+      else if (!seen) group += 1, seen = 1;
+    }
+  }
+  if (unknown && !seen) return -1;
+  return q + group;
+}
+
+static int find_unit(const ctx *c) { return find_cls(c, ND_W_UNIT); }
+
+static int rel_of(const ctx *c, int *found) {
+  for (int i = 0; i < c->nw; i++)
+    if (c->w[i].cls == ND_W_REL) {
+      *found = 1;
+      return c->w[i].val;
+    }
+  *found = 0;
+  return 0;
+}
+
+/* ---- Output helpers ---------------------------------------------------- */
+
+static int emit_point(ctx *c, const char *type, nd_point p, const char *mod) {
+  c->t->type = type;
+  c->t->mod = mod;
+  nd_point_value(&p, c->t->value, sizeof c->t->value);
+  c->out = p;
+  c->out_set = !strcmp(type, "DATE") && !strchr(c->t->value, 'X');
+  nd_point_bounds(&p, mod, c->t->earliest, c->t->latest);
+  return 1;
+}
+
+static int emit_text(ctx *c, const char *type, const char *value, const char *mod) {
+  c->t->type = type;
+  c->t->mod = mod;
+  snprintf(c->t->value, sizeof c->t->value, "%s", value);
+  c->t->earliest[0] = c->t->latest[0] = 0;
+  return 1;
+}
+
+static int emit_ref(ctx *c, const char *ref) {
+  emit_text(c, "DATE", ref, NULL);
+  if (!c->a) return 1;
+  nd_point day = nd_point_from_day(c->A);
+  char e[32], l[32];
+  nd_point_bounds(&day, NULL, e, l);
+  if (strcmp(ref, "FUTURE_REF")) memcpy(c->t->latest, l, sizeof l);
+  if (strcmp(ref, "PAST_REF")) memcpy(c->t->earliest, e, sizeof e);
+  return 1;
+}
+
+static void fmt_num(char *o, size_t cap, double q) {
+  if (q < 0) snprintf(o, cap, "X");
+  else if (q == (double)(long)q) snprintf(o, cap, "%ld", (long)q);
+  else snprintf(o, cap, "%g", q);
+}
+
+static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {
+  static const char *const letter[] = {"", "S", "M", "H", "D", "W", "D", "W", "M", "M", "Y", "Y", "Y", "Y"};
+  static const int factor[] = {1, 1, 1, 1, 1, 1, 2, 2, 1, 3, 1, 10, 100, 1000};
+  /* A fraction goes to the next smaller unit: 1.5 years = P1Y6M, 1.5 minutes = PT1M30S. */
+  static const nd_unit smaller[] = {ND_U_NONE, ND_U_NONE, ND_U_SECOND, ND_U_MINUTE, ND_U_HOUR,
+                                    ND_U_DAY, ND_U_HOUR, ND_U_DAY, ND_U_DAY, ND_U_MONTH,
+                                    ND_U_MONTH, ND_U_YEAR, ND_U_YEAR, ND_U_YEAR};
+  static const int per[] = {1, 1, 60, 60, 24, 7, 48, 14, 30, 3, 12, 10, 100, 1000};
+  char num[32], v[48];
+  int timeunit = u == ND_U_SECOND || u == ND_U_MINUTE || u == ND_U_HOUR;
+  if (q < 0) {
+    snprintf(v, sizeof v, "P%sX%s", timeunit ? "T" : "", letter[u]);
+    return emit_text(c, "DURATION", v, mod);
+  }
+  double whole = (double)(long)q, frac = q - whole;
+  nd_unit s2 = smaller[u];
+  if (frac > 0 && s2 != ND_U_NONE && whole > 0) {
+    char num2[12];
+    fmt_num(num, 12, whole * factor[u]);
+    fmt_num(num2, sizeof num2, frac * per[u] * factor[s2]);
+    int t2 = s2 == ND_U_SECOND || s2 == ND_U_MINUTE || s2 == ND_U_HOUR;
+    snprintf(v, sizeof v, "P%s%s%s%s%s%s", timeunit ? "T" : "", num, letter[u],
+             t2 && !timeunit ? "T" : "", num2, letter[s2]);
+    return emit_text(c, "DURATION", v, mod);
+  }
+  fmt_num(num, sizeof num, q * factor[u]);
+  snprintf(v, sizeof v, "P%s%s%s", timeunit ? "T" : "", num, letter[u]);
+  return emit_text(c, "DURATION", v, mod);
+}
+
+/* ---- Calendar helpers -------------------------------------------------- */
+
+static nd_point shift_point(const ctx *c, nd_gran g, long k) {
+  const nd_anchor *a = c->a;
+  switch (g) {
+    case ND_G_CENTURY: return nd_point_make(g, (int)(a->y / 100 * 100 + 100 * k), -1, -1);
+    case ND_G_DECADE: return nd_point_make(g, (int)(a->y / 10 * 10 + 10 * k), -1, -1);
+    case ND_G_YEAR: return nd_point_make(g, (int)(a->y + k), -1, -1);
+    case ND_G_HALF: {
+      long h = a->y * 2L + (a->m > 6) + k;
+      return nd_point_make(g, (int)(h / 2), (int)(h % 2) + 1, -1);
+    }
+    case ND_G_QUARTER: {
+      long q = a->y * 4L + (a->m - 1) / 3 + k;
+      return nd_point_make(g, (int)(q / 4), (int)(q % 4) + 1, -1);
+    }
+    case ND_G_MONTH: {
+      long m = a->y * 12L + (a->m - 1) + k;
+      return nd_point_make(g, (int)(m / 12), (int)(m % 12) + 1, -1);
+    }
+    case ND_G_WEEK:
+    case ND_G_WEEKEND: {
+      int wy, wn;
+      nd_iso_week(c->A + 7 * k, &wy, &wn);
+      return nd_point_make(g, wy, wn, -1);
+    }
+    default: return nd_point_from_day(c->A + k);
+  }
+}
+
+static nd_point unknown_point(nd_gran g) { return nd_point_make(g, -1, -1, -1); }
+
+/* The point of granularity g (day or coarser) that holds day z. */
+static nd_point point_at(long z, nd_gran g) {
+  nd_point p = nd_point_from_day(z);
+  int y = p.y, m = p.sub;
+  switch (g) {
+    case ND_G_CENTURY: return nd_point_make(g, y / 100 * 100, -1, -1);
+    case ND_G_DECADE: return nd_point_make(g, y / 10 * 10, -1, -1);
+    case ND_G_YEAR: return nd_point_make(g, y, -1, -1);
+    case ND_G_HALF: return nd_point_make(g, y, m > 6 ? 2 : 1, -1);
+    case ND_G_QUARTER: return nd_point_make(g, y, (m - 1) / 3 + 1, -1);
+    case ND_G_SEASON: {
+      int idx = m <= 2 ? (y - 1) * 4 + 3 : y * 4 + (m - 3) / 3;
+      return nd_point_make(g, idx / 4, idx % 4, -1);
+    }
+    case ND_G_MONTH: return nd_point_make(g, y, m, -1);
+    case ND_G_WEEK:
+    case ND_G_WEEKEND: {
+      int wy, wn;
+      nd_iso_week(z, &wy, &wn);
+      return nd_point_make(g, wy, wn, -1);
+    }
+    default: return p;
+  }
+}
+
+/* Day z moved by k units (months and years keep the day of month when it exists). */
+static long add_units(long z, nd_unit u, long k) {
+  int y, m, d;
+  switch (u) {
+    case ND_U_DAY: return z + k;
+    case ND_U_WEEK: case ND_U_WEEKEND: return z + 7 * k;
+    case ND_U_FORTNIGHT: return z + 14 * k;
+    case ND_U_MONTH: case ND_U_QUARTER: case ND_U_YEAR: case ND_U_DECADE: case ND_U_CENTURY:
+    case ND_U_MILLENNIUM: {
+      static const long months[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 12, 120, 1200, 12000};
+      nd_civil_from_days(z, &y, &m, &d);
+      long mm = (long)y * 12 + (m - 1) + months[u] * k;
+      if (mm < 0) return z;
+      y = (int)(mm / 12), m = (int)(mm % 12) + 1;
+      if (d > nd_days_in_month(y, m)) d = nd_days_in_month(y, m);
+      return nd_days_from_civil(y, m, d);
+    }
+    default: return z;
+  }
+}
+
+/* The first day of a point of day granularity or coarser; 0 when unknown. */
+static int first_day(const nd_point *p, long *z) {
+  char e[32], l[32];
+  if (!nd_point_bounds(p, NULL, e, l)) return 0;
+  nd_anchor a;
+  if (nd_anchor_parse(e, 10, &a)) return 0;
+  *z = nd_days_from_civil(a.y, a.m, a.d);
+  return 1;
+}
+
+/* The reference point (last full date, else the anchor's day) moved by k
+** units, at the finer of its granularity and the unit's. */
+static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, const char *mod) {
+  nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
+  if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
+  long z;
+  if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
+  if (!first_day(&base, &z)) return 0;
+  nd_gran g = base.gran > unit_g ? base.gran : unit_g;
+  return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
+}
+
+/* The year of a month (and day) written without one: of the anchor's year
+** and its neighbours, the nearest to the anchor, where a neighbour pays 120
+** days (news mostly speaks of its own year) and the wrong side of the tense
+** of the sentence a year; a weekday written with it ("Friday, March 17")
+** must fit. */
+static int choose_year(const ctx *c, int m, int d, int weekday) {
+  int best = c->a->y;
+  long best_score = -1;
+  for (int y = c->a->y - 1; y <= c->a->y + 1; y++) {
+    long lo, hi;
+    if (d > 0) {
+      if (d > nd_days_in_month(y, m)) continue;
+      lo = hi = nd_days_from_civil(y, m, d);
+    } else {
+      lo = nd_days_from_civil(y, m, 1);
+      hi = nd_days_from_civil(y, m, nd_days_in_month(y, m));
+    }
+    int after = lo > c->A, before = hi < c->A;
+    long score = after ? lo - c->A : before ? c->A - hi : 0;
+    if (y != c->a->y) score += 120;
+    if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
+    if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
+    if (best_score < 0 || score < best_score) best_score = score, best = y;
+  }
+  return best;
+}
+
+/* A weekday relative to the anchor: rel -1 last, +1 next, 0 this; else by tense. */
+static long resolve_weekday(const ctx *c, int wd, int rel, int has_rel) {
+  int wa = nd_weekday(c->A);
+  if (has_rel && rel < 0) return c->A - ((wa - wd + 6) % 7 + 1);
+  if (has_rel && rel > 0) return c->A + ((wd - wa + 6) % 7 + 1);
+  if (has_rel) return c->A + (wd - wa);
+  int ahead = (wd - wa + 7) % 7, back = (wa - wd + 7) % 7;
+  if (c->tense == ND_TENSE_FUTURE || (c->tense == ND_TENSE_NONE && ahead < back)) return c->A + ahead;
+  return c->A - back;
+}
+
+static int two_digit_year(const ctx *c, int yy) {
+  if (!c->a) return yy <= 30 ? 2000 + yy : 1900 + yy;
+  int y = c->a->y / 100 * 100 + yy;
+  return y > c->a->y + 10 ? y - 100 : y;
+}
+
+/* A 4-digit year or 'yy among the words, or -1. */
+static int written_year(const ctx *c, int from) {
+  for (int i = from; i < c->nw; i++) {
+    if (c->w[i].cls == ND_W_NUMBER && c->w[i].ndigits == 4) return (int)c->w[i].num;
+    if (c->w[i].cls == ND_W_APOS_YEAR) return two_digit_year(c, (int)c->w[i].num);
+  }
+  return -1;
+}
+
+/* "this/last/next year", "year-earlier", "year-ago" as an offset from the anchor year. */
+static int year_offset(const ctx *c, int *found) {
+  *found = 0;
+  for (int i = 0; i + 1 < c->nw; i++) {
+    if (c->w[i + 1].cls == ND_W_UNIT && c->w[i + 1].val == ND_U_YEAR && c->w[i].cls == ND_W_REL) {
+      *found = 1;
+      return c->w[i].val;
+    }
+    if (c->w[i].cls == ND_W_UNIT && c->w[i].val == ND_U_YEAR &&
+        (!strcmp(c->w[i + 1].low, "earlier") || !strcmp(c->w[i + 1].low, "ago"))) {
+      *found = 1;
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* ---- Handlers, one per kind ---------------------------------------------- */
+
+static int num_at(const char *s, size_t n, size_t *i, int maxd) {
+  int v = 0, k = 0;
+  while (*i < n && k < maxd && s[*i] >= '0' && s[*i] <= '9') v = v * 10 + (s[(*i)++] - '0'), k++;
+  return k ? v : -1;
+}
+
+static int valid_date(int y, int m, int d) {
+  return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= nd_days_in_month(y, m);
+}
+
+static int norm_iso(ctx *c) {
+  size_t i = 0;
+  int y = num_at(c->s, c->n, &i, 4);
+  i++;
+  int m = num_at(c->s, c->n, &i, 2);
+  i++;
+  int d = num_at(c->s, c->n, &i, 2);
+  if (!valid_date(y, m, d)) return 0;
+  nd_point p = nd_point_make(ND_G_DAY, y, m, d);
+  if (i < c->n && c->s[i] == 'T') {
+    i++;
+    p.hh = num_at(c->s, c->n, &i, 2);
+    i++;
+    p.mi = num_at(c->s, c->n, &i, 2);
+    p.gran = ND_G_MINUTE;
+    if (i < c->n && c->s[i] == ':') {
+      i++;
+      p.ss = num_at(c->s, c->n, &i, 2);
+      p.gran = ND_G_SECOND;
+    }
+    if (p.hh > 23) return 0;
+    return emit_point(c, "TIME", p, NULL);
+  }
+  return emit_point(c, "DATE", p, NULL);
+}
+
+/* a/b/y: month/day unless a > 12, or the separator is a dot (day.month.year). */
+static int norm_numeric(ctx *c) {
+  size_t i = 0;
+  int a = num_at(c->s, c->n, &i, 2);
+  char sep = c->s[i++];
+  int b = num_at(c->s, c->n, &i, 2);
+  i++;
+  size_t y0 = i;
+  int y = num_at(c->s, c->n, &i, 4);
+  if (i - y0 == 2) y = two_digit_year(c, y);
+  int m = a, d = b;
+  if (a > 12 || (sep == '.' && b <= 12)) m = b, d = a;
+  if (!valid_date(y, m, d)) return 0;
+  return emit_point(c, "DATE", nd_point_make(ND_G_DAY, y, m, d), NULL);
+}
+
+static int norm_calendar(ctx *c) {
+  int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0;
+  for (int i = 0; i < c->nw; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_MONTH) {
+      if (!m) m = w->val;
+      else m2 = w->val;
+    } else if (w->cls == ND_W_WEEKDAY) wd = w->val;
+    else if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num;
+    else if (w->cls == ND_W_NUMBER && w->ndigits <= 2 && w->num >= 1 && w->num <= 31) {
+      if (!d) d = (int)w->num;
+      else d2 = (int)w->num;
+    }
+  }
+  if (!m) return 0;
+  const char *mod = edge_mod(c);
+  if (!d) {
+    if (y < 0) {
+      int has_rel, rel = rel_of(c, &has_rel);
+      if (!c->a) y = -1;
+      else if (has_rel && rel < 0) y = c->a->m > m ? c->a->y : c->a->y - 1;
+      else if (has_rel && rel > 0) y = c->a->m < m ? c->a->y : c->a->y + 1;
+      else if (has_rel) y = c->a->y;
+      else y = choose_year(c, m, 0, 0);
+    }
+    return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
+  }
+  if (y < 0 && c->a) y = choose_year(c, m, d, wd);
+  if (y >= 0 && !valid_date(y, m, d)) return 0;
+  if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
+  nd_point p = nd_point_make(ND_G_DAY, y, m, d);
+  if (d2) {
+    int em = m2 ? m2 : m, ey = y;
+    if (y >= 0 && em < m) ey = y + 1;
+    if ((ey >= 0 && !valid_date(ey, em, d2)) || (!m2 && d2 <= d)) return 0;
+    nd_point q = nd_point_make(ND_G_DAY, ey, em, d2);
+    c->t->type = "DATE";
+    c->t->mod = NULL;
+    nd_range_value(&p, &q, c->t);
+    return 1;
+  }
+  return emit_point(c, "DATE", p, mod);
+}
+
+static int norm_year(ctx *c) {
+  int y = -1, y2 = -1;
+  for (int i = 0; i < c->nw; i++) {
+    const nd_word *w = &c->w[i];
+    int v = -1;
+    if (w->cls == ND_W_NUMBER && (w->ndigits == 4 || (w->ndigits == 2 && y >= 0))) v = (int)w->num;
+    else if (w->cls == ND_W_APOS_YEAR) v = two_digit_year(c, (int)w->num);
+    if (v < 0) continue;
+    if (y < 0) y = v;
+    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v;
+  }
+  if (y < 0 || y > 9999) return 0;
+  const char *mod = edge_mod(c);
+  nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
+  if (y2 >= 0) {
+    if (y2 <= y) return 0;
+    nd_point q = nd_point_make(ND_G_YEAR, y2, -1, -1);
+    c->t->type = "DATE";
+    c->t->mod = NULL;
+    nd_range_value(&p, &q, c->t);
+    return 1;
+  }
+  return emit_point(c, "DATE", p, mod);
+}
+
+static int norm_decade(ctx *c) {
+  static const char *const words[] = {"twenties", "thirties", "forties", "fifties",
+                                      "sixties",  "seventies", "eighties", "nineties"};
+  int y = -1;
+  for (int i = 0; i < c->nw && y < 0; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num;
+    else if (w->cls == ND_W_APOS_YEAR) y = two_digit_year(c, (int)w->num);
+    else
+      for (int k = 0; k < 8; k++)
+        if (!strcmp(w->low, words[k])) {
+          y = 1920 + 10 * k;
+          if (c->a && y + 100 <= c->a->y) y += 100;
+        }
+  }
+  if (y < 0 || y % 10) return 0;
+  return emit_point(c, "DATE", nd_point_make(ND_G_DECADE, y, -1, -1), edge_mod(c));
+}
+
+static int norm_century(ctx *c) {
+  int n = 0;
+  for (int i = 0; i < c->nw; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_NUMBER) n = (int)w->num;
+    else if (w->cls == ND_W_ORDINAL) n += w->val;
+    else if (w->cls == ND_W_NUMWORD && w->val == 20) n += 20;
+  }
+  if (n < 1 || n > 100) return 0;
+  return emit_point(c, "DATE", nd_point_make(ND_G_CENTURY, (n - 1) * 100, -1, -1), edge_mod(c));
+}
+
+static int season_index(int y, int m) {
+  if (m <= 2) return (y - 1) * 4 + 3;
+  return y * 4 + (m - 3) / 3;
+}
+
+static int norm_part_year(ctx *c) {
+  int quarter = has_word(c, "quarter"), half = has_word(c, "half");
+  int ord = 0, season = -1;
+  int has_rel, rel = rel_of(c, &has_rel);
+  for (int i = 0; i < c->nw; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_ORDINAL && !ord) ord = w->val;
+    else if (w->cls == ND_W_SEASON) season = w->val;
+    else if (w->cls == ND_W_NUMBER && w->ndigits == 1 && i > 0 &&
+             (!strcmp(c->w[i - 1].low, "q") || !strcmp(c->w[i - 1].low, "h"))) {
+      ord = (int)w->num;
+      if (c->w[i - 1].low[0] == 'q') quarter = 1;
+      else half = 1;
+    } else if (w->cls == ND_W_NUMBER && w->ndigits == 1 && i + 1 < c->nw && is_suffix(&c->w[i + 1]))
+      ord = (int)w->num;
+  }
+  if (has_word(c, "latter")) ord = 2;
+  int yfound, yoff = year_offset(c, &yfound);
+  int y = written_year(c, 0);
+  if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
+    y = two_digit_year(c, (int)c->w[c->nw - 1].num);
+  const char *mod = edge_mod(c);
+  if (quarter || half) {
+    nd_gran g = quarter ? ND_G_QUARTER : ND_G_HALF;
+    if (ord > (quarter ? 4 : 2)) return 0;
+    if (y >= 0) return emit_point(c, "DATE", nd_point_make(g, y, ord ? ord : -1, -1), mod);
+    if (!c->a) return emit_point(c, "DATE", nd_point_make(g, -1, ord ? ord : -1, -1), mod);
+    if (ord) return emit_point(c, "DATE", nd_point_make(g, c->a->y + yoff, ord, -1), mod);
+    /* "the quarter", "last quarter": the latest complete one; "this quarter": the current. */
+    long k = has_rel && (rel > 0 || (rel == 0 && !has_word(c, "same"))) ? rel : -1;
+    nd_point p = shift_point(c, g, k);
+    if (yfound && yoff < 0) p.y -= 1;
+    return emit_point(c, "DATE", p, mod);
+  }
+  if (season < 0) return 0;
+  if (y >= 0) return emit_point(c, "DATE", nd_point_make(ND_G_SEASON, y, season, -1), mod);
+  if (!c->a) return emit_point(c, "DATE", nd_point_make(ND_G_SEASON, -1, season, -1), mod);
+  if (yfound) return emit_point(c, "DATE", nd_point_make(ND_G_SEASON, c->a->y + yoff, season, -1), mod);
+  int now = season_index(c->a->y, c->a->m), idx;
+  int same = (now / 4) * 4 + season; /* this season in the anchor's season-year */
+  if (has_rel && rel < 0) idx = same < now ? same : same - 4;
+  else if (has_rel && rel > 0) idx = same > now ? same : same + 4;
+  else if (has_rel) idx = season == 3 ? same : c->a->y * 4 + season;
+  else if (c->tense == ND_TENSE_PAST) idx = same <= now ? same : same - 4;
+  else if (c->tense == ND_TENSE_FUTURE) idx = same >= now ? same : same + 4;
+  else idx = season == 3 ? same : c->a->y * 4 + season;
+  return emit_point(c, "DATE", nd_point_make(ND_G_SEASON, idx / 4, idx % 4, -1), mod);
+}
+
+static int part_of(const ctx *c) {
+  int i = find_cls(c, ND_W_PART);
+  if (i >= 0) return c->w[i].val;
+  return has_word(c, "tonight") ? 3 : -1;
+}
+
+static int norm_deictic(ctx *c) {
+  int k = 0;
+  if (has_word(c, "yesterday")) k = -1;
+  else if (has_word(c, "tomorrow")) k = 1;
+  else if (has_word(c, "last") && has_word(c, "night")) k = -1;
+  int part = part_of(c);
+  const char *mod = edge_mod(c);
+  nd_point p = c->a ? nd_point_from_day(c->A + k) : unknown_point(ND_G_DAY);
+  if (part < 0) return emit_point(c, "DATE", p, mod);
+  p.gran = ND_G_PART;
+  p.part = part;
+  return emit_point(c, "TIME", p, mod);
+}
+
+static int norm_weekday(ctx *c) {
+  int i = find_cls(c, ND_W_WEEKDAY);
+  if (i < 0) return 0;
+  int wd = c->w[i].val, part = part_of(c);
+  int plural = c->w[i].plural || (part >= 0 && c->w[find_cls(c, ND_W_PART)].plural);
+  if (plural) {
+    nd_point p = unknown_point(part >= 0 ? ND_G_PART : ND_G_DAY);
+    p.d = wd;
+    p.part = part;
+    return emit_point(c, "SET", p, NULL);
+  }
+  int has_rel, rel = rel_of(c, &has_rel);
+  nd_point p = unknown_point(ND_G_DAY);
+  p.d = wd;
+  if (c->a) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
+  if (part < 0) return emit_point(c, "DATE", p, edge_mod(c));
+  p.gran = ND_G_PART;
+  p.part = part;
+  return emit_point(c, "TIME", p, edge_mod(c));
+}
+
+static nd_gran unit_gran(nd_unit u) {
+  switch (u) {
+    case ND_U_WEEK: case ND_U_FORTNIGHT: return ND_G_WEEK;
+    case ND_U_WEEKEND: return ND_G_WEEKEND;
+    case ND_U_MONTH: return ND_G_MONTH;
+    case ND_U_QUARTER: return ND_G_QUARTER;
+    case ND_U_YEAR: return ND_G_YEAR;
+    case ND_U_DECADE: return ND_G_DECADE;
+    case ND_U_CENTURY: case ND_U_MILLENNIUM: return ND_G_CENTURY;
+    default: return ND_G_DAY;
+  }
+}
+
+static int norm_relative(ctx *c) {
+  int ui = find_unit(c);
+  if (ui < 0) return 0;
+  nd_unit u = (nd_unit)c->w[ui].val;
+  double q = quantity(c, ui);
+  if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
+  int has_rel, rel = rel_of(c, &has_rel);
+  if (has_word(c, "same")) rel = 0;
+  const char *mod = edge_mod(c);
+  nd_gran g = unit_gran(u);
+  /* "the following month", "the previous day": from the date being told about. */
+  if (c->a && has_rel && (has_word(c, "following") || has_word(c, "previous") ||
+                          has_word(c, "prior") || has_word(c, "same")) && c->ref && c->ref->set)
+    return emit_from_ref(c, u, rel, g, mod);
+  /* "the year", "year-end", "the end of the month": the anchor's. */
+  if (!has_rel && u != ND_U_WEEKEND) has_rel = 1, rel = 0;
+  if (!has_rel && u == ND_U_WEEKEND) {
+    /* "the weekend": the one just past in a past sentence, else the coming one. */
+    if (!c->a) return emit_point(c, "DATE", unknown_point(g), mod);
+    int wa = nd_weekday(c->A);
+    rel = c->tense == ND_TENSE_PAST && wa < 6 ? -1 : 0;
+  }
+  if (!c->a) return emit_point(c, "DATE", unknown_point(g), mod);
+  if (u == ND_U_FORTNIGHT) rel *= 2;
+  if (u == ND_U_MILLENNIUM) rel *= 10;
+  return emit_point(c, "DATE", shift_point(c, g, rel), mod);
+}
+
+static int norm_shift(ctx *c) {
+  int ui = find_unit(c);
+  if (ui < 0) return 0;
+  nd_unit u = (nd_unit)c->w[ui].val;
+  double q = quantity(c, ui);
+  if (q == 0) q = 1; /* "the year earlier", "year-ago" */
+  int dir = has_word(c, "later") || has_word(c, "now") || has_word(c, "hence") ? 1 : -1;
+  const char *mod = qty_mod(c);
+  if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+  nd_gran g = unit_gran(u);
+  long k = (long)q;
+  /* "a year earlier", "three days later" tell from the date being told about;
+  ** "ago" from the anchor, unless that date is the period just reported on. */
+  int told = has_word(c, "earlier") || has_word(c, "later");
+  if (c->a && c->ref && c->ref->set && q == (double)k && u >= ND_U_DAY) {
+    nd_gran rg = c->ref->p.gran;
+    if (told || (dir < 0 && (rg == ND_G_QUARTER || rg == ND_G_HALF) && c->ref->p.y == c->a->y))
+      return emit_from_ref(c, u, dir * k, g == ND_G_DECADE ? ND_G_YEAR : g, mod);
+  }
+  if (u == ND_U_YEAR && q != (double)k) g = ND_G_MONTH, k = (long)(q * 12);
+  else if (u == ND_U_FORTNIGHT) k *= 2;
+  else if (u == ND_U_DECADE) g = ND_G_YEAR, k *= 10;
+  else if (u == ND_U_CENTURY) g = ND_G_YEAR, k *= 100;
+  else if (u == ND_U_MILLENNIUM) g = ND_G_YEAR, k *= 1000;
+  else if (u <= ND_U_HOUR) k = 0;
+  if (!c->a) return emit_point(c, "DATE", unknown_point(g), mod);
+  return emit_point(c, "DATE", shift_point(c, g, dir * k), mod);
+}
+
+static int norm_duration(ctx *c) {
+  int ui = find_unit(c);
+  if (ui < 0) return 0;
+  double q = quantity(c, ui);
+  if (q > 0 && has_word(c, "half") && !strcmp(c->w[c->nw - 1].low, "half")) q += 0.5;
+  if (q == 0 && !c->w[ui].plural) return 0;
+  return emit_duration(c, q ? q : -1, (nd_unit)c->w[ui].val, qty_mod(c));
+}
+
+static int norm_in_future(ctx *c) {
+  if (c->tense == ND_TENSE_FUTURE) {
+    int ui = find_unit(c);
+    if (ui < 0) return 0;
+    double q = quantity(c, ui);
+    if (q > 0 && c->w[ui].val >= ND_U_DAY) {
+      nd_unit u = (nd_unit)c->w[ui].val;
+      nd_gran g = unit_gran(u);
+      long k = (long)q * (u == ND_U_FORTNIGHT ? 2 : u == ND_U_DECADE ? 10 : 1);
+      if (u == ND_U_DECADE) g = ND_G_YEAR;
+      if (!c->a) return emit_point(c, "DATE", unknown_point(g), qty_mod(c));
+      return emit_point(c, "DATE", shift_point(c, g, k), qty_mod(c));
+    }
+  }
+  return norm_duration(c);
+}
+
+static int norm_set(ctx *c) {
+  static const struct {
+    const char *w, *value;
+  } adverbs[] = {{"annually", "P1Y"}, {"yearly", "P1Y"},   {"daily", "P1D"},
+                 {"weekly", "P1W"},   {"monthly", "P1M"},  {"quarterly", "P3M"},
+                 {"hourly", "PT1H"},  {"nightly", "XXXX-XX-XXTNI"},
+                 {"biannually", "P6M"}, {"biennially", "P2Y"}};
+  for (size_t k = 0; k < sizeof(adverbs) / sizeof(adverbs[0]); k++)
+    if (has_word(c, adverbs[k].w)) return emit_text(c, "SET", adverbs[k].value, NULL);
+  int i;
+  if ((i = find_cls(c, ND_W_WEEKDAY)) >= 0) {
+    nd_point p = unknown_point(ND_G_DAY);
+    p.d = c->w[i].val;
+    return emit_point(c, "SET", p, NULL);
+  }
+  if ((i = find_cls(c, ND_W_SEASON)) >= 0)
+    return emit_point(c, "SET", nd_point_make(ND_G_SEASON, -1, c->w[i].val, -1), NULL);
+  if ((i = find_cls(c, ND_W_PART)) >= 0) {
+    nd_point p = unknown_point(ND_G_PART);
+    p.part = c->w[i].val;
+    return emit_point(c, "SET", p, NULL);
+  }
+  int ui = find_unit(c);
+  if (ui < 0) return 0;
+  double q = 1;
+  int every = has_word(c, "every") || has_word(c, "each");
+  if (every) {
+    q = quantity(c, ui);
+    if (q <= 0) q = 1;
+    if (has_word(c, "other")) q *= 2;
+  }
+  emit_duration(c, q, (nd_unit)c->w[ui].val, NULL);
+  c->t->type = "SET";
+  return 1;
+}
+
+static int norm_fuzzy(ctx *c) {
+  if (has_word(c, "future") || has_word(c, "soon")) return emit_ref(c, "FUTURE_REF");
+  if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
+      has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))
+    return emit_ref(c, "PAST_REF");
+  return emit_ref(c, "PRESENT_REF");
+}
+
+static int zone_minutes(const char *z) {
+  static const struct {
+    const char *name;
+    int minutes;
+  } zones[] = {{"gmt", 0},    {"utc", 0},    {"z", 0},      {"wet", 0},    {"cet", 60},
+               {"west", 60},  {"bst", 60},   {"cest", 120}, {"eet", 120},  {"eest", 180},
+               {"ist", 330},  {"sgt", 480},  {"hkt", 480},  {"jst", 540},  {"kst", 540},
+               {"aest", 600}, {"aedt", 660}, {"est", -300}, {"edt", -240}, {"cst", -360},
+               {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}};
+  for (size_t k = 0; k < sizeof(zones) / sizeof(zones[0]); k++)
+    if (!strcmp(z, zones[k].name)) return zones[k].minutes;
+  return ND_NO_ZONE;
+}
+
+static int norm_clock(ctx *c) {
+  int hh = -1, mi = 0, ss = -1, zone = ND_NO_ZONE, wd = 0, m = 0, d = 0, k = 0, i;
+  for (i = 0; i < c->nw; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_NUMBER && hh < 0) {
+      if (w->ndigits == 4) hh = (int)w->num / 100, mi = (int)w->num % 100;
+      else hh = (int)w->num;
+      if (i + 1 < c->nw && c->w[i + 1].cls == ND_W_NUMBER && c->w[i + 1].ndigits == 2 &&
+          (c->s[w->off + w->len] == ':' || c->s[w->off + w->len] == '.')) {
+        mi = (int)c->w[++i].num;
+        if (i + 1 < c->nw && c->w[i + 1].cls == ND_W_NUMBER && c->s[c->w[i].off + 2] == ':')
+          ss = (int)c->w[++i].num;
+      }
+    } else if (w->cls == ND_W_NUMBER && m && !d) d = (int)w->num;
+    else if ((!strcmp(w->low, "p") || !strcmp(w->low, "pm")) && hh >= 0 && hh < 12) hh += 12;
+    else if ((!strcmp(w->low, "a") || !strcmp(w->low, "am")) && hh == 12) hh = 0;
+    else if (!strcmp(w->low, "noon") || !strcmp(w->low, "midday")) hh = 12, mi = 0;
+    else if (!strcmp(w->low, "midnight")) hh = 0, mi = 0;
+    else if (w->cls == ND_W_WEEKDAY) wd = w->val;
+    else if (w->cls == ND_W_MONTH) m = w->val;
+    else if (!strcmp(w->low, "yesterday")) k = -1;
+    else if (!strcmp(w->low, "tomorrow")) k = 1;
+    else if (zone == ND_NO_ZONE && w->len <= 4) zone = zone_minutes(w->low);
+  }
+  if (hh < 0 || hh > 23 || mi > 59) return 0;
+  nd_point p = unknown_point(ND_G_MINUTE);
+  if (c->a) {
+    long day = c->A + k;
+    if (m && d) {
+      int y = choose_year(c, m, d, 0);
+      if (!valid_date(y, m, d)) return 0;
+      day = nd_days_from_civil(y, m, d);
+    } else if (wd) {
+      day = resolve_weekday(c, wd, 0, 0);
+    }
+    p = nd_point_from_day(day);
+    p.gran = ND_G_MINUTE;
+  } else if (m && d) {
+    p.sub = m, p.d = d;
+  }
+  p.hh = hh, p.mi = mi, p.zone = zone;
+  if (ss >= 0) p.ss = ss, p.gran = ND_G_SECOND;
+  return emit_point(c, "TIME", p, qty_mod(c));
+}
+
+static int normalize_kind(ctx *c, nd_date_kind kind);
+
+int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t) {
+  ctx c;
+  c.ref = ref;
+  c.out_set = 0;
+  c.s = s;
+  c.n = n;
+  c.nw = nd_words(s, n, c.w, ND_MAX_WORDS);
+  c.a = anchor && anchor->set ? anchor : NULL;
+  c.A = c.a ? nd_days_from_civil(c.a->y, c.a->m, c.a->d) : 0;
+  c.tense = tense;
+  c.t = t;
+  if (c.nw == 0) return 0;
+  int ok = normalize_kind(&c, kind);
+  /* Shifts and vague references do not move the date being told about. */
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY) {
+    ref->set = 1;
+    ref->p = c.out;
+  }
+  return ok;
+}
+
+static int normalize_kind(ctx *c, nd_date_kind kind) {
+  switch (kind) {
+    case ND_K_ISO: return norm_iso(c);
+    case ND_K_NUMERIC: return norm_numeric(c);
+    case ND_K_CALENDAR: return norm_calendar(c);
+    case ND_K_YEAR: return norm_year(c);
+    case ND_K_DECADE: return norm_decade(c);
+    case ND_K_CENTURY: return norm_century(c);
+    case ND_K_PART_YEAR: return norm_part_year(c);
+    case ND_K_DEICTIC: return norm_deictic(c);
+    case ND_K_WEEKDAY: return norm_weekday(c);
+    case ND_K_RELATIVE: return norm_relative(c);
+    case ND_K_SHIFT: return norm_shift(c);
+    case ND_K_IN_FUTURE: return norm_in_future(c);
+    case ND_K_DURATION: return norm_duration(c);
+    case ND_K_SET: return norm_set(c);
+    case ND_K_FUZZY: return norm_fuzzy(c);
+    case ND_K_CLOCK: return norm_clock(c);
+  }
+  return 0;
+}

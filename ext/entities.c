@@ -1,0 +1,165 @@
+/*
+** Raw text -> named entities: tokenize, tag with the built-in model, read
+** the BIO tags as spans, give each its sentence, score, canonical form and
+** key (see nd_entities.h).
+**
+** How it works: the text is tagged in documents of at most CHUNK bytes cut
+** at sentence starts, so memory stays bounded and time linear whatever the
+** input's size; the document-level pass of the tagger then sees one such
+** piece at a time (a news article is far smaller). A span's score is the
+** mean of its tokens' tag probabilities. Canonical forms come from
+** nd_canonical over all the mentions of the text ("Putin" -> "Vladimir
+** Putin"); the key is nd_normalize of the canonical form.
+*/
+#include <string.h>
+
+#include "nd_alloc.h"
+#include "nd_canonical.h"
+#include "nd_entities.h"
+#include "nd_normalize.h"
+#include "nd_sentences.h"
+
+#define CHUNK (1u << 20)
+
+const char *nd_entity_type_name(int type) {
+  static const char *const names[ND_ENT_TYPES] = {"PER", "ORG", "LOC", "MISC"};
+  return type >= 0 && type < ND_ENT_TYPES ? names[type] : NULL;
+}
+
+typedef struct ent_list {
+  nd_entity *a;
+  size_t n, cap;
+} ent_list;
+
+static int add_entity(ent_list *L, size_t start, size_t len, int type, size_t sentence,
+                      double score) {
+  if (L->n == L->cap) {
+    size_t cap = L->cap ? L->cap * 2 : 32;
+    nd_entity *a = nd_realloc(L->a, cap * sizeof(*a));
+    if (!a) return -1;
+    L->a = a;
+    L->cap = cap;
+  }
+  nd_entity *e = &L->a[L->n];
+  memset(e, 0, sizeof(*e));
+  e->start = start;
+  e->len = len;
+  e->type = type;
+  e->sentence = sentence;
+  e->score = score;
+  L->n++;
+  return 0;
+}
+
+/* Canonical forms (nd_canonical, over the whole text) and their keys. */
+static int name_entities(const char *text, size_t n, ent_list *L) {
+  if (L->n == 0) return 0;
+  nd_mention *m = nd_malloc(L->n * sizeof(*m));
+  char **canon = nd_malloc(L->n * sizeof(char *));
+  size_t *clen = nd_malloc(L->n * sizeof(size_t));
+  int rc = (!m || !canon || !clen) ? -1 : 0;
+  if (rc == 0) {
+    for (size_t i = 0; i < L->n; i++)
+      m[i] = (nd_mention){L->a[i].start, L->a[i].len, L->a[i].type};
+    rc = nd_canonical(text, n, m, L->n, canon, clen);
+  }
+  for (size_t i = 0; i < L->n && rc == 0; i++) {
+    nd_entity *e = &L->a[i];
+    e->canonical = canon[i];
+    e->canonical_len = clen[i];
+    canon[i] = NULL;
+    e->key = nd_normalize(e->canonical, e->canonical_len, &e->key_len);
+    if (!e->key) rc = -1;
+  }
+  if (canon && rc)
+    for (size_t i = 0; i < L->n; i++) nd_free(canon[i]);
+  nd_free(m);
+  nd_free(canon);
+  nd_free(clen);
+  return rc;
+}
+
+/* End of the piece that starts at byte a: the last sentence start within
+** CHUNK bytes, else the last white space, else a character boundary. */
+static size_t chunk_end(const char *text, size_t n, size_t a, const nd_span *sp, size_t nsp,
+                        size_t *si) {
+  if (n - a <= CHUNK) return n;
+  size_t limit = a + CHUNK, best = 0;
+  while (*si < nsp && sp[*si].start <= limit) {
+    if (sp[*si].start > a) best = sp[*si].start;
+    (*si)++;
+  }
+  if (*si > 0) (*si)--;
+  if (best) return best;
+  for (size_t i = limit; i > a + CHUNK / 2; i--)
+    if (text[i] == ' ' || text[i] == '\n') return i;
+  size_t i = limit;
+  while (i > a + 1 && ((unsigned char)text[i] & 0xC0) == 0x80) i--;
+  return i;
+}
+
+/* Tag text[a..b) and append its entities. */
+static int tag_piece(const nd_ner_model *m, const char *text, size_t a, size_t b,
+                     const nd_span *sp, size_t nsp, ent_list *L) {
+  nd_token *tok;
+  size_t nt;
+  if (nd_tokenize(text + a, b - a, &tok, &nt)) return -1;
+  unsigned char *tags = nd_malloc(nt ? nt : 1);
+  float *conf = nd_malloc((nt ? nt : 1) * sizeof(float));
+  int rc = (!tags || !conf) ? -1 : nd_ner_tag(m, text + a, tok, nt, tags, conf);
+  for (size_t i = 0; i < nt && rc == 0;) {
+    if (tags[i] == 0) {
+      i++;
+      continue;
+    }
+    int type = (tags[i] - 1) / 2;
+    size_t j = i + 1;
+    double sum = conf[i];
+    while (j < nt && tags[j] == 2 + 2 * type) sum += conf[j++];
+    size_t start = a + tok[i].start;
+    size_t end = a + tok[j - 1].start + tok[j - 1].len;
+    rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
+                    sum / (double)(j - i));
+    i = j;
+  }
+  nd_free(tags);
+  nd_free(conf);
+  nd_free(tok);
+  return rc;
+}
+
+int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count) {
+  *out = NULL;
+  *count = 0;
+  const nd_ner_model *m = nd_ner_builtin();
+  if (!m || n == 0) return 0;
+  nd_span *sp;
+  size_t nsp;
+  if (nd_sentences_split(text, n, &sp, &nsp)) return -1;
+  ent_list L = {0};
+  int rc = 0;
+  size_t si = 0;
+  for (size_t a = 0; a < n && rc == 0;) {
+    size_t b = chunk_end(text, n, a, sp, nsp, &si);
+    rc = tag_piece(m, text, a, b, sp, nsp, &L);
+    a = b;
+  }
+  nd_free(sp);
+  if (rc == 0) rc = name_entities(text, n, &L);
+  if (rc) {
+    nd_entities_free(L.a, L.n);
+    return -1;
+  }
+  *out = L.a;
+  *count = L.n;
+  return 0;
+}
+
+void nd_entities_free(nd_entity *e, size_t count) {
+  if (!e) return;
+  for (size_t i = 0; i < count; i++) {
+    nd_free(e[i].canonical);
+    nd_free(e[i].key);
+  }
+  nd_free(e);
+}

@@ -1,0 +1,168 @@
+/*
+** Gazetteer lookups (include/nd_gazetteer.h) over the linked-in table.
+**
+** The table, ext/data/gazetteer.bin, is written by tools/build-gazetteers.py
+** and read in place (all integers little-endian):
+**
+**   0   "NDGAZ\1\0\0"   magic
+**   8   u32 nslots      a power of two
+**   12  u32 nentries
+**   16  u32 pool_bytes
+**   20  u32 reserved
+**   24  nslots x { u32 key_offset (0xFFFFFFFF = empty), u32 flags }
+**   ..  pool: per key, u8 length then the folded key bytes
+**
+** Open addressing with linear probing on the 32-bit FNV-1a hash of the
+** folded key. A key is the case-folded text of one entry, its tokens joined
+** by one space. Besides the list bits, ND_GAZ_PREFIX_BIT marks a key that is
+** the first tokens of a longer entry, so phrase matching stops as soon as no
+** longer entry can match.
+*/
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "nd_gazetteer.h"
+#include "nd_utf8.h"
+
+#define ND_GAZ_PREFIX_BIT (1u << 31)
+#define ND_GAZ_EMPTY 0xFFFFFFFFu
+#define ND_GAZ_HEADER 24
+#define ND_GAZ_KEY_MAX 255
+
+extern const unsigned char nd_gazetteer_blob[];
+extern const unsigned char nd_gazetteer_blob_end[];
+
+static const char *const flag_names[ND_GAZ_NFLAGS] = {
+    "COUNTRY",  "CITY",   "REGION",   "NATIONALITY", "FIRST_NAME", "LAST_NAME",
+    "PERSON",   "ORG",    "ORG_SUFFIX", "ORG_CUE",   "PERSON_CUE", "LOC_CUE",
+    "MISC",     "COMMON", "PROPER",   "TIME",        "LOCATION",   "CURRENCY",
+    "TRAIN_PER", "TRAIN_ORG", "TRAIN_LOC", "TRAIN_MISC",
+};
+
+const char *nd_gaz_flag_name(unsigned bit) { return bit < ND_GAZ_NFLAGS ? flag_names[bit] : NULL; }
+
+static uint32_t get_u32(const unsigned char *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The table is valid when its magic and sizes agree with the linked blob;
+** a malformed blob makes every lookup miss rather than read out of bounds. */
+static int table(uint32_t *nslots, const unsigned char **slots, const unsigned char **pool,
+                 uint32_t *pool_bytes) {
+  size_t size = (size_t)(nd_gazetteer_blob_end - nd_gazetteer_blob);
+  if (size < ND_GAZ_HEADER || memcmp(nd_gazetteer_blob, "NDGAZ\1\0\0", 8) != 0) return 0;
+  uint32_t ns = get_u32(nd_gazetteer_blob + 8), pb = get_u32(nd_gazetteer_blob + 16);
+  if (ns == 0 || (ns & (ns - 1)) != 0 || (size - ND_GAZ_HEADER) / 8 < ns ||
+      size - ND_GAZ_HEADER - (size_t)ns * 8 < pb)
+    return 0;
+  *nslots = ns;
+  *slots = nd_gazetteer_blob + ND_GAZ_HEADER;
+  *pool = *slots + (size_t)ns * 8;
+  *pool_bytes = pb;
+  return 1;
+}
+
+static uint32_t fnv1a(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* Flags stored for the folded key k[0..n), including ND_GAZ_PREFIX_BIT. */
+static unsigned lookup(const char *k, size_t n) {
+  uint32_t nslots, pool_bytes;
+  const unsigned char *slots, *pool;
+  if (n == 0 || n > ND_GAZ_KEY_MAX || !table(&nslots, &slots, &pool, &pool_bytes)) return 0;
+  uint32_t mask = nslots - 1;
+  for (uint32_t i = fnv1a(k, n) & mask, probes = 0; probes < nslots; i = (i + 1) & mask, probes++) {
+    uint32_t off = get_u32(slots + (size_t)i * 8);
+    if (off == ND_GAZ_EMPTY) return 0;
+    if (off < pool_bytes && pool[off] == n && (size_t)off + 1 + n <= pool_bytes &&
+        memcmp(pool + off + 1, k, n) == 0)
+      return get_u32(slots + (size_t)i * 8 + 4);
+  }
+  return 0;
+}
+
+/* Append the case-folded w[0..n) to out[*len..ND_GAZ_KEY_MAX); returns 0
+** when it does not fit. Folding is utf8proc's simple lower case, with the
+** typographic apostrophes and hyphens read as ASCII (the builder folds the
+** same way). Sets *capital when a letter changed. */
+static int fold_append(const char *w, size_t n, char *out, size_t *len, int *capital) {
+  const unsigned char *s = (const unsigned char *)w;
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    if (s[i] < 0x80) {
+      cp = s[i];
+      if (cp >= 'A' && cp <= 'Z') {
+        cp += 32;
+        *capital = 1;
+      }
+      i++;
+    } else {
+      i += nd_utf8_decode(s + i, n - i, &cp);
+      if (cp == 0x2019 || cp == 0x02BC) {
+        cp = '\'';
+      } else if (cp == 0x2010 || cp == 0x2011) {
+        cp = '-';
+      } else {
+        int32_t low = utf8proc_tolower(cp);
+        if (low != cp) *capital = 1;
+        cp = low;
+      }
+    }
+    char enc[4];
+    size_t m = nd_utf8_encode(cp, enc);
+    if (*len + m > ND_GAZ_KEY_MAX) return 0;
+    memcpy(out + *len, enc, m);
+    *len += m;
+  }
+  return 1;
+}
+
+/* Names need a capital somewhere: "who" is not the WHO. */
+static unsigned visible(unsigned flags, int capital) {
+  return flags & (capital ? ND_GAZ_ALL : ND_GAZ_CASELESS);
+}
+
+unsigned nd_gaz_word(const char *w, size_t n) {
+  char key[ND_GAZ_KEY_MAX];
+  size_t len = 0;
+  int capital = 0;
+  if (!w || !fold_append(w, n, key, &len, &capital)) return 0;
+  return visible(lookup(key, len), capital);
+}
+
+size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *flags) {
+  char key[ND_GAZ_KEY_MAX];
+  size_t len = 0, best = 0;
+  int capital = 0;
+  *flags = 0;
+  for (size_t j = i; j < ntok && j - i < ND_GAZ_MAX_TOKENS; j++) {
+    if (tok[j].n == 0 || !tok[j].s) break;
+    if (j > i) {
+      if (len + 1 > ND_GAZ_KEY_MAX) break;
+      key[len++] = ' ';
+    }
+    if (!fold_append(tok[j].s, tok[j].n, key, &len, &capital)) break;
+    unsigned f = lookup(key, len);
+    if (visible(f, capital)) {
+      best = j - i + 1;
+      *flags = visible(f, capital);
+    }
+    if (!(f & ND_GAZ_PREFIX_BIT)) break;
+  }
+  return best;
+}
+
+void nd_gaz_sentence(const nd_gaz_tok *tok, size_t ntok, unsigned *begin, unsigned *inside) {
+  for (size_t i = 0; i < ntok; i++) begin[i] = inside[i] = 0;
+  for (size_t i = 0; i < ntok; i++) {
+    unsigned f;
+    size_t len = nd_gaz_phrase(tok, ntok, i, &f);
+    begin[i] |= f;
+    for (size_t j = i + 1; j < i + len; j++) inside[j] |= f;
+  }
+}

@@ -1,0 +1,464 @@
+/*
+** Features of the entity tagger (see nd_entities.h), shared by the runtime
+** and the trainer so that both compute exactly the same ids.
+**
+** Each feature is a template number and one or two 64-bit hashes of
+** strings, mixed into a 32-bit id. Per token:
+**   bias; word; lower case; prefixes and suffixes of 1-4 characters; long
+**   shape (Xxxx-dd) and short shape (Xx-d); capitalization class crossed
+**   with position (sentence start) and line style (all-caps line, Title Case
+**   line such as a headline); lower-case words and short shapes at -2..+2;
+**   word bigrams with each neighbour; the shape trigram; how the same word
+**   is written elsewhere in the document (seen in lower case, seen
+**   capitalized inside a sentence).
+** Second pass only: the labels the first pass gave the capitalized
+** occurrences of the same word elsewhere in the document (any, majority,
+** unanimous), alone and crossed with the line style.
+**
+** How it works: nd_ner_doc_new walks the document once for per-token hashes
+** and a hash map of word forms; sentence features then need only a window
+** of per-token details computed for that sentence.
+*/
+#include <string.h>
+#include <utf8proc.h>
+
+#include "nd_alloc.h"
+#include "nd_entities.h"
+#include "nd_gazetteer.h"
+#include "nd_utf8.h"
+
+/* Capitalization classes. */
+enum { CAP_NONE, CAP_LOWER, CAP_TITLE, CAP_UPPER, CAP_INITIAL, CAP_MIXED };
+
+/* Line styles (bits). */
+#define LINE_CAPS 1
+#define LINE_TITLE 2
+
+enum {
+  T_BIAS = 1, T_WORD, T_LOWER, T_PREFIX, T_SUFFIX, T_SHAPE, T_SHORT, T_CAPCTX, T_WORDLINE,
+  T_LOWER_AT, T_SHORT_AT, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SEEN, T_DOC_ANY, T_DOC_MAJOR,
+  T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE, T_GAZ_WORD, T_GAZ_WORD_CAP, T_GAZ_BEGIN,
+  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH
+};
+
+/* Gazetteer lists used as features (all of them: see docs/model.md for
+** what each adds). */
+#define GAZ_USED (ND_GAZ_ALL & ~(ND_GAZ_TRAIN_PER | ND_GAZ_TRAIN_ORG | ND_GAZ_TRAIN_LOC | ND_GAZ_TRAIN_MISC))
+
+typedef struct form_stat {
+  uint64_t key; /* lower-case hash; 0 = empty slot */
+  uint32_t lower, cap_inside;
+  uint32_t label[ND_ENT_TYPES + 1]; /* O, then the types */
+} form_stat;
+
+typedef struct tok_detail {
+  uint64_t word, shape, shortshape;
+  uint64_t prefix[4], suffix[4];
+  unsigned gaz_word, gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
+  unsigned char caprun;                     /* see cap_runs */
+} tok_detail;
+
+struct nd_ner_doc {
+  const char *text;
+  const nd_token *tok;
+  size_t n;
+  uint64_t *lower;        /* per token */
+  unsigned char *cap;     /* per token */
+  unsigned char *line;    /* per token: LINE_* of its line */
+  unsigned char *first;   /* per token: first of its sentence */
+  form_stat *form;        /* hash map by lower-case form */
+  size_t form_mask, form_count;
+  tok_detail *detail;     /* scratch for one sentence */
+  nd_gaz_tok *gaz_tok;
+  unsigned *gaz_begin, *gaz_inside;
+  size_t detail_cap;
+  const unsigned char *tags1; /* first-pass tags, once known */
+};
+
+static uint64_t hash_bytes(const void *p, size_t n, uint64_t h) {
+  const unsigned char *s = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 1099511628211ull;
+  return h;
+}
+#define HASH0 14695981039346656037ull
+
+static uint32_t feature_id(uint32_t tmpl, uint64_t a, uint64_t b) {
+  uint64_t x = a ^ (b * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)tmpl << 56) ^ tmpl;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  x ^= x >> 33;
+  return (uint32_t)x;
+}
+
+static int32_t next_cp(const char *s, size_t n, size_t *i) {
+  int32_t c;
+  *i += nd_utf8_decode((const unsigned char *)s + *i, n - *i, &c);
+  return c;
+}
+
+static int cp_is_upper(int32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  utf8proc_category_t k = utf8proc_category(c);
+  return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static int cp_is_letter(int32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (c == 0xFFFD) return 0;
+  utf8proc_category_t k = utf8proc_category(c);
+  return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static int cp_is_digit(int32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+/* Hash of the lower-case form and the capitalization class of s[0..n). */
+static uint64_t lower_hash(const char *s, size_t n, unsigned char *cap) {
+  uint64_t h = HASH0;
+  size_t i = 0, letters = 0, upper = 0;
+  int first_upper = -1;
+  while (i < n) {
+    int32_t c = next_cp(s, n, &i);
+    if (cp_is_letter(c)) {
+      int u = cp_is_upper(c);
+      if (first_upper < 0) first_upper = u;
+      letters++;
+      upper += u;
+      c = utf8proc_tolower(c);
+    }
+    char buf[4];
+    size_t k = nd_utf8_encode(c, buf);
+    h = hash_bytes(buf, k, h);
+  }
+  if (!letters) *cap = CAP_NONE;
+  else if (!first_upper) *cap = upper ? CAP_MIXED : CAP_LOWER;
+  else if (upper == letters) *cap = letters == 1 ? CAP_INITIAL : CAP_UPPER;
+  else *cap = CAP_TITLE;
+  return h;
+}
+
+static void detail_of(const char *s, size_t n, tok_detail *d) {
+  d->word = hash_bytes(s, n, HASH0);
+  uint64_t shape = HASH0, shortshape = HASH0;
+  char last = 0;
+  size_t i = 0, ncp = 0, bounds[5] = {0};
+  while (i < n) {
+    int32_t c = next_cp(s, n, &i);
+    char k;
+    if (cp_is_letter(c)) k = cp_is_upper(c) ? 'X' : 'x';
+    else if (cp_is_digit(c)) k = 'd';
+    else if (c < 0x80) k = (char)c;
+    else k = '*';
+    if (ncp < 16) shape = hash_bytes(&k, 1, shape);
+    if (k != last) shortshape = hash_bytes(&k, 1, shortshape);
+    last = k;
+    ncp++;
+    if (ncp <= 4) bounds[ncp] = i;
+  }
+  d->shape = ncp > 16 ? hash_bytes("~", 1, shape) : shape;
+  d->shortshape = shortshape;
+  for (size_t k = 0; k < 4; k++) {
+    d->prefix[k] = k < ncp ? hash_bytes(s, bounds[k + 1], HASH0) : 0;
+    d->suffix[k] = 0;
+  }
+  /* Suffixes: walk back over code points. */
+  size_t j = n;
+  for (size_t k = 0; k < 4 && k + 1 < ncp; k++) {
+    do j--;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80);
+    d->suffix[k] = hash_bytes(s + j, n - j, HASH0);
+  }
+}
+
+static form_stat *form_slot(form_stat *tab, size_t mask, uint64_t key) {
+  for (size_t h = (size_t)(key ^ (key >> 29)) & mask;; h = (h + 1) & mask)
+    if (tab[h].key == key || tab[h].key == 0) return &tab[h];
+}
+
+/* The entry of a word form already in the table (every word with a letter
+** is added by nd_ner_doc_new), or NULL. */
+static form_stat *form_get(const nd_ner_doc *d, uint64_t key) {
+  if (key == 0) key = 1;
+  form_stat *f = form_slot(d->form, d->form_mask, key);
+  return f->key ? f : NULL;
+}
+
+/* The entry of a word form, added when new; NULL on OOM. The table is kept
+** at most half full. */
+static form_stat *form_find(nd_ner_doc *d, uint64_t key) {
+  if (key == 0) key = 1;
+  form_stat *f = form_slot(d->form, d->form_mask, key);
+  if (f->key) return f;
+  if ((d->form_count + 1) * 2 > d->form_mask + 1) {
+    size_t cap = (d->form_mask + 1) * 2;
+    form_stat *tab = nd_malloc(cap * sizeof(form_stat));
+    if (!tab) return NULL;
+    memset(tab, 0, cap * sizeof(form_stat));
+    for (size_t i = 0; i <= d->form_mask; i++)
+      if (d->form[i].key) *form_slot(tab, cap - 1, d->form[i].key) = d->form[i];
+    nd_free(d->form);
+    d->form = tab;
+    d->form_mask = cap - 1;
+    f = form_slot(tab, cap - 1, key);
+  }
+  f->key = key;
+  d->form_count++;
+  return f;
+}
+
+static int has_letters_len2(unsigned char cap) { return cap != CAP_NONE && cap != CAP_INITIAL; }
+
+/* Line styles: a line is the run of tokens of one sentence between line
+** breaks. All-caps: 80% of its words (2+ letters) in capitals. Title Case:
+** 3+ such words, 70% capitalized. */
+static void mark_lines(nd_ner_doc *d) {
+  size_t a = 0;
+  while (a < d->n) {
+    size_t b = a + 1;
+    while (b < d->n && d->tok[b].sentence == d->tok[a].sentence &&
+           !(d->tok[b].flags & ND_TOKEN_LINE_START))
+      b++;
+    size_t words = 0, upper = 0, capital = 0;
+    for (size_t i = a; i < b; i++) {
+      if (!has_letters_len2(d->cap[i])) continue;
+      words++;
+      upper += d->cap[i] == CAP_UPPER;
+      capital += d->cap[i] == CAP_UPPER || d->cap[i] == CAP_TITLE;
+    }
+    unsigned char style = 0;
+    if (words && upper * 5 >= words * 4) style = LINE_CAPS;
+    else if (words >= 3 && capital * 10 >= words * 7) style = LINE_TITLE;
+    for (size_t i = a; i < b; i++) d->line[i] = style;
+    a = b;
+  }
+}
+
+nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
+  nd_ner_doc *d = nd_malloc(sizeof(*d));
+  if (!d) return NULL;
+  memset(d, 0, sizeof(*d));
+  d->text = text;
+  d->tok = tok;
+  d->n = n;
+  size_t cap = 1024;
+  d->form_mask = cap - 1;
+  d->lower = nd_malloc((n ? n : 1) * sizeof(uint64_t));
+  d->cap = nd_malloc(n ? n : 1);
+  d->line = nd_malloc(n ? n : 1);
+  d->first = nd_malloc(n ? n : 1);
+  d->form = nd_malloc(cap * sizeof(form_stat));
+  if (!d->lower || !d->cap || !d->line || !d->first || !d->form) {
+    nd_ner_doc_free(d);
+    return NULL;
+  }
+  memset(d->form, 0, cap * sizeof(form_stat));
+  for (size_t i = 0; i < n; i++) {
+    d->lower[i] = lower_hash(text + tok[i].start, tok[i].len, &d->cap[i]);
+    d->first[i] = i == 0 || tok[i - 1].sentence != tok[i].sentence;
+  }
+  mark_lines(d);
+  for (size_t i = 0; i < n; i++) {
+    if (d->cap[i] == CAP_NONE) continue;
+    form_stat *f = form_find(d, d->lower[i]);
+    if (!f) {
+      nd_ner_doc_free(d);
+      return NULL;
+    }
+    if (d->cap[i] == CAP_LOWER) f->lower++;
+    else if (!d->first[i] && !d->line[i]) f->cap_inside++;
+  }
+  return d;
+}
+
+void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1) {
+  d->tags1 = tags1;
+  for (size_t i = 0; i < d->n; i++) {
+    if (d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) continue;
+    unsigned t = tags1[i];
+    form_stat *f = form_get(d, d->lower[i]);
+    if (f) f->label[t ? (t - 1) / 2 + 1 : 0]++;
+  }
+}
+
+void nd_ner_doc_free(nd_ner_doc *d) {
+  if (!d) return;
+  nd_free(d->lower);
+  nd_free(d->cap);
+  nd_free(d->line);
+  nd_free(d->first);
+  nd_free(d->form);
+  nd_free(d->detail);
+  nd_free(d->gaz_tok);
+  nd_free(d->gaz_begin);
+  nd_free(d->gaz_inside);
+  nd_free(d);
+}
+
+/* Document evidence for token i: labels of the other capitalized
+** occurrences of its word (its own label left out: the second pass must
+** learn from the rest of the document, not copy the first pass). */
+size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
+  if (!d->tags1) return 0;
+  size_t k = 0;
+  uint64_t l = i > 0 && !d->first[i] ? d->tags1[i - 1] : 99;
+  uint64_t r = i + 1 < d->n && !d->first[i + 1] ? d->tags1[i + 1] : 99;
+  f[k++] = feature_id(T_DOC_NEIGH, l, r);
+  if (d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) return k;
+  form_stat *s = form_get(d, d->lower[i]);
+  if (!s) return 0;
+  uint32_t count[ND_ENT_TYPES + 1], total = 0;
+  memcpy(count, s->label, sizeof(count));
+  unsigned own = d->tags1[i];
+  count[own ? (own - 1) / 2 + 1 : 0]--;
+  for (int t = 0; t <= ND_ENT_TYPES; t++) total += count[t];
+  if (total == 0) {
+    f[k++] = feature_id(T_DOC_NONE, 0, 0);
+    return k;
+  }
+  int major = 0;
+  for (int t = 1; t <= ND_ENT_TYPES; t++)
+    if (count[t] > count[major]) major = t;
+  for (int t = 1; t <= ND_ENT_TYPES; t++)
+    if (count[t]) f[k++] = feature_id(T_DOC_ANY, (uint64_t)t, 0);
+  f[k++] = feature_id(T_DOC_MAJOR, (uint64_t)major, 0);
+  f[k++] = feature_id(T_DOC_MAJOR_LINE, (uint64_t)major, (uint64_t)(d->line[i] * 2 + d->first[i]));
+  for (int t = 0; t <= ND_ENT_TYPES; t++)
+    if (count[t] == total) f[k++] = feature_id(T_DOC_UNAN, (uint64_t)t, 0);
+  return k;
+}
+
+/* Hash of the lower-case word at i + dx inside [a, b), or of a boundary. */
+static uint64_t lower_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int dx) {
+  long j = (long)i + dx;
+  if (j < (long)a) return 11;
+  if (j >= (long)b) return 13;
+  return d->lower[j];
+}
+
+static uint64_t short_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int dx) {
+  long j = (long)i + dx;
+  if (j < (long)a) return 11;
+  if (j >= (long)b) return 13;
+  return d->detail[j - (long)a].shortshape;
+}
+
+static int capitalized(unsigned char cap) {
+  return cap == CAP_TITLE || cap == CAP_UPPER || cap == CAP_INITIAL || cap == CAP_MIXED;
+}
+
+/* Where each token of [a, b) sits in its run of capitalized words: its
+** position (0 first, 1 inside, 2 last, 3 alone, 4 not capitalized) and the
+** run's length up to 4, into detail[].caprun; linear time. */
+static void cap_runs(nd_ner_doc *d, size_t a, size_t b) {
+  for (size_t s = a; s < b;) {
+    if (!capitalized(d->cap[s])) {
+      d->detail[s - a].caprun = 4;
+      s++;
+      continue;
+    }
+    size_t e = s + 1;
+    while (e < b && capitalized(d->cap[e])) e++;
+    size_t len = e - s;
+    for (size_t i = s; i < e; i++) {
+      unsigned pos = len == 1 ? 3 : i == s ? 0 : i + 1 == e ? 2 : 1;
+      d->detail[i - a].caprun = (unsigned char)(pos * 8 + (len < 4 ? len : 4));
+    }
+    s = e;
+  }
+}
+
+/* One feature per flag of each list, at most ND_GAZ_NFLAGS each. */
+static size_t flag_features(uint32_t tmpl, unsigned flags, uint64_t ctx, uint32_t *f) {
+  size_t k = 0;
+  for (unsigned bit = 0; flags; bit++, flags >>= 1)
+    if (flags & 1) f[k++] = feature_id(tmpl, bit, ctx);
+  return k;
+}
+
+/* Gazetteer evidence of token i: its own lists (also crossed with its
+** capitalization), the entries it begins or continues, and the lists of its
+** neighbours (a title before a name, a company suffix after one). */
+static size_t gaz_features(const nd_ner_doc *d, size_t a, size_t b, size_t i, uint32_t *f) {
+  const tok_detail *t = &d->detail[i - a];
+  size_t k = 0;
+  k += flag_features(T_GAZ_WORD, t->gaz_word, 0, f + k);
+  k += flag_features(T_GAZ_WORD_CAP, t->gaz_word, d->cap[i] * 2 + d->first[i], f + k);
+  k += flag_features(T_GAZ_BEGIN, t->gaz_begin, 0, f + k);
+  k += flag_features(T_GAZ_INSIDE, t->gaz_inside, 0, f + k);
+  if (i > a) k += flag_features(T_GAZ_PREV, t[-1].gaz_word, 0, f + k);
+  if (i + 1 < b) k += flag_features(T_GAZ_NEXT, t[1].gaz_word, 0, f + k);
+  return k;
+}
+
+int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
+                             size_t *off) {
+  size_t m = b - a;
+  if (m > d->detail_cap) {
+    tok_detail *p = nd_realloc(d->detail, m * sizeof(*p));
+    if (p) d->detail = p;
+    nd_gaz_tok *g = nd_realloc(d->gaz_tok, m * sizeof(*g));
+    if (g) d->gaz_tok = g;
+    unsigned *gb = nd_realloc(d->gaz_begin, m * sizeof(unsigned));
+    if (gb) d->gaz_begin = gb;
+    unsigned *gi = nd_realloc(d->gaz_inside, m * sizeof(unsigned));
+    if (gi) d->gaz_inside = gi;
+    if (!p || !g || !gb || !gi) return -1;
+    d->detail_cap = m;
+  }
+  for (size_t i = a; i < b; i++) {
+    const char *w = d->text + d->tok[i].start;
+    detail_of(w, d->tok[i].len, &d->detail[i - a]);
+    d->gaz_tok[i - a] = (nd_gaz_tok){w, d->tok[i].len};
+  }
+  nd_gaz_sentence(d->gaz_tok, m, d->gaz_begin, d->gaz_inside);
+  cap_runs(d, a, b);
+  for (size_t i = a; i < b; i++) {
+    tok_detail *t = &d->detail[i - a];
+    t->gaz_word = nd_gaz_word(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n) & GAZ_USED;
+    t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
+    t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
+  }
+  size_t k = 0;
+  off[0] = 0;
+  for (size_t i = a; i < b; i++) {
+    const tok_detail *t = &d->detail[i - a];
+    uint32_t *f = feats + k;
+    size_t c = 0;
+    uint64_t ctx = (uint64_t)d->cap[i] * 8 + d->line[i] * 2 + d->first[i];
+    f[c++] = feature_id(T_BIAS, 0, 0);
+    f[c++] = feature_id(T_WORD, t->word, 0);
+    f[c++] = feature_id(T_LOWER, d->lower[i], 0);
+    for (int x = 0; x < 4; x++) {
+      if (t->prefix[x]) f[c++] = feature_id(T_PREFIX, t->prefix[x], (uint64_t)x);
+      if (t->suffix[x]) f[c++] = feature_id(T_SUFFIX, t->suffix[x], (uint64_t)x);
+    }
+    f[c++] = feature_id(T_SHAPE, t->shape, 0);
+    f[c++] = feature_id(T_SHORT, t->shortshape, 0);
+    f[c++] = feature_id(T_CAPCTX, ctx, 0);
+    if (d->line[i]) f[c++] = feature_id(T_WORDLINE, d->lower[i], d->line[i]);
+    f[c++] = feature_id(T_CAPRUN, t->caprun, d->line[i]);
+    static const int dxs[4] = {-2, -1, 1, 2};
+    for (int x = 0; x < 4; x++) {
+      f[c++] = feature_id(T_LOWER_AT, lower_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));
+      f[c++] = feature_id(T_SHORT_AT, short_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));
+    }
+    f[c++] = feature_id(T_BIGRAM_L, lower_at(d, a, b, i, -1), d->lower[i]);
+    f[c++] = feature_id(T_BIGRAM_R, d->lower[i], lower_at(d, a, b, i, 1));
+    f[c++] = feature_id(T_SHAPE3, short_at(d, a, b, i, -1) * 31 + t->shortshape,
+                        short_at(d, a, b, i, 1));
+    if (d->cap[i] != CAP_NONE && d->cap[i] != CAP_LOWER) {
+      form_stat *s = form_get(d, d->lower[i]);
+      uint64_t seen = !s ? 0 : (s->lower ? 1 : 0) + (s->cap_inside > (!d->first[i] && !d->line[i]) ? 2 : 0);
+      f[c++] = feature_id(T_SEEN, seen, ctx);
+    }
+    c += gaz_features(d, a, b, i, f + c);
+    if (pass == 2) c += nd_ner_doc_features(d, i, f + c);
+    k += c;
+    off[i - a + 1] = k;
+  }
+  return 0;
+}

@@ -1,0 +1,250 @@
+/*
+** The entity tagger's decoding: two passes of Viterbi over a document, and
+** a forward-backward pass that turns the final scores into per-token
+** confidences.
+**
+** How it works: for each sentence, each token's score for each tag is the
+** sum of the weights of its features (ext/ner_model.c); Viterbi finds the
+** best BIO sequence under the learned transition scores, with I-X allowed
+** only after B-X or I-X. The first pass's tags become document evidence for
+** the second pass (ext/ner_features.c). Confidence: the scores divided by
+** the model's temperature are read as a linear-chain CRF's potentials, and
+** the marginal probability of each chosen tag is computed with
+** forward-backward.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "nd_alloc.h"
+#include "nd_entities.h"
+
+#define NEG_INF (-1e30f)
+
+/* May tag j follow tag i (i == ND_NER_TAGS: sentence start)? */
+static int allowed(int i, int j) {
+  if (j == 0 || (j & 1)) return 1; /* O and B-X go anywhere */
+  return i != ND_NER_TAGS && i != 0 && (i - 1) / 2 == (j - 1) / 2;
+}
+
+int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
+                   unsigned char *tags) {
+  if (n == 0) return 0;
+  float score[ND_NER_TAGS], next[ND_NER_TAGS];
+  unsigned char(*back)[ND_NER_TAGS] = nd_malloc(n * ND_NER_TAGS); /* best previous tag */
+  if (!back) return -1;
+  for (int t = 0; t < ND_NER_TAGS; t++)
+    score[t] = allowed(ND_NER_TAGS, t) ? trans[ND_NER_TAGS][t] + emit[t] : NEG_INF;
+  for (size_t i = 1; i < n; i++) {
+    for (int t = 0; t < ND_NER_TAGS; t++) {
+      float best = NEG_INF;
+      int arg = 0;
+      for (int p = 0; p < ND_NER_TAGS; p++) {
+        if (!allowed(p, t)) continue;
+        float s = score[p] + trans[p][t];
+        if (s > best) best = s, arg = p;
+      }
+      next[t] = best + emit[i * ND_NER_TAGS + t];
+      back[i][t] = (unsigned char)arg;
+    }
+    memcpy(score, next, sizeof(score));
+  }
+  int best = 0;
+  for (int t = 1; t < ND_NER_TAGS; t++)
+    if (score[t] > score[best]) best = t;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = (unsigned char)best;
+    if (i) best = back[i][best];
+  }
+  nd_free(back);
+  return 0;
+}
+
+/* conf[i] = marginal probability of tags[i]: forward-backward in
+** probability space, each position's vector rescaled to sum 1 (the scales
+** cancel in the marginals, and nothing can overflow). */
+static int confidences(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
+                       float temp, const unsigned char *tags, float *conf) {
+  float *alpha = nd_malloc(3 * n * ND_NER_TAGS * sizeof(float));
+  if (!alpha) return -1;
+  float *beta = alpha + n * ND_NER_TAGS, *pe = beta + n * ND_NER_TAGS;
+  float inv = temp > 0 ? 1.0f / temp : 1.0f;
+  float pt[ND_NER_TAGS + 1][ND_NER_TAGS];
+  for (int p = 0; p <= ND_NER_TAGS; p++)
+    for (int t = 0; t < ND_NER_TAGS; t++) pt[p][t] = allowed(p, t) ? expf(trans[p][t] * inv) : 0;
+  for (size_t i = 0; i < n; i++) {
+    const float *e = emit + i * ND_NER_TAGS;
+    float top = e[0];
+    for (int t = 1; t < ND_NER_TAGS; t++)
+      if (e[t] > top) top = e[t];
+    for (int t = 0; t < ND_NER_TAGS; t++) pe[i * ND_NER_TAGS + t] = expf((e[t] - top) * inv);
+  }
+  for (size_t i = 0; i < n; i++) {
+    float *a = alpha + i * ND_NER_TAGS, sum = 0;
+    for (int t = 0; t < ND_NER_TAGS; t++) {
+      float s = 0;
+      if (i == 0) s = pt[ND_NER_TAGS][t];
+      else
+        for (int p = 0; p < ND_NER_TAGS; p++) s += a[p - ND_NER_TAGS] * pt[p][t];
+      a[t] = s * pe[i * ND_NER_TAGS + t];
+      sum += a[t];
+    }
+    for (int t = 0; t < ND_NER_TAGS; t++) a[t] = sum > 0 ? a[t] / sum : 0;
+  }
+  for (int t = 0; t < ND_NER_TAGS; t++) beta[(n - 1) * ND_NER_TAGS + t] = 1;
+  for (size_t i = n - 1; i-- > 0;) {
+    float *b = beta + i * ND_NER_TAGS, sum = 0;
+    const float *nb = b + ND_NER_TAGS, *ne = pe + (i + 1) * ND_NER_TAGS;
+    for (int p = 0; p < ND_NER_TAGS; p++) {
+      float s = 0;
+      for (int t = 0; t < ND_NER_TAGS; t++) s += pt[p][t] * ne[t] * nb[t];
+      b[p] = s;
+      sum += s;
+    }
+    for (int p = 0; p < ND_NER_TAGS; p++) b[p] = sum > 0 ? b[p] / sum : 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const float *a = alpha + i * ND_NER_TAGS, *b = beta + i * ND_NER_TAGS;
+    float z = 0;
+    for (int t = 0; t < ND_NER_TAGS; t++) z += a[t] * b[t];
+    float p = z > 0 ? a[tags[i]] * b[tags[i]] / z : 0;
+    conf[i] = p > 1 ? 1 : p < 0 ? 0 : p;
+  }
+  nd_free(alpha);
+  return 0;
+}
+
+typedef struct scratch {
+  uint32_t *feats;
+  size_t *off;
+  float *emit;
+  size_t cap; /* tokens */
+} scratch;
+
+static int scratch_reserve(scratch *s, size_t m) {
+  if (m <= s->cap) return 0;
+  uint32_t *f = nd_realloc(s->feats, m * ND_NER_MAXF * sizeof(uint32_t));
+  if (!f) return -1;
+  s->feats = f;
+  size_t *o = nd_realloc(s->off, (m + 1) * sizeof(size_t));
+  if (!o) return -1;
+  s->off = o;
+  float *e = nd_realloc(s->emit, m * ND_NER_TAGS * sizeof(float));
+  if (!e) return -1;
+  s->emit = e;
+  s->cap = m;
+  return 0;
+}
+
+/* First-pass scores of the sentence's features into emit, and the
+** second pass's scores of the same (local) features into local2. */
+static void local_scores(const nd_ner_model *m, const scratch *s, size_t count, float *local2) {
+  /* The table does not fit in cache: ask for all of the sentence's slots
+  ** first, so that the memory loads overlap instead of queueing. */
+  for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, s->feats[k]);
+  for (size_t i = 0; i < count; i++) {
+    int32_t acc[ND_NER_PASSES * ND_NER_TAGS] = {0};
+    for (size_t k = s->off[i]; k < s->off[i + 1]; k++) {
+      const int16_t *w = nd_ner_model_row(m, s->feats[k]);
+      if (!w) continue;
+      for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
+    }
+    for (int t = 0; t < ND_NER_TAGS; t++) {
+      s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * m->wscale[0];
+      local2[i * ND_NER_TAGS + t] = (float)acc[ND_NER_TAGS + t] * m->wscale[1];
+    }
+  }
+}
+
+/* Second-pass scores of tok[a..b): local2 plus the document evidence. */
+static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
+                       const float *local2, float *emit) {
+  uint32_t f[ND_NER_MAXF];
+  for (size_t i = a; i < b; i++) {
+    int32_t acc[ND_NER_TAGS] = {0};
+    size_t nf = nd_ner_doc_features(d, i, f);
+    for (size_t k = 0; k < nf; k++) {
+      const int16_t *w = nd_ner_model_row(m, f[k]);
+      if (!w) continue;
+      for (int t = 0; t < ND_NER_TAGS; t++) acc[t] += w[ND_NER_TAGS + t];
+    }
+    for (int t = 0; t < ND_NER_TAGS; t++)
+      emit[(i - a) * ND_NER_TAGS + t] = local2[i * ND_NER_TAGS + t] + (float)acc[t] * m->wscale[1];
+  }
+}
+
+/* End of the sentence that starts at token a. */
+static size_t sentence_end(const nd_token *tok, size_t n, size_t a) {
+  size_t b = a + 1;
+  while (b < n && tok[b].sentence == tok[a].sentence) b++;
+  return b;
+}
+
+int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
+               unsigned char *tags, float *conf) {
+  memset(tags, 0, n);
+  if (conf)
+    for (size_t i = 0; i < n; i++) conf[i] = 1;
+  if (!m || n == 0) return 0;
+  nd_ner_doc *d = nd_ner_doc_new(text, tok, n);
+  unsigned char *tags1 = nd_malloc(n);
+  float *local2 = nd_malloc(n * ND_NER_TAGS * sizeof(float));
+  scratch s = {0};
+  int rc = (!d || !tags1 || !local2) ? -1 : 0;
+  /* Pass 1; the local features' second-pass weights are read at the same
+  ** time, so each feature is looked up once. */
+  for (size_t a = 0; a < n && rc == 0;) {
+    size_t b = sentence_end(tok, n, a);
+    if (scratch_reserve(&s, b - a) || nd_ner_sentence_features(d, a, b, 1, s.feats, s.off) ||
+        (local_scores(m, &s, b - a, local2 + a * ND_NER_TAGS),
+         nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a)))
+      rc = -1;
+    a = b;
+  }
+  if (rc == 0) nd_ner_doc_add_tags(d, tags1);
+  for (size_t a = 0; a < n && rc == 0;) {
+    size_t b = sentence_end(tok, n, a);
+    doc_scores(m, d, a, b, local2, s.emit);
+    if (nd_ner_viterbi(s.emit, b - a, m->trans[1], tags + a) ||
+        (conf && confidences(s.emit, b - a, m->trans[1], m->temperature, tags + a, conf + a)))
+      rc = -1;
+    a = b;
+  }
+  nd_free(s.feats);
+  nd_free(s.off);
+  nd_free(s.emit);
+  nd_free(local2);
+  nd_free(tags1);
+  nd_ner_doc_free(d);
+  return rc;
+}
+
+int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
+                    uint32_t **feats, size_t **off) {
+  *feats = nd_malloc((n ? n : 1) * ND_NER_MAXF * sizeof(uint32_t));
+  *off = nd_malloc((n + 1) * sizeof(size_t));
+  nd_ner_doc *d = nd_ner_doc_new(text, tok, n);
+  int rc = (!*feats || !*off || !d) ? -1 : 0;
+  if (rc == 0 && tags1) nd_ner_doc_add_tags(d, tags1);
+  size_t *sub = nd_malloc((n + 1) * sizeof(size_t));
+  if (!sub) rc = -1;
+  if (rc == 0) (*off)[0] = 0;
+  for (size_t a = 0; a < n && rc == 0;) {
+    size_t b = sentence_end(tok, n, a);
+    size_t base = (*off)[a];
+    if (nd_ner_sentence_features(d, a, b, tags1 ? 2 : 1, *feats + base, sub)) {
+      rc = -1;
+      break;
+    }
+    for (size_t i = a; i < b; i++) (*off)[i + 1] = base + sub[i - a + 1];
+    a = b;
+  }
+  nd_free(sub);
+  nd_ner_doc_free(d);
+  if (rc) {
+    nd_free(*feats);
+    nd_free(*off);
+    *feats = NULL;
+    *off = NULL;
+  }
+  return rc;
+}

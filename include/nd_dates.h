@@ -1,0 +1,187 @@
+/*
+** The date tagger: finds temporal expressions in text and normalizes them
+** like TimeML TIMEX3 (type, value, mod), with the exact calendar bounds of
+** the value, resolved against an anchor (the publication date).
+**
+** Pieces, one file each:
+**   dates_calendar.c   proleptic Gregorian arithmetic (days, ISO weeks)
+**   dates_anchor.c     ISO-8601 anchor parsing
+**   dates_rules.c      PCRE2 rules: compiled once, spans found, overlaps resolved
+**   dates_normalize.c  a span and its rule -> TIMEX3 value, mod, bounds
+**   dates_lexicon.c    words of the normalizer (months, numbers, units...)
+**
+** Conventions (docs/news_dates.md): ISO weeks (Monday first, week 1 holds
+** the first Thursday); seasons are the northern meteorological ones
+** (SP Mar 1..May 31, SU Jun..Aug, FA Sep..Nov, WI Dec 1..end of Feb of the
+** next year); numeric dates a/b/yyyy are month/day unless the first number
+** exceeds 12.
+*/
+#ifndef ND_DATES_H
+#define ND_DATES_H
+#include <stddef.h>
+
+/* ---- Calendar (dates_calendar.c) ---------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (any year). */
+long nd_days_from_civil(int y, int m, int d);
+void nd_civil_from_days(long z, int *y, int *m, int *d);
+int nd_is_leap(int y);
+int nd_days_in_month(int y, int m);
+/* ISO weekday of a day number: 1 = Monday .. 7 = Sunday. */
+int nd_weekday(long z);
+/* ISO week-numbering year and week (1..53) of a day number. */
+void nd_iso_week(long z, int *wy, int *wn);
+/* Day number of the Monday of ISO week wn of ISO year wy. */
+long nd_iso_week_monday(int wy, int wn);
+
+/* ---- Anchor (dates_anchor.c) -------------------------------------------- */
+
+typedef struct nd_anchor {
+  int set;          /* 0: no anchor, relative expressions stay unresolved */
+  int y, m, d;      /* the local calendar date of the anchor */
+  int has_time;     /* hh:mm given */
+  int hh, mi, ss;
+} nd_anchor;
+
+/* Parse an ISO-8601 date or date-time: YYYY-MM-DD, YYYYMMDD,
+** YYYY-MM-DDThh:mm[:ss[.fff]][Z|+hh:mm|-hh[mm]] (space for T allowed).
+** The date is taken as written (local to the stated zone). Returns 0, or
+** -1 when s is not such a string or names an impossible date. */
+int nd_anchor_parse(const char *s, size_t n, nd_anchor *a);
+
+/* ---- Tagger (dates_rules.c, dates_normalize.c) -------------------------- */
+
+typedef struct nd_timex {
+  size_t start, len;   /* bytes in the input */
+  size_t sentence;     /* 1-based, as nd_sentence_of numbers it */
+  const char *type;    /* "DATE", "TIME", "DURATION", "SET" */
+  const char *mod;     /* "START", "APPROX", ... or NULL */
+  char value[48];      /* TIMEX3 value */
+  char earliest[32];   /* ISO-8601 first instant, "" when not on the calendar */
+  char latest[32];     /* ISO-8601 last instant, "" when not on the calendar */
+} nd_timex;
+
+/* Find the temporal expressions of text[0..n) (invalid UTF-8 is matched
+** around). anchor may be NULL. *out is nd_malloc'ed (nd_free it), ordered
+** by start. Returns 0, or -1 on OOM or when the rules cannot be compiled. */
+int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
+                  size_t *count);
+
+/* Compile the rules (once per process); returns 1 when all compiled, else 0
+** with *failed_rule the index of the first pattern that did not. */
+int nd_dates_rules_check(int *failed_rule);
+
+/* ---- Between the rules and the normalizer -------------------------------- */
+
+/* What a rule found; the normalizer reads the span's words again. */
+typedef enum nd_date_kind {
+  ND_K_ISO,        /* 2023-03-17, 2023-03-17T10:00 */
+  ND_K_NUMERIC,    /* 17/03/2023, 03/17/2023, 3/17 */
+  ND_K_CALENDAR,   /* month, day, year, weekday in any news order, ranges */
+  ND_K_YEAR,       /* 2023, fiscal 2023, '23, 2019-2021 */
+  ND_K_DECADE,     /* the 1990s, the mid-1980s */
+  ND_K_CENTURY,    /* the 20th century */
+  ND_K_PART_YEAR,  /* quarters, halves, seasons */
+  ND_K_DEICTIC,    /* today, yesterday, tonight, this morning */
+  ND_K_WEEKDAY,    /* (last) Friday (morning) */
+  ND_K_RELATIVE,   /* next week, earlier this year, the past two months */
+  ND_K_SHIFT,      /* two weeks ago, a year earlier, three days from now */
+  ND_K_IN_FUTURE,  /* (in) three days: a date when "in" precedes */
+  ND_K_DURATION,   /* four years, a five-year term, more than a decade */
+  ND_K_SET,        /* every Monday, annually, twice a week */
+  ND_K_FUZZY,      /* now, recently, the future */
+  ND_K_CLOCK       /* 1:00 p.m., 17:30 CET, noon */
+} nd_date_kind;
+
+/* Tense of the sentence around a span, for weekdays and bare months. */
+typedef enum nd_tense { ND_TENSE_NONE, ND_TENSE_PAST, ND_TENSE_FUTURE } nd_tense;
+
+
+/* ---- Words of the normalizer (dates_lexicon.c) --------------------------- */
+
+typedef enum nd_word_class {
+  ND_W_OTHER, ND_W_NUMBER, /* digits: num, ndigits */
+  ND_W_APOS_YEAR,          /* '23: num = 23 */
+  ND_W_MONTH, ND_W_WEEKDAY, ND_W_NUMWORD, ND_W_ORDINAL, ND_W_UNIT, ND_W_SEASON,
+  ND_W_PART,               /* morning MO, afternoon AF, evening EV, night NI */
+  ND_W_REL,                /* this 0, next +1, last -1 ... */
+  ND_W_MOD,                /* early, mid, late, about, over ... */
+  ND_W_FEW                 /* several, few, many, some: an unknown quantity */
+} nd_word_class;
+
+typedef enum nd_unit {
+  ND_U_NONE, ND_U_SECOND, ND_U_MINUTE, ND_U_HOUR, ND_U_DAY, ND_U_WEEK, ND_U_WEEKEND,
+  ND_U_FORTNIGHT, ND_U_MONTH, ND_U_QUARTER, ND_U_YEAR, ND_U_DECADE, ND_U_CENTURY,
+  ND_U_MILLENNIUM
+} nd_unit;
+
+typedef struct nd_word {
+  nd_word_class cls;
+  int val;        /* month 1..12, weekday 1..7, number, unit, season 0..3 (SP SU FA WI),
+                     part 0..3 (MO AF EV NI), rel -1/0/1 */
+  int plural;     /* units: written in the plural */
+  long num;       /* ND_W_NUMBER, ND_W_APOS_YEAR */
+  int ndigits;
+  size_t off, len; /* bytes within the span */
+  char low[16];   /* lower-cased word (truncated), "" for numbers */
+} nd_word;
+
+#define ND_MAX_WORDS 40
+
+/* Split a span into words and look each up; returns the number of words. */
+int nd_words(const char *s, size_t n, nd_word *w, int max);
+/* 1 when the lexicon is sorted (a unit test checks it). */
+int nd_lexicon_sorted(void);
+
+/* ---- Values and bounds (dates_value.c) ----------------------------------- */
+
+typedef enum nd_gran {
+  ND_G_CENTURY, ND_G_DECADE, ND_G_YEAR, ND_G_HALF, ND_G_QUARTER, ND_G_SEASON, ND_G_MONTH,
+  ND_G_WEEK, ND_G_WEEKEND, ND_G_DAY, ND_G_PART, ND_G_MINUTE, ND_G_SECOND
+} nd_gran;
+
+/* A calendar value; unknown fields are -1 (written X). */
+typedef struct nd_point {
+  nd_gran gran;
+  int y;       /* year (for centuries and decades, their first year) */
+  int sub;     /* half 1..2, quarter 1..4, season 0..3, month 1..12, ISO week */
+  int d;       /* day of month, or ISO weekday when m is unknown (XXXX-WXX-5) */
+  int part;    /* 0..3 for ND_G_PART */
+  int hh, mi, ss;
+  int zone;    /* minutes east of UTC, or ND_NO_ZONE */
+} nd_point;
+#define ND_NO_ZONE (-100000)
+
+nd_point nd_point_make(nd_gran g, int y, int sub, int d);
+/* The day of a point of day granularity or finer as a day number; 0 and
+** *ok = 0 when it is not fully known. */
+long nd_point_day(const nd_point *p, int *ok);
+nd_point nd_point_from_day(long z);
+
+/* Write the TIMEX3 value. */
+void nd_point_value(const nd_point *p, char *out, size_t cap);
+/* First and last instant; 0 when the point is not fully known. The mod
+** START/MID/END narrows to the first, middle or last third. */
+int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *latest);
+/* Value of the coarsest unit holding both a and b, and the bounds of
+** a..b; for ranges like "February 14-22" or "2019-2021". */
+void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
+
+/* ---- The normalizer (dates_normalize.c) --------------------------------- */
+
+/* The date a text is telling about: the last date of day granularity or
+** coarser it wrote in full. "A year earlier" and "the following month" count
+** from it (TimeML's reference time). */
+typedef struct nd_date_ref {
+  int set;
+  nd_point p;
+} nd_date_ref;
+
+/* Normalize text[0..n) found by a rule of the given kind. Fills type,
+** value, mod, earliest, latest of *t (not its offsets) and moves *ref (may
+** be NULL) to the new date. Returns 1 when the span is a temporal
+** expression, 0 when it should be dropped. */
+int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+** Named entities: a learned sequence tagger over nd_tokenize tokens.
+**
+** The tagger is an averaged perceptron over BIO tags of the CoNLL-2003
+** classes (PER, ORG, LOC, MISC) with first-order Viterbi decoding, run
+** twice over a document: the second pass sees, for each word, the labels the
+** first pass gave the same word elsewhere in the document. Features are
+** hashed to 32 bits; the model (ext/data/ner.model, built by
+** tools/train_ner.c, described in docs/model.md) is linked into the library.
+**
+**   nd_entities_find   raw text -> entity spans (what news_entities uses)
+**   nd_ner_tag         tokens -> tags (evaluation on pre-tokenized text)
+**   nd_ner_features    tokens -> feature ids (training)
+*/
+#ifndef ND_ENTITIES_H
+#define ND_ENTITIES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nd_tokenize.h"
+
+enum { ND_ENT_PER, ND_ENT_ORG, ND_ENT_LOC, ND_ENT_MISC, ND_ENT_TYPES };
+
+/* Tags: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type. */
+#define ND_NER_TAGS 9
+#define ND_NER_PASSES 2
+
+/* "PER", "ORG", "LOC", "MISC"; NULL for anything else. */
+const char *nd_entity_type_name(int type);
+
+/* ---- model ---------------------------------------------------------------- */
+
+/* A model is a read-only view into its serialized blob (no copy). Layout,
+** little-endian, 4-byte aligned:
+**   "NDNER\2\0\0", u32 nrows, u32 mask, u32 info_len, f32 wscale[2],
+**   f32 temperature, f32 trans[2][10][9] (row 9: start of a sentence),
+**   then an open-addressing hash table of mask + 1 slots, each
+**   { u32 feature id (0: empty), i16 w[2][9] }, probed linearly from
+**   id & mask; then the info text. */
+typedef struct nd_ner_model {
+  uint32_t nrows, mask, info_len;
+  const unsigned char *slots; /* ND_NER_SLOT bytes each */
+  float wscale[ND_NER_PASSES];
+  float temperature; /* divides scores before the forward-backward pass */
+  float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
+  const char *info;
+} nd_ner_model;
+
+#define ND_NER_MAGIC "NDNER\2\0\0"
+#define ND_NER_SLOT (4 + 2 * ND_NER_PASSES * ND_NER_TAGS)
+
+/* Parse a blob; returns 0, or -1 when it is not a valid model. */
+int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m);
+
+/* The linked-in model, or NULL when the library was built without one. */
+const nd_ner_model *nd_ner_builtin(void);
+
+/* One line describing the linked-in model ("none" without one). */
+const char *nd_ner_model_info(void);
+
+/* ---- tagging -------------------------------------------------------------- */
+
+/* Tag a document of n tokens of text (tokens carry sentence numbers and
+** line starts). tags[n] gets the final tags; conf[n], when not NULL, the
+** probability of each token's tag from a forward-backward pass over the
+** scores divided by the model's temperature. Returns 0, -1 on OOM. */
+int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
+               unsigned char *tags, float *conf);
+
+/* One entity found in raw text. */
+typedef struct nd_entity {
+  size_t start, len; /* bytes */
+  int type;          /* ND_ENT_* */
+  size_t sentence;   /* 1-based */
+  double score;      /* mean tag probability of the span's tokens, in [0,1] */
+  char *canonical;   /* nd_malloc'ed, NUL-terminated */
+  char *key;         /* nd_normalize(canonical), nd_malloc'ed */
+  size_t canonical_len, key_len;
+} nd_entity;
+
+/* Entities of text[0..n) with the built-in model, in text order.
+** Returns 0, -1 on OOM. Free with nd_entities_free. */
+int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count);
+void nd_entities_free(nd_entity *e, size_t count);
+
+/* ---- training ------------------------------------------------------------- */
+
+/* Feature ids of each token: token i has feats[off[i] .. off[i+1]).
+** tags1 == NULL gives the first-pass features; with the first pass's tags
+** of the same tokens it gives the second pass's (first-pass features plus
+** document evidence). *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
+int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
+                    uint32_t **feats, size_t **off);
+
+/* Viterbi over per-token scores emit[n][9] with transitions trans[10][9]
+** (row 9: sentence start); allowed BIO transitions only. Returns 0, -1 on
+** OOM. */
+int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
+                    unsigned char *tags);
+
+/* Weights of feature id in both passes (2 x 9 quantized values), or NULL. */
+const int16_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id);
+/* Start loading the slot of feature id into the cache. */
+void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id);
+
+/* ---- inside the engine (ext/ner_*.c) --------------------------------------- */
+
+/* Most features of one token. */
+#define ND_NER_MAXF 192
+
+/* Document statistics the features need: per token its lower-case form
+** hash, capitalization class and line style; per distinct word form how it
+** is written across the document and, after nd_ner_doc_add_tags, the
+** first pass's labels of its capitalized occurrences. */
+typedef struct nd_ner_doc nd_ner_doc;
+nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n);
+void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1); /* kept, not copied */
+void nd_ner_doc_free(nd_ner_doc *d);
+
+/* Features of the sentence tok[a..b): feats gets at most ND_NER_MAXF per
+** token, off[0..b-a] their bounds (off[0] = 0). pass 2 adds the document
+** evidence recorded by nd_ner_doc_add_tags. Returns 0, -1 on OOM. */
+int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
+                             size_t *off);
+
+/* The document-evidence features of token i alone (the second pass's
+** features are the first pass's plus these); returns their count. */
+size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f);
+
+#endif

@@ -1,0 +1,176 @@
+"""Security properties (docs/security.md): what a hostile schema may call, the
+noread entry point, heap limits, interruption, cursors closed mid-scan."""
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+from newsdesk_test import EXT, ROOT, connect
+
+FILE_READERS = {"news_articles"}
+
+
+def names(db):
+    return {r[0] for r in db.execute(
+        "SELECT name FROM pragma_function_list WHERE name LIKE 'news%' OR name = 'regexp' "
+        "UNION SELECT name FROM pragma_module_list WHERE name LIKE 'news%'")}
+
+
+class Security(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def hostile_db(self, *statements):
+        """A database file whose schema was written by someone else."""
+        path = os.path.join(self.tmp.name, "hostile.db")
+        db = connect()
+        db.execute("ATTACH ? AS h", (path,))
+        for sql in statements:
+            db.execute(sql.replace("CREATE TABLE ", "CREATE TABLE h.").replace("CREATE VIEW ", "CREATE VIEW h.")
+                       .replace("CREATE TRIGGER ", "CREATE TRIGGER h."))
+        db.commit()
+        db.close()
+        return path
+
+    def open_untrusted(self, path):
+        db = connect()
+        db.execute("PRAGMA trusted_schema = OFF")
+        db.execute("ATTACH ? AS h", (path,))
+        return db
+
+
+class TrustedSchema(Security):
+    def test_pure_functions_run_from_an_untrusted_schema(self):
+        # INNOCUOUS: views, triggers, CHECK constraints and generated columns
+        # may use them even with trusted_schema = OFF.
+        path = self.hostile_db(
+            "CREATE TABLE t(body TEXT CHECK (body IS NULL OR NOT news_regexp('\\d{16}', body)), "
+            "key TEXT AS (news_normalize(body)))",
+            "CREATE TABLE log(n)",
+            "CREATE VIEW v AS SELECT t.key, s.sentence, s.text FROM t, news_sentences(t.body) s",
+            "CREATE TRIGGER tr AFTER INSERT ON t BEGIN "
+            "INSERT INTO log SELECT count(*) FROM news_sentences(new.body); END")
+        db = self.open_untrusted(path)
+        db.execute("INSERT INTO h.t(body) VALUES ('Mr. Putin spoke. Xi listened.')")
+        self.assertEqual(db.execute("SELECT * FROM h.v").fetchall(),
+                         [("mr. putin spoke. xi listened.", 1, "Mr. Putin spoke."),
+                          ("mr. putin spoke. xi listened.", 2, "Xi listened.")])
+        self.assertEqual(db.execute("SELECT n FROM h.log").fetchall(), [(2,)])
+        with self.assertRaises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO h.t(body) VALUES ('card 1234567812345678')")
+
+    def test_file_readers_are_refused_in_a_schema(self):
+        db = connect()
+        if "news_articles" not in names(db):
+            self.skipTest("news_articles is not in this build")
+        path = self.hostile_db("CREATE TABLE t(x)",
+                               f"CREATE VIEW steal AS SELECT raw FROM news_articles('{ROOT}/Makefile')",
+                               "CREATE TABLE log(raw)",
+                               f"CREATE TRIGGER tr AFTER INSERT ON t BEGIN INSERT INTO log "
+                               f"SELECT raw FROM news_articles('{ROOT}/Makefile'); END")
+        for trusted in ("ON", "OFF"):  # DIRECTONLY holds even with a trusted schema
+            db = connect()
+            db.execute(f"PRAGMA trusted_schema = {trusted}")
+            db.execute("ATTACH ? AS h", (path,))
+            with self.assertRaises(sqlite3.OperationalError) as cm:
+                db.execute("SELECT * FROM h.steal").fetchall()
+            self.assertEqual(str(cm.exception), "unsafe use of virtual table \"news_articles\"")
+            with self.assertRaises(sqlite3.OperationalError) as cm:
+                db.execute("INSERT INTO h.t VALUES (1)")
+            self.assertEqual(str(cm.exception), "unsafe use of virtual table \"news_articles\"")
+            self.assertEqual(db.execute("SELECT count(*) FROM h.log").fetchone(), (0,))
+            db.close()
+
+    def test_file_readers_still_work_in_direct_sql(self):
+        db = connect()
+        if "news_articles" not in names(db):
+            self.skipTest("news_articles is not in this build")
+        db.execute("PRAGMA trusted_schema = OFF")
+        n = db.execute("SELECT count(*) FROM news_articles(?)", (os.path.join(ROOT, "Makefile"),)).fetchone()
+        self.assertEqual(n, (1,))
+
+
+class NoreadEntryPoint(Security):
+    def test_noread_registers_everything_but_the_file_readers(self):
+        full = names(connect())
+        noread = names(connect("sqlite3_newsdesk_noread_init"))
+        self.assertEqual(noread, full - FILE_READERS)
+        self.assertTrue({"news_version", "news_normalize", "news_regexp", "regexp", "news_sentences"} <= noread)
+
+    def test_noread_cannot_reach_a_file(self):
+        db = connect("sqlite3_newsdesk_noread_init")
+        with self.assertRaises(sqlite3.OperationalError) as cm:
+            db.execute("SELECT * FROM news_articles('/etc')").fetchall()
+        self.assertEqual(str(cm.exception), "no such table: news_articles")
+
+
+class HeapLimit(Security):
+    def test_out_of_memory_is_an_error_in_a_fresh_process(self):
+        # The PRAGMA can only lower the process-wide limit, so this runs in a
+        # child; tests/sql/500-heap-limit.sql shows SQLite's message.
+        code = (
+            "import sqlite3, sys\n"
+            "db = sqlite3.connect(':memory:'); db.enable_load_extension(True)\n"
+            f"db.load_extension({os.path.join(ROOT, EXT) if not os.path.isabs(EXT) else EXT!r})\n"
+            "db.execute('PRAGMA hard_heap_limit=8000000')\n"
+            "big = \"printf('%.*c', 3000000, 'a')\"\n"
+            "for sql in ('SELECT length(news_normalize(' + big + '))',\n"
+            "            'SELECT count(*) FROM news_sentences(' + big + ')'):\n"
+            "    try:\n"
+            "        db.execute(sql).fetchall(); print('no error')\n"
+            "    except MemoryError:\n"
+            "        print('MemoryError')\n"
+            "print(db.execute(\"SELECT news_normalize('Still OK')\").fetchone()[0])\n")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        self.assertEqual((out.returncode, out.stdout), (0, "MemoryError\nMemoryError\nstill ok\n"), out.stderr)
+
+
+class Interrupt(Security):
+    LONG_SCAN = ("SELECT count(*) FROM news_sentences(?1) a, news_sentences(?1) b "
+                 "WHERE a.length > b.length")
+    TEXT = "Xa b. " * 20000  # 20,000 sentences: the join would take minutes
+
+    def test_progress_handler_stops_a_long_scan(self):
+        db = connect()
+        deadline = time.monotonic() + 0.3
+        db.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        t = time.monotonic()
+        with self.assertRaises(sqlite3.OperationalError) as cm:
+            db.execute(self.LONG_SCAN, (self.TEXT,)).fetchall()
+        self.assertEqual(str(cm.exception), "interrupted")
+        self.assertLess(time.monotonic() - t, 2.0)
+        db.set_progress_handler(None, 0)
+        self.assertEqual(db.execute("SELECT count(*) FROM news_sentences('A b. C d.')").fetchone(), (2,))
+
+    def test_interrupt_from_another_thread(self):
+        db = connect()  # interrupt() may be called from any thread
+        timer = threading.Timer(0.3, db.interrupt)
+        t = time.monotonic()
+        timer.start()
+        try:
+            with self.assertRaises(sqlite3.OperationalError) as cm:
+                db.execute(self.LONG_SCAN, (self.TEXT,)).fetchall()
+        finally:
+            timer.cancel()
+        self.assertEqual(str(cm.exception), "interrupted")
+        self.assertLess(time.monotonic() - t, 2.0)
+
+
+class CursorsClosedMidScan(Security):
+    def test_many_sentence_cursors_abandoned_mid_scan(self):
+        db = connect()
+        text = "Alpha went. Beta came. Gamma left. " * 1000
+        for _ in range(500):
+            cur = db.execute("SELECT text FROM news_sentences(?)", (text,))
+            self.assertEqual(cur.fetchone(), ("Alpha went.",))
+            cur.close()
+        self.assertEqual(db.execute("SELECT count(*) FROM news_sentences(?)", (text,)).fetchone(), (3000,))
+
+
+if __name__ == "__main__":
+    unittest.main()

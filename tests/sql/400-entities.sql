@@ -1,0 +1,21 @@
+-- news_entities: columns, character offsets, sentences, edge inputs.
+.mode list
+.headers on
+SELECT text, type, canonical, key, start, length, sentence, score BETWEEN 0 AND 1 AS score_ok
+FROM news_entities('Vladimir Putin met Angela Merkel in Moscow on Monday. Later, Putin flew to Berlin.');
+-- Offsets count characters, so substr() gives the mention back.
+SELECT text, start, length, substr('Émile Zola a quitté Paris. Le président français Emmanuel Macron est à Montréal.', start, length) = text AS same
+FROM news_entities('Émile Zola a quitté Paris. Le président français Emmanuel Macron est à Montréal.');
+.headers off
+-- The hidden input column, NULL and empty input, text without letters.
+SELECT count(*) FROM news_entities(NULL);
+SELECT count(*) FROM news_entities('');
+SELECT count(*) FROM news_entities('12 34 -- ... !!! 56,7');
+SELECT DISTINCT input FROM news_entities('Angela Merkel spoke.');
+-- Invalid UTF-8 is not fatal and offsets still agree with substr().
+SELECT count(*) >= 0, sum(substr(x, start, length) != text) FROM (SELECT CAST(x'4d6f73636f77ff20416e67656c61204d65726b656c' AS TEXT) AS x), news_entities(x);
+-- Upper- and lower-case articles do not break the tagger.
+SELECT count(*) >= 0 FROM news_entities('PRESIDENT JOE BIDEN VISITED KYIV ON MONDAY.');
+SELECT count(*) >= 0 FROM news_entities('president joe biden visited kyiv on monday.');
+-- The argument is required.
+SELECT * FROM news_entities;

@@ -1,0 +1,90 @@
+/* Unit tests of the date tagger's engine: calendar arithmetic, anchor
+** parsing, the lexicon, the rules and a few normalizations. */
+#include <stdlib.h>
+
+#include "nd_alloc.h"
+#include "nd_dates.h"
+#include "unit.h"
+
+static void test_calendar(void) {
+  CHECK(nd_days_from_civil(1970, 1, 1) == 0);
+  CHECK(nd_days_from_civil(2000, 3, 1) == 11017);
+  /* Every day of years 0..9999 round-trips and follows the one before. */
+  long prev = nd_days_from_civil(0, 1, 1) - 1;
+  int bad = 0;
+  for (int y = 0; y <= 9999; y++)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= nd_days_in_month(y, m); d++) {
+        long z = nd_days_from_civil(y, m, d);
+        int yy, mm, dd;
+        nd_civil_from_days(z, &yy, &mm, &dd);
+        if (z != prev + 1 || yy != y || mm != m || dd != d) bad++;
+        prev = z;
+      }
+  CHECK(bad == 0);
+  CHECK(nd_is_leap(2000) && nd_is_leap(2024) && !nd_is_leap(1900) && !nd_is_leap(2023));
+  CHECK(nd_is_leap(0) && nd_days_in_month(0, 2) == 29 && nd_days_in_month(9999, 2) == 28);
+  CHECK(nd_weekday(nd_days_from_civil(2023, 3, 17)) == 5); /* a Friday */
+  CHECK(nd_weekday(nd_days_from_civil(0, 1, 1)) == 6);     /* proleptic: a Saturday */
+  int wy, wn;
+  nd_iso_week(nd_days_from_civil(2021, 1, 3), &wy, &wn);
+  CHECK(wy == 2020 && wn == 53);
+  nd_iso_week(nd_days_from_civil(2024, 12, 30), &wy, &wn);
+  CHECK(wy == 2025 && wn == 1);
+  nd_iso_week(nd_days_from_civil(2023, 3, 17), &wy, &wn);
+  CHECK(wy == 2023 && wn == 11);
+  CHECK(nd_iso_week_monday(2023, 11) == nd_days_from_civil(2023, 3, 13));
+}
+
+static void test_anchor(void) {
+  nd_anchor a;
+  CHECK(nd_anchor_parse("2023-03-17", 10, &a) == 0 && a.y == 2023 && a.m == 3 && a.d == 17);
+  CHECK(nd_anchor_parse("20240229", 8, &a) == 0 && a.d == 29);
+  CHECK(nd_anchor_parse("2023-03-17T10:00:05.5+01:00", 27, &a) == 0 && a.has_time && a.ss == 5);
+  CHECK(nd_anchor_parse("2023-02-29", 10, &a) == -1);
+  CHECK(nd_anchor_parse("yesterday", 9, &a) == -1);
+  CHECK(nd_anchor_parse("2023-03-17T25:00", 16, &a) == -1);
+  CHECK(nd_anchor_parse("2023-03-17Tx", 12, &a) == -1);
+  CHECK(nd_anchor_parse("", 0, &a) == -1);
+}
+
+static const char *value_of(const char *text, const char *anchor) {
+  static char out[64];
+  nd_anchor a = {0};
+  if (anchor) nd_anchor_parse(anchor, strlen(anchor), &a);
+  nd_timex *t;
+  size_t n;
+  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
+  snprintf(out, sizeof out, "%s", n ? t[0].value : "(none)");
+  nd_free(t);
+  return out;
+}
+
+static void test_tagger(void) {
+  int failed;
+  CHECK(nd_lexicon_sorted());
+  CHECK(nd_dates_rules_check(&failed) && failed == -1);
+  CHECK_STR(value_of("They met on Thursday.", "2023-03-17"), "2023-03-16");
+  CHECK_STR(value_of("He will arrive on Monday.", "2023-03-17"), "2023-03-20");
+  CHECK_STR(value_of("She left last fall.", "1999-06-07"), "1998-FA");
+  CHECK_STR(value_of("in the third quarter", "1989-10-26"), "1989-Q3");
+  CHECK_STR(value_of("the quarter", "1989-10-26"), "1989-Q3");
+  CHECK_STR(value_of("a year earlier", "1989-10-26"), "1988");
+  CHECK_STR(value_of("the past two months", "1989-10-26"), "P2M");
+  CHECK_STR(value_of("on Nov. 9", "1989-11-02"), "1989-11-09");
+  CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
+  CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
+  CHECK_STR(value_of("1400 GMT", "2001-05-05"), "2001-05-05T14:00");
+  CHECK_STR(value_of("12:30 a.m.", "2001-05-05"), "2001-05-05T00:30");
+  CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("\xff\xfe March 2023 \xc3", NULL), "2023-03");
+}
+
+int main(void) {
+  test_calendar();
+  test_anchor();
+  test_tagger();
+  UNIT_DONE();
+}
