@@ -63,6 +63,11 @@ int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_le
 ** (the rules of nd_clean_text that do not depend on position). */
 int nd_furniture_line(const char *s, size_t n);
 
+/* 1 when a line key (nd_line_key) is a date or time header: every word a
+** month, weekday, date word ("published", "updated", "ago") or number,
+** with a number: "friday march 1 2024", "publié le 12 avril 2024 à 10h30". */
+int nd_dateline(const char *key);
+
 /* Comparison key of a line: lower case, letters and digits only, single
 ** spaces, typographic quotes folded. Writes at most cap-1 bytes + NUL.
 ** Returns the key length. */
