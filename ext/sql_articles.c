@@ -223,7 +223,6 @@ static int newsArticlesNext(sqlite3_vtab_cursor *cur) {
       newsArticlesSetRecord(c);
       return SQLITE_OK;
     }
-    /* An empty file is an article with an empty text, not an error. */
     c->zRaw = c->file.data;
     c->nRaw = c->file.len;
     return SQLITE_OK;
@@ -238,7 +237,9 @@ static int newsArticlesParse(NewsArticlesCursor *c) {
     c->zError = "too large for SQLite (SQLITE_LIMIT_LENGTH)";
     return SQLITE_OK;
   }
-  if (nd_article_parse(&c->art, c->zRaw, c->nRaw, c->eFormat)) return SQLITE_NOMEM;
+  /* An empty file is an article with an empty text in every format. */
+  nd_format eParse = c->nRaw ? c->eFormat : ND_FORMAT_TEXT;
+  if (nd_article_parse(&c->art, c->zRaw, c->nRaw, eParse)) return SQLITE_NOMEM;
   c->bParsed = 1;
   if (c->art.error) {
     c->zError = c->art.error;
