@@ -146,6 +146,14 @@ static void test_json(void) {
   CHECK(count == 3);
   if (count == 3) CHECK(r[1].off == 9 && r[1].len == 6 && r[1].error && !r[2].error);
   nd_free(r);
+  const char *env = "{\"status\": \"ok\", \"articles\": [{\"title\": \"A\"}, {\"title\": \"B\"}]}";
+  CHECK(nd_json_records(env, strlen(env), &r, &count) == 0);
+  CHECK(count == 2 && r[0].off == 30 && r[0].len == 14 && r[1].off == 46);
+  nd_free(r);
+  env = "{\"status\": \"ok\", \"articles\": []}";
+  CHECK(nd_json_records(env, strlen(env), &r, &count) == 0);
+  CHECK(count == 0);
+  nd_free(r);
   const char *arr = " [ {\"a\": 1} , {\"b\": 2} ] ";
   CHECK(nd_json_records(arr, strlen(arr), &r, &count) == 0);
   CHECK(count == 2 && r[1].off == 14 && r[1].len == 8);
