@@ -8,7 +8,7 @@ FROM news_articles('tests/corpus') a, news_dates(a.text, a.published) d
 WHERE a.text LIKE '%Istanbul%' AND d.type = 'DATE';
 
 .print
-.print '9. People named in the most articles'
-SELECT e.canonical, count(DISTINCT a.path || '#' || a.item) AS articles
+.print '9. People named in the corpus, most mentioned first'
+SELECT e.canonical, count(*) AS mentions, count(DISTINCT a.path || '#' || a.item) AS articles
 FROM news_articles('tests/corpus') a, news_entities(a.text) e
-WHERE e.type = 'PER' GROUP BY e.key ORDER BY articles DESC, e.canonical LIMIT 10;
+WHERE e.type = 'PER' GROUP BY e.key ORDER BY mentions DESC, e.canonical LIMIT 10;

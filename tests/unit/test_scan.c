@@ -96,6 +96,24 @@ static void test_glob(void) {
   CHECK_STR(scan("c/.*", 0), "c/.hidden/x.txt|c/.secret.txt");
   CHECK_STR(scan("c/*.xml", 0), "");
   CHECK_STR(scan("missing/*.txt", 0), "NOENT");
+  /* A relative glob without a base directory walks "." and names files
+  ** relative to it. */
+  char cwd[512], sub[256];
+  snprintf(sub, sizeof sub, "%s/c", root);
+  if (getcwd(cwd, sizeof cwd) && chdir(sub) == 0) {
+    nd_scan *s;
+    nd_scan_file f;
+    CHECK(nd_scan_open(&s, "*.t?t", 0) == 0);
+    CHECK(nd_scan_next(s, &f) == 1);
+    CHECK_STR(f.path, "b.txt");
+    CHECK(nd_scan_next(s, &f) == 0);
+    nd_scan_close(s);
+    CHECK(nd_scan_open(&s, ".", 0) == 0);
+    CHECK(nd_scan_next(s, &f) == 1);
+    CHECK_STR(f.path, "./a.md");
+    nd_scan_close(s);
+    CHECK(chdir(cwd) == 0);
+  }
   /* '**' twice must not read a file twice. */
   mkdir_rel("g");
   mkdir_rel("g/x");
