@@ -247,6 +247,21 @@ static int finish(nd_article *a) {
     if (a->title) drop_title_echo(a->text, a->title);
     nd_tidy_paragraphs(a->text);
     a->words = nd_count_words(a->text, strlen(a->text));
+    /* Not stated: detected from the title and body (NULL when unsure). */
+    if (!a->lang) {
+      nd_buf b;
+      nd_buf_init(&b);
+      if (a->title) {
+        nd_buf_append(&b, a->title, strlen(a->title));
+        nd_buf_putc(&b, '\n');
+      }
+      size_t len = strlen(a->text); /* the guess reads the first words only */
+      nd_buf_append(&b, a->text, len < 32768 ? len : 32768);
+      const char *guess = b.oom ? NULL : nd_guess_lang(b.p ? b.p : "", b.len);
+      int oom = b.oom;
+      nd_buf_free(&b);
+      if (oom || (guess && nd_set_field(&a->lang, guess, strlen(guess)))) return -1;
+    }
   }
   return 0;
 }
