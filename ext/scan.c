@@ -69,10 +69,12 @@ static int has_wildcard(const char *s, size_t n) {
   return 0;
 }
 
-/* strerror with a lower-case first letter, as the error column wants. */
+/* strerror with a lower-case first letter, as the error column wants;
+** strerror_r (GNU form, from _GNU_SOURCE) because scans may run in several
+** threads at once. */
 static void set_errno_msg(nd_scan *s, const char *what, int err) {
-  char e[96];
-  snprintf(e, sizeof e, "%s", strerror(err));
+  char tmp[96], e[96];
+  snprintf(e, sizeof e, "%s", strerror_r(err, tmp, sizeof tmp));
   if (e[0] >= 'A' && e[0] <= 'Z' && !(e[1] >= 'A' && e[1] <= 'Z')) e[0] = (char)(e[0] + 32);
   snprintf(s->msg, sizeof s->msg, "%s: %s", what, e);
 }
