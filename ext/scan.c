@@ -54,8 +54,8 @@ struct nd_scan {
   char *singlePath; /* that file's path */
   frame *aFrame;
   size_t nFrame, nFrameAlloc;
-  nd_buf path;  /* path of the current file */
-  char *buf;    /* read buffer, reused */
+  nd_buf path; /* path of the current file */
+  char *buf;   /* read buffer, reused */
   size_t bufCap;
   char msg[160]; /* error message of the current file */
 };
@@ -185,11 +185,21 @@ static int frame_list(nd_scan *s, frame *f) {
     if (nm[0] == '.' && (!hidden || nm[1] == 0 || (nm[1] == '.' && nm[2] == 0))) continue;
     char kind;
     switch (e->d_type) {
-      case DT_REG: kind = KIND_REG; break;
-      case DT_DIR: kind = KIND_DIR; break;
-      case DT_LNK: kind = KIND_LNK; break;
-      case DT_UNKNOWN: kind = KIND_UNKNOWN; break;
-      default: kind = KIND_OTHER; break;
+      case DT_REG:
+        kind = KIND_REG;
+        break;
+      case DT_DIR:
+        kind = KIND_DIR;
+        break;
+      case DT_LNK:
+        kind = KIND_LNK;
+        break;
+      case DT_UNKNOWN:
+        kind = KIND_UNKNOWN;
+        break;
+      default:
+        kind = KIND_OTHER;
+        break;
     }
     if (kind == KIND_OTHER) continue; /* FIFOs, sockets, devices: never opened */
     nd_buf_putc(&names, kind);
@@ -457,16 +467,20 @@ static uint64_t step(const nd_scan *s, uint64_t m, const char *name, int isDir, 
   uint64_t walk = (uint64_t)1 << s->nPart, next = 0;
   *take = 0;
   if ((m & walk) && name[0] != '.') {
-    if (isDir) next |= walk;
-    else *take = 2;
+    if (isDir)
+      next |= walk;
+    else
+      *take = 2;
   }
   for (int k = 0; k < s->nPart; k++) {
     if (!(m >> k & 1)) continue;
     if (strcmp(s->aPart[k], "**") == 0) {
       if (isDir && name[0] != '.') next |= (uint64_t)1 << k;
     } else if (fnmatch(s->aPart[k], name, FNM_PERIOD) == 0) {
-      if (isDir) next |= (uint64_t)1 << (k + 1);
-      else if (k + 1 == s->nPart) *take = 1;
+      if (isDir)
+        next |= (uint64_t)1 << (k + 1);
+      else if (k + 1 == s->nPart)
+        *take = 1;
     }
   }
   return closure(s, next);
