@@ -53,6 +53,23 @@ size_t nd_line_key(const char *s, size_t n, char *out, size_t cap) {
   size_t o = 0;
   int space = 0;
   for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* ASCII without a table lookup */
+      i++;
+      int alnum = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+      if (!alnum) {
+        space = 1;
+        continue;
+      }
+      if (space && o > 0) {
+        if (o + 1 >= cap) break;
+        out[o++] = ' ';
+      }
+      space = 0;
+      if (o + 1 >= cap) break;
+      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
     int32_t cp;
     i += next_cp(s, n, i, &cp);
     if (is_alnum_cp(cp)) {
@@ -593,15 +610,14 @@ static int is_reading_time(const char *key) {
   return digit && key_contains(key, azRead);
 }
 
-/* Furniture wherever it stands. */
-static int furniture(const char *s, size_t n) {
-  char key[KEY_CAP];
-  size_t k = nd_line_key(s, n, key, sizeof key);
+/* Furniture wherever it stands; key is the line's nd_line_key. */
+static int furniture(const char *s, size_t n, const char *key) {
+  size_t k = strlen(key);
   int words = word_count(s, n);
-  if (k == 0) {
-    /* Only punctuation or symbols: separators like "***" go, but "—" alone
-    ** too. */
-    return 1;
+  if (k == 0) return 1; /* only punctuation or symbols: "***", "—" */
+  if (words > 40) {
+    /* A paragraph: only the strong rules apply. */
+    return key_contains(key, azCommentForm) || is_cookie_notice(key, words);
   }
   /* Labels never end a sentence: "More." is text, "More" a button. */
   char last = s[n - 1];
@@ -648,7 +664,11 @@ static int edge_furniture(const char *s, size_t n, int head, int tail) {
   return (strncmp(s, "\xC2\xA9", 2) == 0 || strstr(key, "copyright")) && words <= 20;
 }
 
-int nd_furniture_line(const char *s, size_t n) { return furniture(s, n); }
+int nd_furniture_line(const char *s, size_t n) {
+  char key[KEY_CAP];
+  nd_line_key(s, n, key, sizeof key);
+  return furniture(s, n, key);
+}
 
 char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
   size_t cap = 64, count = 0;
@@ -682,9 +702,9 @@ char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
     if (lines[i].blank) continue;
     const char *s = text + lines[i].off;
     size_t len = lines[i].len;
-    lines[i].drop = furniture(s, len);
-    /* The same line twice in a row (a title echoed, a caption repeated). */
     nd_line_key(s, len, key, sizeof key);
+    lines[i].drop = furniture(s, len, key);
+    /* The same line twice in a row (a title echoed, a caption repeated). */
     if (!lines[i].drop && key[0] && strcmp(key, prev_key) == 0) lines[i].drop = 1;
     if (!lines[i].drop) memcpy(prev_key, key, sizeof key);
   }
