@@ -134,6 +134,13 @@ class Articles(unittest.TestCase):
         self.assertEqual(self.one(path, "error, text, words, bytes, raw, title"),
                          (None, "", 0, 0, "", None))
 
+    def test_empty_json_files_are_articles_with_empty_text(self):
+        self.put("a.json", b"")
+        self.put("b.jsonl", b"")
+        self.put("c.json", b"[]")
+        got = self.rel(self.rows(self.dir, cols="path, format, error, text"))
+        self.assertEqual(got, [("a.json", "json", None, ""), ("b.jsonl", "json", None, "")])
+
     def test_file_over_the_default_limit(self):
         path = os.path.join(self.dir, "huge.txt")
         with open(path, "wb") as f:
