@@ -781,8 +781,18 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
     jdoc_free(&d);
     return rc < 0 ? -1 : 0;
   }
-  for (size_t o = 0; o < d.ntok; o++) {
-    if (d.tok[o].type != J_OBJ || !is_article_object(s, &d, o)) continue;
+  /* An Article-typed object; else (Yoast-style graphs) the first object
+  ** that has a headline or a publication date. */
+  size_t pick = NO_PARENT;
+  for (size_t o = 0; o < d.ntok && pick == NO_PARENT; o++)
+    if (d.tok[o].type == J_OBJ && is_article_object(s, &d, o)) pick = o;
+  int typed = pick != NO_PARENT; /* a page's "name" is no headline */
+  for (size_t o = 0; o < d.ntok && pick == NO_PARENT; o++)
+    if (d.tok[o].type == J_OBJ &&
+        (member(s, &d, o, "headline") || member(s, &d, o, "datePublished")))
+      pick = o;
+  if (pick != NO_PARENT) {
+    size_t o = pick;
     static const struct {
       const char *key;
       int field;
@@ -792,7 +802,7 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
                {"articleBody", F_TEXT}};
     for (size_t i = 0; i < sizeof(aLd) / sizeof(aLd[0]) && rc == 0; i++) {
       size_t v = member(s, &d, o, aLd[i].key);
-      if (!v) continue;
+      if (!v || (!typed && strcmp(aLd[i].key, "name") == 0)) continue;
       char *text = NULL;
       if (d.tok[v].type == J_OBJ && aLd[i].field == F_URL) {
         size_t id = member(s, &d, v, "@id");
@@ -818,7 +828,6 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
       }
       nd_free(text);
     }
-    break;
   }
   jdoc_free(&d);
   return rc ? -1 : 0;

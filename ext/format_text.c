@@ -65,14 +65,16 @@ static int headline_shaped(const char *s, size_t n) {
 }
 
 /* "Published March 3, 2023", "Publié le 12 avril 2024 à 10h30": a date
-** line with a publication label gives `published`. */
-static int published_line(nd_article *a, const char *l, size_t len) {
+** line with a publication label gives `published`; with bare_ok (just below
+** the headline) a date line without a label does too. */
+static int published_line(nd_article *a, const char *l, size_t len, int bare_ok) {
   static const char *const azLabel[] = {"published", "publié", "posted", "publicado",
                                         "publicada", "veröffentlicht", "pubblicato",
                                         "publicação", "опубликовано", "date", NULL};
   char key[KEY_CAP];
   nd_line_key(l, len, key, sizeof key);
   if (a->published || !nd_dateline(key)) return 0;
+  if (bare_ok) return nd_iso_date(l, len, &a->published);
   for (int i = 0; azLabel[i]; i++) {
     size_t k = strlen(azLabel[i]);
     if (strncmp(key, azLabel[i], k) == 0 && (key[k] == ' ' || key[k] == 0))
@@ -95,7 +97,7 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
         continue;
       }
       if (nd_furniture_line(l, len)) {
-        if (published_line(a, l, len)) return -1;
+        if (published_line(a, l, len, 0)) return -1;
         continue;
       }
       /* A paragraph, or the only line: the body starts at once. */
@@ -134,7 +136,8 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
         continue;
       }
       if (nd_furniture_line(l, len)) {
-        if (published_line(a, l, len)) return -1;
+        /* Just below the headline a bare date line is its date too. */
+        if (published_line(a, l, len, 1)) return -1;
         continue;
       }
       break;

@@ -58,6 +58,14 @@ static void test_text(void) {
   CHECK_STR(a.text, "Body sentence one.");
   nd_article_clear(&a);
 
+  /* A bare date just below the headline is its date; above it, a header. */
+  a = parse("Friday, March 1, 2024\n\nMuseum opens new wing\nMarch 3, 2023\n\n"
+            "The museum opened on Friday, officials said.\n", ND_FORMAT_TEXT);
+  CHECK_STR(a.title, "Museum opens new wing");
+  CHECK_STR(a.published, "2023-03-03");
+  CHECK_STR(a.text, "The museum opened on Friday, officials said.");
+  nd_article_clear(&a);
+
   /* CRLF, BOM, NUL and invalid UTF-8, NFD to NFC. */
   a = parse("\xEF\xBB\xBFTitle line here ok\r\n\r\nCaf\x65\xCC\x81 opens\xFF today.\r\n", ND_FORMAT_TEXT);
   CHECK_STR(a.title, "Title line here ok");
@@ -111,6 +119,24 @@ static void test_html(void) {
   CHECK_STR(a.lang, "fr");
   CHECK_STR(a.text, "First paragraph & more, with commas, here \xC3\xA9t\xC3\xA9 \xE2\x98\xBA.\n\n"
                     "Second paragraph\nline two.");
+  nd_article_clear(&a);
+}
+
+static void test_jsonld(void) {
+  /* A graph without an Article: the page's date, not its name. */
+  nd_article a = parse("<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"@type\": "
+                       "\"WebPage\", \"name\": \"Page - Site\", \"datePublished\": "
+                       "\"2021-05-06T07:08:09+00:00\"}]}</script></head><body><h1>Real headline</h1>"
+                       "<p>Body text that is long enough, with commas, to score.</p></body></html>",
+                       ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Real headline");
+  CHECK_STR(a.published, "2021-05-06T07:08:09+00:00");
+  nd_article_clear(&a);
+  /* Broken JSON-LD is ignored, the page still reads. */
+  a = parse("<script type=application/ld+json>{\"headline\": </script><title>T - S</title><p>Some words here.</p>",
+            ND_FORMAT_HTML);
+  CHECK(a.error == NULL);
+  CHECK_STR(a.text, "Some words here.");
   nd_article_clear(&a);
 }
 
@@ -300,6 +326,7 @@ int main(void) {
   test_markdown();
   test_html();
   test_json();
+  test_jsonld();
   test_dates();
   test_lang();
   test_hostile();
