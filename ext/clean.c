@@ -747,6 +747,42 @@ char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
   return res;
 }
 
+/* Plain-text bodies: one paragraph per line, unless the text is hard
+** wrapped (most lines that continue on the next one are 40-100 characters
+** long and stop mid-sentence), then lines of a block are joined. */
+int nd_text_paragraphs(char **text) {
+  const char *s = *text;
+  size_t pairs = 0, wrapped = 0;
+  for (const char *p = s; *p;) {
+    const char *e = strchr(p, '\n');
+    if (!e) break;
+    size_t len = (size_t)(e - p);
+    if (len > 0 && e[1] && e[1] != '\n') {
+      pairs++;
+      size_t chars = nd_utf8_chars(p, len);
+      if (chars >= 40 && chars <= 100 && !ends_sentence(p, len)) wrapped++;
+    }
+    p = e + 1;
+  }
+  if (pairs == 0) return 0;
+  int hard = wrapped * 2 >= pairs;
+  nd_buf b;
+  nd_buf_init(&b);
+  for (const char *p = s; *p; p++) {
+    if (*p == '\n' && p > s && p[-1] != '\n' && p[1] && p[1] != '\n') {
+      if (hard) nd_buf_putc(&b, ' ');
+      else nd_buf_append(&b, "\n\n", 2);
+    } else {
+      nd_buf_putc(&b, *p);
+    }
+  }
+  char *out = nd_buf_detach(&b);
+  if (!out) return -1;
+  nd_free(*text);
+  *text = out;
+  return 0;
+}
+
 void nd_tidy_paragraphs(char *s) {
   size_t r = 0, o = 0;
   int blank_pending = 0;

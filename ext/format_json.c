@@ -627,8 +627,11 @@ static int body_from(nd_article *a, char *raw) {
   }
   size_t len;
   a->text = nd_clean_text(plain, strlen(plain), &len);
-  if (plain != raw) nd_free(plain);
-  return a->text ? 0 : -1;
+  int html = plain != raw;
+  if (html) nd_free(plain);
+  if (!a->text) return -1;
+  /* Exports often end paragraphs with a single line break. */
+  return html ? 0 : nd_text_paragraphs(&a->text);
 }
 
 /* "Headline - Publisher", "Headline | Publisher": cut the publisher. */

@@ -66,6 +66,20 @@ static void test_text(void) {
   CHECK_STR(a.text, "The museum opened on Friday, officials said.");
   nd_article_clear(&a);
 
+  /* One paragraph per line; hard-wrapped lines are joined instead. */
+  a = parse("Harbour bridge opens\n\nThe bridge opened on Monday, the council said.\n"
+            "Traffic moved freely, officials added.\n", ND_FORMAT_TEXT);
+  CHECK_STR(a.text, "The bridge opened on Monday, the council said.\n\nTraffic moved freely, officials added.");
+  nd_article_clear(&a);
+  a = parse("Harbour bridge opens\n\nThe bridge across the harbour opened on Monday after\n"
+            "eight months of repairs, the council said, and traffic\nmoved freely again.\n\n"
+            "Officials were pleased with the work of the engineers who\nreplaced the cables.\n",
+            ND_FORMAT_TEXT);
+  CHECK_STR(a.text, "The bridge across the harbour opened on Monday after eight months of repairs, "
+                    "the council said, and traffic moved freely again.\n\n"
+                    "Officials were pleased with the work of the engineers who replaced the cables.");
+  nd_article_clear(&a);
+
   /* CRLF, BOM, NUL and invalid UTF-8, NFD to NFC. */
   a = parse("\xEF\xBB\xBFTitle line here ok\r\n\r\nCaf\x65\xCC\x81 opens\xFF today.\r\n", ND_FORMAT_TEXT);
   CHECK_STR(a.title, "Title line here ok");
