@@ -29,6 +29,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nd_alloc.h"
 #include "nd_article.h"
@@ -1132,12 +1133,18 @@ char *nd_html_inline_text(const char *s, size_t n) {
   return nd_buf_detach(&b);
 }
 
-/* "Headline | Site", "Headline - Site", "Site: Headline": the headline. */
-static void cut_site_name(char *t, const char *site) {
+/* "Headline | Site", "Headline - Site", "Site | Headline": the headline.
+** The site is cut when it matches og:site_name, or when it is a short part
+** beside a longer one: after any separator in the <title> (which nearly
+** always names the site), only after "|", "::", "·", "•", "»" in og:title
+** (where " - " is more often part of the headline). */
+static void cut_site_name(char *t, const char *site, int is_doc_title) {
   static const char *const azSep[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
                                       " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", NULL};
-  size_t n = strlen(t);
+  size_t site_len = site ? strlen(site) : 0;
   for (int i = 0; azSep[i]; i++) {
+    int dash = i == 1 || i == 2 || i == 3 || i == 8;
+    int guess = is_doc_title || !dash;
     /* The last separator: "A - B | Site". */
     char *last = NULL;
     for (char *p = strstr(t, azSep[i]); p; p = strstr(p + 1, azSep[i])) last = p;
@@ -1146,8 +1153,8 @@ static void cut_site_name(char *t, const char *site) {
     const char *right = last + sl;
     size_t left_words = (size_t)nd_count_words(t, (size_t)(last - t));
     size_t right_words = (size_t)nd_count_words(right, strlen(right));
-    int right_is_site = site && strstr(site, right) == site;
-    if (right_is_site || (left_words >= 3 && right_words <= 4 && right_words < left_words)) {
+    int right_is_site = site_len && strcasecmp(right, site) == 0;
+    if (right_is_site || (guess && left_words >= 3 && right_words <= 4 && right_words < left_words)) {
       *last = 0;
       return;
     }
@@ -1155,13 +1162,12 @@ static void cut_site_name(char *t, const char *site) {
     char *first = strstr(t, azSep[i]);
     size_t lw = (size_t)nd_count_words(t, (size_t)(first - t));
     const char *after = first + sl;
-    if (lw <= 3 && nd_count_words(after, strlen(after)) >= 4 &&
-        (!site || strncmp(site, t, (size_t)(first - t)) == 0 || lw <= 2) && first == last) {
+    int left_is_site = site_len && site_len == (size_t)(first - t) && strncasecmp(t, site, site_len) == 0;
+    if (left_is_site || (guess && first == last && lw <= 2 && nd_count_words(after, strlen(after)) >= 4)) {
       memmove(t, after, strlen(after) + 1);
       return;
     }
   }
-  (void)n;
 }
 
 int nd_parse_html(nd_article *a, const char *s, size_t n) {
@@ -1179,7 +1185,8 @@ int nd_parse_html(nd_article *a, const char *s, size_t n) {
                 : m->doc_title  ? m->doc_title
                                 : m->h1_skipped;
   if (title) {
-    if (title == m->og_title || title == m->doc_title) cut_site_name(title, m->og_site);
+    if (title == m->og_title || title == m->doc_title)
+      cut_site_name(title, m->og_site, title == m->doc_title);
     rc |= nd_set_field(&a->title, title, strlen(title));
   }
   char *pub = m->published ? m->published : m->ld_date ? m->ld_date : m->meta_date ? m->meta_date : m->time_date;

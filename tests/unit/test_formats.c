@@ -146,6 +146,18 @@ static void test_jsonld(void) {
   CHECK_STR(a.title, "Real headline");
   CHECK_STR(a.published, "2021-05-06T07:08:09+00:00");
   nd_article_clear(&a);
+  /* og:title keeps a dash that is part of the headline; <title> loses the site. */
+  a = parse("<meta property=og:title content=\"Summit ends - and what comes next\"><p>Words, words.</p>",
+            ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Summit ends - and what comes next");
+  nd_article_clear(&a);
+  a = parse("<title>Summit ends without a deal - The Daily</title><p>Words, words.</p>", ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Summit ends without a deal");
+  nd_article_clear(&a);
+  a = parse("<meta property=og:site_name content=\"The Daily\"><title>The Daily | Summit ends</title>"
+            "<p>Words, words.</p>", ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Summit ends");
+  nd_article_clear(&a);
   /* Broken JSON-LD is ignored, the page still reads. */
   a = parse("<script type=application/ld+json>{\"headline\": </script><title>T - S</title><p>Some words here.</p>",
             ND_FORMAT_HTML);
