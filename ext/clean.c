@@ -201,6 +201,14 @@ static const char *const azLabel[] = {
     "article continues below", "continue reading below", "advertisement continue reading below",
     "scroll to continue with content", "advertisement scroll to continue", "sponsored links",
     "show more", "load more", "see more", "view more", "more", "top", "go to top",
+    "accept", "accept all", "accept cookies", "reject", "reject all", "decline", "agree",
+    "i agree", "ok", "got it", "manage preferences", "cookie settings", "manage cookies",
+    "read the full story", "read full story", "continue reading the main story",
+    "supported by", "follow", "unfollow", "email address", "enter your email",
+    "thank you for subscribing", "thanks for signing up", "opens in new window",
+    "alle akzeptieren", "akzeptieren", "ablehnen", "tout accepter", "accepter", "refuser",
+    "aceptar", "aceptar todo", "rechazar", "accetta", "accetto", "rifiuta", "aceitar",
+    "rejeitar", "принять", "отклонить",
     /* fr */
     "publicité", "pub", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
     "à lire également", "sur le même sujet", "partager", "partagez", "commentaires",
@@ -257,7 +265,8 @@ static const char *const azCallToAction[] = {
     "become a subscriber", "already a subscriber", "log in or register", "register now",
     "abonnez vous", "inscrivez vous", "suivez nous", "suscríbete", "síguenos", "abonnieren sie",
     "folgen sie uns", "iscriviti alla", "seguici su", "assine a", "siga nos", "подписывайтесь",
-    "подпишитесь", NULL};
+    "подпишитесь", "share via", "click to share", "listen to this article", "print this",
+    "email this", "this article is more than", "enter your email", "get the app", NULL};
 
 /* Source credits: furniture only near the end. */
 static const char *const azSource[] = {"source", "sources", "source link", "quelle",
