@@ -177,6 +177,10 @@ static void test_json(void) {
   CHECK_STR(a.byline, "A B, C D");
   CHECK_STR(a.lang, "de");
   nd_article_clear(&a);
+  a = parse("{\"id\": 3, \"data\": {\"title\": \"Inner\", \"body\": \"Inner body.\"}}", ND_FORMAT_JSON);
+  CHECK_STR(a.title, "Inner");
+  CHECK_STR(a.text, "Inner body.");
+  nd_article_clear(&a);
   a = parse("{\"title\": \"x\", \"text\": \"bad \\q escape\"}", ND_FORMAT_JSON);
   CHECK_STR(a.error, "malformed JSON: invalid escape at byte 28");
   CHECK(a.text == NULL && a.title == NULL);
