@@ -146,6 +146,13 @@ static void test_jsonld(void) {
   CHECK_STR(a.title, "Real headline");
   CHECK_STR(a.published, "2021-05-06T07:08:09+00:00");
   nd_article_clear(&a);
+  /* A visible date when the page has no date metadata; "updated" is not one. */
+  a = parse("<article><h1>Head line here</h1><span class=updated>April 1, 2024</span>"
+            "<span class=\"entry-date\">Posted on March 3, 2023</span>"
+            "<p>Body text that is long enough, with commas, to score well.</p></article>",
+            ND_FORMAT_HTML);
+  CHECK_STR(a.published, "2023-03-03");
+  nd_article_clear(&a);
   /* og:title keeps a dash that is part of the headline; <title> loses the site. */
   a = parse("<meta property=og:title content=\"Summit ends - and what comes next\"><p>Words, words.</p>",
             ND_FORMAT_HTML);
