@@ -201,6 +201,14 @@ static const char *const azLabel[] = {
     "article continues below", "continue reading below", "advertisement continue reading below",
     "scroll to continue with content", "advertisement scroll to continue", "sponsored links",
     "show more", "load more", "see more", "view more", "more", "top", "go to top",
+    "accept", "accept all", "accept cookies", "reject", "reject all", "decline", "agree",
+    "i agree", "ok", "got it", "manage preferences", "cookie settings", "manage cookies",
+    "read the full story", "read full story", "continue reading the main story",
+    "supported by", "follow", "unfollow", "email address", "enter your email",
+    "thank you for subscribing", "thanks for signing up", "opens in new window",
+    "alle akzeptieren", "akzeptieren", "ablehnen", "tout accepter", "accepter", "refuser",
+    "aceptar", "aceptar todo", "rechazar", "accetta", "accetto", "rifiuta", "aceitar",
+    "rejeitar", "принять", "отклонить",
     /* fr */
     "publicité", "pub", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
     "à lire également", "sur le même sujet", "partager", "partagez", "commentaires",
@@ -257,7 +265,8 @@ static const char *const azCallToAction[] = {
     "become a subscriber", "already a subscriber", "log in or register", "register now",
     "abonnez vous", "inscrivez vous", "suivez nous", "suscríbete", "síguenos", "abonnieren sie",
     "folgen sie uns", "iscriviti alla", "seguici su", "assine a", "siga nos", "подписывайтесь",
-    "подпишитесь", NULL};
+    "подпишитесь", "share via", "click to share", "listen to this article", "print this",
+    "email this", "this article is more than", "enter your email", "get the app", NULL};
 
 /* Source credits: furniture only near the end. */
 static const char *const azSource[] = {"source", "sources", "source link", "quelle",
@@ -745,6 +754,42 @@ char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
   nd_tidy_paragraphs(res);
   if (out_len) *out_len = strlen(res);
   return res;
+}
+
+/* Plain-text bodies: one paragraph per line, unless the text is hard
+** wrapped (most lines that continue on the next one are 40-100 characters
+** long and stop mid-sentence), then lines of a block are joined. */
+int nd_text_paragraphs(char **text) {
+  const char *s = *text;
+  size_t pairs = 0, wrapped = 0;
+  for (const char *p = s; *p;) {
+    const char *e = strchr(p, '\n');
+    if (!e) break;
+    size_t len = (size_t)(e - p);
+    if (len > 0 && e[1] && e[1] != '\n') {
+      pairs++;
+      size_t chars = nd_utf8_chars(p, len);
+      if (chars >= 40 && chars <= 100 && !ends_sentence(p, len)) wrapped++;
+    }
+    p = e + 1;
+  }
+  if (pairs == 0) return 0;
+  int hard = wrapped * 2 >= pairs;
+  nd_buf b;
+  nd_buf_init(&b);
+  for (const char *p = s; *p; p++) {
+    if (*p == '\n' && p > s && p[-1] != '\n' && p[1] && p[1] != '\n') {
+      if (hard) nd_buf_putc(&b, ' ');
+      else nd_buf_append(&b, "\n\n", 2);
+    } else {
+      nd_buf_putc(&b, *p);
+    }
+  }
+  char *out = nd_buf_detach(&b);
+  if (!out) return -1;
+  nd_free(*text);
+  *text = out;
+  return 0;
 }
 
 void nd_tidy_paragraphs(char *s) {

@@ -29,6 +29,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nd_alloc.h"
 #include "nd_article.h"
@@ -426,7 +427,7 @@ typedef struct capture {
 
 typedef struct meta_fields {
   char *og_title, *og_site, *doc_title, *h1, *h1_skipped;
-  char *published, *meta_date, *time_date, *ld_date;
+  char *published, *meta_date, *time_date, *ld_date, *date_el;
   char *byline_meta, *byline_ld, *byline_el;
   char *canonical, *og_url, *ld_url;
   char *lang_html, *lang_og, *lang_ld, *ld_title, *ld_body;
@@ -450,7 +451,7 @@ typedef struct doc {
   int in_link;
   size_t link_depth;  /* stack depth where the open link started */
   int want_meta;
-  capture h1, byline;
+  capture h1, byline, date;
   meta_fields m;
   int oom;
 } doc;
@@ -606,8 +607,8 @@ static void close_tag(doc *d, int id) {
 
 static void add_text(doc *d, const char *v, size_t n) {
   /* Captures see text even inside skipped subtrees (a header's h1). */
-  capture *caps[2] = {&d->h1, &d->byline};
-  for (int c = 0; c < 2; c++) {
+  capture *caps[3] = {&d->h1, &d->byline, &d->date};
+  for (int c = 0; c < 3; c++) {
     if (!caps[c]->active) continue;
     append_decoded(&caps[c]->text, v, n, 1);
     if (caps[c]->text.len > 400) {
@@ -692,6 +693,27 @@ static int is_byline_element(const tag *t) {
   return 0;
 }
 
+/* A visible publication date: class or id "publish...", "pubdate",
+** "post-date", "entry-date", "article-date", "dateline", "timestamp" or
+** exactly "date" ("updated" is a modification, not a publication). */
+static int is_date_element(const tag *t) {
+  static const char *const azDate[] = {"publish", "pubdate", "post-date", "postdate", "entry-date",
+                                       "article-date", "article__date", "dateline", "timestamp",
+                                       "story-date", "news-date", NULL};
+  const attr *names[2] = {get_attr(t, "class"), get_attr(t, "id")};
+  for (int k = 0; k < 2; k++) {
+    const attr *a = names[k];
+    if (!a) continue;
+    for (int i = 0; azDate[i]; i++)
+      if (val_has(a, azDate[i])) return 1;
+    for (size_t i = 0; i + 4 <= a->vlen; i++)
+      if ((i == 0 || a->val[i - 1] == ' ') && ci_eq(a->val + i, 4, "date") &&
+          (i + 4 == a->vlen || a->val[i + 4] == ' '))
+        return 1;
+  }
+  return 0;
+}
+
 static void start_capture(capture *c, const tag *t, int in_skip) {
   c->active = 1;
   c->in_skip = in_skip;
@@ -713,6 +735,9 @@ static void capture_tag(doc *d, capture *c, const tag *t, char **field) {
     ** article has none of its own. */
     if (c == &d->h1 && c->in_skip) {
       take(d, &d->m.h1_skipped, c->text.p, c->text.len);
+    } else if (c == &d->date) {
+      take_date(d, field, c->text.p, c->text.len);
+      c->done = *field != NULL;
     } else {
       take(d, field, c->text.p, c->text.len);
       c->done = 1;
@@ -790,9 +815,12 @@ static void open_tag(doc *d, const tag *t) {
     if (id == T_H1 && !d->h1.done && !d->h1.active) start_capture(&d->h1, t, d->skip > 0);
     else if (!d->byline.done && !d->byline.active && is_byline_element(t))
       start_capture(&d->byline, t, d->skip > 0);
+    else if (!d->date.done && !d->date.active && is_date_element(t))
+      start_capture(&d->date, t, d->skip > 0);
     else {
       if (d->h1.active) capture_tag(d, &d->h1, t, &d->m.h1);
       if (d->byline.active) capture_tag(d, &d->byline, t, &d->m.byline_el);
+      if (d->date.active) capture_tag(d, &d->date, t, &d->m.date_el);
     }
   }
   if (id == T_A) {
@@ -848,6 +876,7 @@ static void end_tag(doc *d, const tag *t) {
   if (d->want_meta) {
     if (d->h1.active) capture_tag(d, &d->h1, t, &d->m.h1);
     if (d->byline.active) capture_tag(d, &d->byline, t, &d->m.byline_el);
+    if (d->date.active) capture_tag(d, &d->date, t, &d->m.date_el);
   }
   int id = t->id;
   if (id == T_A) {
@@ -962,7 +991,7 @@ static void scan(doc *d) {
   }
   flush(d);
   while (d->depth) pop_node(d);
-  if (d->text.oom || d->h1.text.oom || d->byline.text.oom) d->oom = 1;
+  if (d->text.oom || d->h1.text.oom || d->byline.text.oom || d->date.text.oom) d->oom = 1;
 }
 
 /* ---- Main text ------------------------------------------------------------------ */
@@ -1079,6 +1108,7 @@ static void doc_free(doc *d) {
   nd_buf_free(&d->text);
   nd_buf_free(&d->h1.text);
   nd_buf_free(&d->byline.text);
+  nd_buf_free(&d->date.text);
   char **f = (char **)&d->m;
   for (size_t i = 0; i < sizeof d->m / sizeof(char *); i++) nd_free(f[i]);
 }
@@ -1132,12 +1162,18 @@ char *nd_html_inline_text(const char *s, size_t n) {
   return nd_buf_detach(&b);
 }
 
-/* "Headline | Site", "Headline - Site", "Site: Headline": the headline. */
-static void cut_site_name(char *t, const char *site) {
+/* "Headline | Site", "Headline - Site", "Site | Headline": the headline.
+** The site is cut when it matches og:site_name, or when it is a short part
+** beside a longer one: after any separator in the <title> (which nearly
+** always names the site), only after "|", "::", "·", "•", "»" in og:title
+** (where " - " is more often part of the headline). */
+static void cut_site_name(char *t, const char *site, int is_doc_title) {
   static const char *const azSep[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
                                       " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", NULL};
-  size_t n = strlen(t);
+  size_t site_len = site ? strlen(site) : 0;
   for (int i = 0; azSep[i]; i++) {
+    int dash = i == 1 || i == 2 || i == 3 || i == 8;
+    int guess = is_doc_title || !dash;
     /* The last separator: "A - B | Site". */
     char *last = NULL;
     for (char *p = strstr(t, azSep[i]); p; p = strstr(p + 1, azSep[i])) last = p;
@@ -1146,8 +1182,8 @@ static void cut_site_name(char *t, const char *site) {
     const char *right = last + sl;
     size_t left_words = (size_t)nd_count_words(t, (size_t)(last - t));
     size_t right_words = (size_t)nd_count_words(right, strlen(right));
-    int right_is_site = site && strstr(site, right) == site;
-    if (right_is_site || (left_words >= 3 && right_words <= 4 && right_words < left_words)) {
+    int right_is_site = site_len && strcasecmp(right, site) == 0;
+    if (right_is_site || (guess && left_words >= 3 && right_words <= 4 && right_words < left_words)) {
       *last = 0;
       return;
     }
@@ -1155,13 +1191,12 @@ static void cut_site_name(char *t, const char *site) {
     char *first = strstr(t, azSep[i]);
     size_t lw = (size_t)nd_count_words(t, (size_t)(first - t));
     const char *after = first + sl;
-    if (lw <= 3 && nd_count_words(after, strlen(after)) >= 4 &&
-        (!site || strncmp(site, t, (size_t)(first - t)) == 0 || lw <= 2) && first == last) {
+    int left_is_site = site_len && site_len == (size_t)(first - t) && strncasecmp(t, site, site_len) == 0;
+    if (left_is_site || (guess && first == last && lw <= 2 && nd_count_words(after, strlen(after)) >= 4)) {
       memmove(t, after, strlen(after) + 1);
       return;
     }
   }
-  (void)n;
 }
 
 int nd_parse_html(nd_article *a, const char *s, size_t n) {
@@ -1179,10 +1214,15 @@ int nd_parse_html(nd_article *a, const char *s, size_t n) {
                 : m->doc_title  ? m->doc_title
                                 : m->h1_skipped;
   if (title) {
-    if (title == m->og_title || title == m->doc_title) cut_site_name(title, m->og_site);
+    if (title == m->og_title || title == m->doc_title)
+      cut_site_name(title, m->og_site, title == m->doc_title);
     rc |= nd_set_field(&a->title, title, strlen(title));
   }
-  char *pub = m->published ? m->published : m->ld_date ? m->ld_date : m->meta_date ? m->meta_date : m->time_date;
+  char *pub = m->published   ? m->published
+              : m->ld_date   ? m->ld_date
+              : m->meta_date ? m->meta_date
+              : m->time_date ? m->time_date
+                             : m->date_el;
   if (pub) rc |= nd_set_field(&a->published, pub, strlen(pub));
   char *by = m->byline_ld ? m->byline_ld : m->byline_meta ? m->byline_meta : m->byline_el;
   if (by) {

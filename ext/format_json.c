@@ -627,8 +627,20 @@ static int body_from(nd_article *a, char *raw) {
   }
   size_t len;
   a->text = nd_clean_text(plain, strlen(plain), &len);
-  if (plain != raw) nd_free(plain);
-  return a->text ? 0 : -1;
+  int html = plain != raw;
+  if (html) nd_free(plain);
+  if (!a->text) return -1;
+  /* Exports often end paragraphs with a single line break. */
+  return html ? 0 : nd_text_paragraphs(&a->text);
+}
+
+/* Object token o has a title-like member. */
+static int has_title(const char *s, const jdoc *d, size_t o) {
+  for (size_t k = o + 1; k < d->tok[o].next; k = d->tok[k + 1].next) {
+    int r = field_rank(s, &d->tok[k]);
+    if (r >= 0 && aFieldName[r].field == F_TITLE) return 1;
+  }
+  return 0;
 }
 
 /* "Headline - Publisher", "Headline | Publisher": cut the publisher. */
@@ -685,6 +697,14 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
     a->error = nd_strndup("JSON record is not an object", 28);
     return a->error ? 0 : -1;
   }
+  /* A wrapper ({"data": {"title": ...}}): the first member object that
+  ** has a title when the record has none (one level down). */
+  if (!has_title(s, &d, root))
+    for (size_t k = root + 1; k < d.tok[root].next; k = d.tok[k + 1].next)
+      if (d.tok[k + 1].type == J_OBJ && has_title(s, &d, k + 1)) {
+        root = k + 1;
+        break;
+      }
   int best[F_COUNT];
   size_t val[F_COUNT];
   for (int f = 0; f < F_COUNT; f++) best[f] = -1;

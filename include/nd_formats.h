@@ -82,6 +82,11 @@ int nd_set_lang(nd_article *a, const char *v, size_t n);
 ** unsure (ext/article_lang.c). */
 const char *nd_guess_lang(const char *s, size_t n);
 
+/* Plain-text body layout, replacing *text (nd_malloc'ed): each line its
+** own paragraph, or, when the text is hard wrapped, the lines of a block
+** joined by spaces. -1 on OOM (*text unchanged). */
+int nd_text_paragraphs(char **text);
+
 /* Body layout, in place: trailing white space cut from every line, runs
 ** of blank lines become one blank line, leading/trailing blank lines go. */
 void nd_tidy_paragraphs(char *s);

@@ -66,6 +66,20 @@ static void test_text(void) {
   CHECK_STR(a.text, "The museum opened on Friday, officials said.");
   nd_article_clear(&a);
 
+  /* One paragraph per line; hard-wrapped lines are joined instead. */
+  a = parse("Harbour bridge opens\n\nThe bridge opened on Monday, the council said.\n"
+            "Traffic moved freely, officials added.\n", ND_FORMAT_TEXT);
+  CHECK_STR(a.text, "The bridge opened on Monday, the council said.\n\nTraffic moved freely, officials added.");
+  nd_article_clear(&a);
+  a = parse("Harbour bridge opens\n\nThe bridge across the harbour opened on Monday after\n"
+            "eight months of repairs, the council said, and traffic\nmoved freely again.\n\n"
+            "Officials were pleased with the work of the engineers who\nreplaced the cables.\n",
+            ND_FORMAT_TEXT);
+  CHECK_STR(a.text, "The bridge across the harbour opened on Monday after eight months of repairs, "
+                    "the council said, and traffic moved freely again.\n\n"
+                    "Officials were pleased with the work of the engineers who replaced the cables.");
+  nd_article_clear(&a);
+
   /* CRLF, BOM, NUL and invalid UTF-8, NFD to NFC. */
   a = parse("\xEF\xBB\xBFTitle line here ok\r\n\r\nCaf\x65\xCC\x81 opens\xFF today.\r\n", ND_FORMAT_TEXT);
   CHECK_STR(a.title, "Title line here ok");
@@ -132,6 +146,25 @@ static void test_jsonld(void) {
   CHECK_STR(a.title, "Real headline");
   CHECK_STR(a.published, "2021-05-06T07:08:09+00:00");
   nd_article_clear(&a);
+  /* A visible date when the page has no date metadata; "updated" is not one. */
+  a = parse("<article><h1>Head line here</h1><span class=updated>April 1, 2024</span>"
+            "<span class=\"entry-date\">Posted on March 3, 2023</span>"
+            "<p>Body text that is long enough, with commas, to score well.</p></article>",
+            ND_FORMAT_HTML);
+  CHECK_STR(a.published, "2023-03-03");
+  nd_article_clear(&a);
+  /* og:title keeps a dash that is part of the headline; <title> loses the site. */
+  a = parse("<meta property=og:title content=\"Summit ends - and what comes next\"><p>Words, words.</p>",
+            ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Summit ends - and what comes next");
+  nd_article_clear(&a);
+  a = parse("<title>Summit ends without a deal - The Daily</title><p>Words, words.</p>", ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Summit ends without a deal");
+  nd_article_clear(&a);
+  a = parse("<meta property=og:site_name content=\"The Daily\"><title>The Daily | Summit ends</title>"
+            "<p>Words, words.</p>", ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Summit ends");
+  nd_article_clear(&a);
   /* Broken JSON-LD is ignored, the page still reads. */
   a = parse("<script type=application/ld+json>{\"headline\": </script><title>T - S</title><p>Some words here.</p>",
             ND_FORMAT_HTML);
@@ -150,6 +183,10 @@ static void test_json(void) {
   CHECK_STR(a.published, "2023-03-17T10:00:00");
   CHECK_STR(a.byline, "A B, C D");
   CHECK_STR(a.lang, "de");
+  nd_article_clear(&a);
+  a = parse("{\"id\": 3, \"data\": {\"title\": \"Inner\", \"body\": \"Inner body.\"}}", ND_FORMAT_JSON);
+  CHECK_STR(a.title, "Inner");
+  CHECK_STR(a.text, "Inner body.");
   nd_article_clear(&a);
   a = parse("{\"title\": \"x\", \"text\": \"bad \\q escape\"}", ND_FORMAT_JSON);
   CHECK_STR(a.error, "malformed JSON: invalid escape at byte 28");
