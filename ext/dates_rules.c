@@ -201,13 +201,17 @@ static uint8_t rule_first[N_RULES][32]; /* bytes a match can start with */
 static int rules_ready; /* 1 when every pattern compiled */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
-/* Rules are anchored: they run at the word starts the triggers give. */
-static pcre2_code *compile_one(const char *pattern, int anchored) {
+/* Rules are anchored: they run at the word starts the triggers give.
+** PCRE2_NO_START_OPTIMIZE: the "required character" search PCRE2 makes
+** before a match reads ahead in the subject, which at every trigger would
+** make the whole scan quadratic; anchored rules gain nothing from it.
+** PCRE2_MATCH_INVALID_UTF: no UTF check of the whole subject per call
+** (quadratic too), and invalid bytes simply never match. */
+static pcre2_code *compile_one(const char *pattern, uint32_t extra) {
   int err;
   PCRE2_SIZE off;
   pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF |
-                                    (anchored ? PCRE2_ANCHORED : 0),
+                                PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | extra,
                                 &err, &off, NULL);
   if (c) pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
   return c;
@@ -237,8 +241,14 @@ static void first_bytes(pcre2_code *c, uint8_t *set) {
 
 static void compile_rules(void) {
   for (size_t i = 0; i < N_RULES; i++) {
-    if (!(rule_code[i] = compile_one(rules[i].pattern, 1))) return;
-    first_bytes(rule_code[i], rule_first[i]);
+    /* PCRE2's analysis of the first bytes, from a compile with start
+    ** optimizations, then the code that runs, without them. */
+    pcre2_code *probe = compile_one(rules[i].pattern, PCRE2_ANCHORED);
+    if (!probe) return;
+    first_bytes(probe, rule_first[i]);
+    pcre2_code_free(probe);
+    if (!(rule_code[i] = compile_one(rules[i].pattern, PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE)))
+      return;
   }
   rules_ready = 1;
 }
@@ -405,9 +415,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   }
   qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
-  res = nd_malloc(sc.nc * sizeof(*res));
-  if (!res) goto done;
-  size_t kept = 0, last_end = 0;
+  size_t kept = 0, cap = 0, last_end = 0;
   nd_date_ref ref = {0};
   for (size_t i = 0; i < sc.nc; i++) {
     const candidate *c = &sc.cand[i];
@@ -418,15 +426,21 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind_needs_tense(kind) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
-    nd_timex *t = &res[kept];
-    memset(t, 0, sizeof(*t));
-    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, t))
+    nd_timex t;
+    memset(&t, 0, sizeof t);
+    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t))
       continue;
-    t->start = c->start;
-    t->len = c->end - c->start;
-    t->sentence = si;
+    t.start = c->start;
+    t.len = c->end - c->start;
+    t.sentence = si;
+    if (kept == cap) {
+      size_t ncap = cap ? cap * 2 : 16;
+      nd_timex *r2 = nd_realloc(res, ncap * sizeof(*r2));
+      if (!r2) goto done;
+      res = r2, cap = ncap;
+    }
+    res[kept++] = t;
     last_end = c->end;
-    kept++;
   }
   *out = res;
   *count = kept;
