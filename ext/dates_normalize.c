@@ -93,6 +93,11 @@ static double quantity(const ctx *c, int upto) {
   int seen = 0, unknown = 0;
   for (int i = 0; i < upto; i++) {
     const nd_word *w = &c->w[i];
+    /* "two to three weeks", "12 to 18 months": the first number */
+    if (seen && (!strcmp(w->low, "to") || !strcmp(w->low, "or"))) break;
+    if (seen && w->cls == ND_W_NUMBER && i > 0 && c->s[w->off - 1] == '-' &&
+        c->w[i - 1].cls == ND_W_NUMBER)
+      break;
     if (w->cls == ND_W_NUMBER) {
       double v = (double)w->num;
       /* 1,000 and 2.5 come as two numbers. */
@@ -563,7 +568,7 @@ static int norm_part_year(ctx *c) {
     } else if (w->cls == ND_W_NUMBER && w->ndigits == 1 && i + 1 < c->nw && is_suffix(&c->w[i + 1]))
       ord = (int)w->num;
   }
-  if (has_word(c, "latter")) ord = 2;
+  if (has_word(c, "latter") || (half && has_word(c, "last") && !ord)) ord = 2;
   int yfound, yoff = year_offset(c, &yfound);
   int y = written_year(c, 0);
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
