@@ -188,6 +188,13 @@ static const date_rule rules[] = {
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     {ND_K_CLOCK, "\\b(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
+    /* Holidays of fixed or computable date (dates_normalize.c has the list). */
+    {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
+                   "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
+                   "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
+                   "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
+    /* "that day", "later that year": the date being told about. */
+    {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:day|week|month|year)\\b"},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
@@ -292,6 +299,7 @@ static unsigned kind_triggers(nd_date_kind k) {
       return ND_T_UNIT | ND_T_WEEKDAY | ND_T_PART | ND_T_SEASON | ND_T_MONTH | ND_T_SETADV;
     case ND_K_FUZZY: return ND_T_FUZZY;
     case ND_K_CLOCK: return ND_T_DIGIT | ND_T_YEAR | ND_T_NOON;
+    case ND_K_HOLIDAY: return ND_T_HOLIDAY;
   }
   return 0;
 }

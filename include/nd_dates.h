@@ -78,7 +78,8 @@ enum {
   ND_T_DIGIT = 1 << 0, ND_T_MONTH = 1 << 1, ND_T_WEEKDAY = 1 << 2, ND_T_UNIT = 1 << 3,
   ND_T_DEICTIC = 1 << 4, ND_T_PART = 1 << 5, ND_T_SEASON = 1 << 6, ND_T_HALF = 1 << 7,
   ND_T_FUZZY = 1 << 8, ND_T_SETADV = 1 << 9, ND_T_NOON = 1 << 10, ND_T_DECADE = 1 << 11,
-  ND_T_QH = 1 << 12, ND_T_YEAR = 1 << 13 /* ND_T_DIGIT: 1-2 digits, ND_T_YEAR: 4 digits or '23 */
+  ND_T_QH = 1 << 12, ND_T_YEAR = 1 << 13, /* ND_T_DIGIT: 1-2 digits, ND_T_YEAR: 4 digits or '23 */
+  ND_T_HOLIDAY = 1 << 14
 };
 
 /* Called with a byte offset where an expression may start and the classes
@@ -121,7 +122,8 @@ typedef enum nd_date_kind {
   ND_K_DURATION,   /* four years, a five-year term, more than a decade */
   ND_K_SET,        /* every Monday, annually, twice a week */
   ND_K_FUZZY,      /* now, recently, the future */
-  ND_K_CLOCK       /* 1:00 p.m., 17:30 CET, noon */
+  ND_K_CLOCK,      /* 1:00 p.m., 17:30 CET, noon */
+  ND_K_HOLIDAY     /* Christmas, Thanksgiving Day, Easter 2024 */
 } nd_date_kind;
 
 /* Tense of the sentence around a span, for weekdays and bare months. */
