@@ -491,6 +491,27 @@ static int norm_calendar(ctx *c) {
   return emit_point(c, "DATE", p, mod);
 }
 
+/* "nineteen ninety-six" = 1996, "nineteen oh five" = 1905, "nineteen
+** hundred" = 1900, "two thousand and one" = 2001; -1 when not a year. */
+static int year_in_words(const ctx *c) {
+  int i = 0;
+  if (i < c->nw && !strcmp(c->w[i].low, "the")) i += 2; /* "the year" */
+  if (i + 1 < c->nw && !strcmp(c->w[i].low, "two") && !strcmp(c->w[i + 1].low, "thousand")) {
+    int rest = 0;
+    for (int k = i + 2; k < c->nw; k++)
+      if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
+    return 2000 + rest;
+  }
+  if (i + 1 >= c->nw || c->w[i].cls != ND_W_NUMWORD) return -1;
+  int century = c->w[i].val, rest = 0;
+  if (century != 19 && century != 20) return -1;
+  for (int k = i + 1; k < c->nw; k++) {
+    if (!strcmp(c->w[k].low, "hundred")) return century * 100;
+    if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
+  }
+  return rest > 0 && rest < 100 ? century * 100 + rest : -1;
+}
+
 static int norm_year(ctx *c) {
   int y = -1, y2 = -1;
   for (int i = 0; i < c->nw; i++) {
@@ -502,6 +523,7 @@ static int norm_year(ctx *c) {
     if (y < 0) y = v;
     else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v;
   }
+  if (y < 0) y = year_in_words(c);
   if (y < 0 || y > 9999) return 0;
   const char *mod = edge_mod(c);
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);

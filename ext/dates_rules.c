@@ -58,6 +58,9 @@
   "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"        \
   "a\\s+hundred|one\\s+hundred|a\\s+dozen|a\\s+couple\\s+of|a\\s+few|couple\\s+of|"    \
   "several|few|many|some|dozens\\s+of|hundreds\\s+of|thousands\\s+of)"
+#define ONES "(?:one|two|three|four|five|six|seven|eight|nine)"
+#define TEENS "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#define TENS "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 #define QTY                                                                                \
   "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:\\.\\d+)?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
   "|an?)(?:\\s+and\\s+a\\s+half)?"
@@ -112,6 +115,9 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
+    /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
+    {ND_K_YEAR, "(?:the\\s+year\\s+)?(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS
+                "(?:[-\\s]+" ONES ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"},
     /* Decades: the 1990s, the mid-1980s, the '90s, the nineties. */
     {ND_K_DECADE, "(?:the\\s+)?" EDGE "?(?:(?:1[0-9]|20)[0-9]0|['’][0-9]0)['’]?s\\b"},
     {ND_K_DECADE, "\\bthe\\s+" EDGE "?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b"},
@@ -286,7 +292,8 @@ static int candidate_cmp(const void *a, const void *b) {
 /* The trigger classes a rule of each kind can hold (see dates_triggers.c). */
 static unsigned kind_triggers(nd_date_kind k) {
   switch (k) {
-    case ND_K_ISO: case ND_K_YEAR: return ND_T_YEAR;
+    case ND_K_ISO: return ND_T_YEAR;
+    case ND_K_YEAR: return ND_T_YEAR | ND_T_YEARWORD;
     case ND_K_NUMERIC: return ND_T_DIGIT;
     case ND_K_CALENDAR: return ND_T_MONTH;
     case ND_K_DECADE: return ND_T_YEAR | ND_T_DECADE;

@@ -79,7 +79,7 @@ enum {
   ND_T_DEICTIC = 1 << 4, ND_T_PART = 1 << 5, ND_T_SEASON = 1 << 6, ND_T_HALF = 1 << 7,
   ND_T_FUZZY = 1 << 8, ND_T_SETADV = 1 << 9, ND_T_NOON = 1 << 10, ND_T_DECADE = 1 << 11,
   ND_T_QH = 1 << 12, ND_T_YEAR = 1 << 13, /* ND_T_DIGIT: 1-2 digits, ND_T_YEAR: 4 digits or '23 */
-  ND_T_HOLIDAY = 1 << 14
+  ND_T_HOLIDAY = 1 << 14, ND_T_YEARWORD = 1 << 15 /* nineteen, twenty, two (thousand) */
 };
 
 /* Called with a byte offset where an expression may start and the classes

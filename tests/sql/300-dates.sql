@@ -27,3 +27,5 @@ SELECT text, substr(i, start, length) = text FROM (SELECT 'Zürich 🎉 on 5 Mä
 SELECT text, value FROM news_dates(
   'Christmas 2023, Easter week, Good Friday 2024, Election Day 2020. The war began in 1939; '
   || 'later that year it spread. In the third quarter sales rose; a year earlier they fell.', '2023-03-17');
+-- Years in words, as broadcast transcripts write them.
+SELECT text, value FROM news_dates('In nineteen ninety-six, and in the year two thousand.');
