@@ -311,9 +311,20 @@ static unsigned kind_triggers(nd_date_kind k) {
   return 0;
 }
 
+/* Per-call PCRE2 memory comes from nd_malloc, so SQLite's heap limit applies. */
+static void *pcre_alloc(PCRE2_SIZE n, void *unused) {
+  (void)unused;
+  return nd_malloc(n);
+}
+static void pcre_free(void *p, void *unused) {
+  (void)unused;
+  nd_free(p);
+}
+
 typedef struct scan {
   const char *text;
   size_t n;
+  pcre2_general_context *gc;
   pcre2_match_data *md;
   pcre2_match_context *mc;
   candidate *cand;
@@ -418,8 +429,10 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   memset(&sc, 0, sizeof sc);
   sc.text = text;
   sc.n = n;
-  sc.md = pcre2_match_data_create(4, NULL);
-  sc.mc = pcre2_match_context_create(NULL);
+  sc.gc = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
+  if (!sc.gc) goto done;
+  sc.md = pcre2_match_data_create(4, sc.gc);
+  sc.mc = pcre2_match_context_create(sc.gc);
   if (!sc.md || !sc.mc) goto done;
   pcre2_set_match_limit(sc.mc, MATCH_LIMIT);
   pcre2_set_depth_limit(sc.mc, DEPTH_LIMIT);
@@ -469,5 +482,6 @@ done:
   nd_free(sc.mark_future);
   pcre2_match_context_free(sc.mc);
   pcre2_match_data_free(sc.md);
+  pcre2_general_context_free(sc.gc);
   return rc;
 }
