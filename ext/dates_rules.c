@@ -25,7 +25,6 @@
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,8 +229,6 @@ static pcre2_code *compile_one(const char *pattern, uint32_t extra) {
   return c;
 }
 
-/* Compiled with PCRE2's default allocator: the code lives as long as the
-** process and is shared by every connection and thread. */
 /* The bytes a match of c can start with, from PCRE2's own analysis (both
 ** cases of a letter); all bytes when PCRE2 knows none. */
 static void first_bytes(pcre2_code *c, uint8_t *set) {
@@ -252,6 +249,8 @@ static void first_bytes(pcre2_code *c, uint8_t *set) {
   }
 }
 
+/* Compiled with PCRE2's default allocator: the code lives as long as the
+** process and is shared, read-only, by every connection and thread. */
 static void compile_rules(void) {
   for (size_t i = 0; i < N_RULES; i++) {
     /* PCRE2's analysis of the first bytes, from a compile with start

@@ -76,7 +76,8 @@ class DatesRobust(unittest.TestCase):
         # Eight times the input: linear is 8x the time, quadratic 64x. Best
         # of three runs, so that a busy machine does not fail it.
         pieces = ["1 ", "the ", "early ", "a year ", "March ", "12:30 ", "1-1-", "'9",
-                  "more than ", "May ", "Q1", "2019-", "two to ", "last week ", "9/9/", "mid-"]
+                  "more than ", "May ", "Q1", "2019-", "two to ", "last week ", "9/9/", "mid-",
+                  "fall the ", "early last spring "]
         for piece in pieces:
             small = piece * (40_000 // len(piece))
             big = small * 8
