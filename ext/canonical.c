@@ -134,6 +134,17 @@ static char *clean_mention(const char *s, size_t n, size_t *out_len) {
   return r;
 }
 
+/* "The Wall Street Journal" is written without its article, so that it
+** groups with "Wall Street Journal"; a name of one word after the article
+** keeps it ("The Hague"). */
+static void drop_article(char *s, size_t *n) {
+  if (*n > 4 && (s[0] == 'T' || s[0] == 't') && !memcmp(s + 1, "he ", 3) && memchr(s + 4, ' ', *n - 4)) {
+    memmove(s, s + 4, *n - 4);
+    *n -= 4;
+    s[*n] = 0;
+  }
+}
+
 /* ---- comparisons ----------------------------------------------------------- */
 
 static int tok_eq(const canon_form *a, size_t i, const canon_form *b, size_t j) {
@@ -229,9 +240,24 @@ static size_t acronym_letters(const char *s, size_t n, char *out) {
   return upper >= 2 && k >= 2 ? k : 0;
 }
 
+/* Articles, prepositions and conjunctions, which acronyms may skip even
+** when capitalized ("The Wall Street Journal" is WSJ). */
+static int function_word(const char *w, size_t n) {
+  static const char *const words[] = {"the", "of", "and", "for", "on", "in", "at", "to", "a", "an",
+                                      "de", "del", "la", "le", "les", "du", "des", "der", "die", "das", "und"};
+  if (n > 3) return 0;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t m = strlen(words[i]), j = 0;
+    while (j < n && j < m && (w[j] | 0x20) == words[i][j]) j++;
+    if (j == n && j == m) return 1;
+  }
+  return 0;
+}
+
 /* Do the letters acr[0..k) spell the initials of the words of clean text
 ** t[0..n)? Capitalized words must give their initial; lower-case words
-** ("of", "the", "and") may; other tokens ("&", ",") are skipped. */
+** and function words ("of", "The", "and") may; other tokens ("&", ",") are
+** skipped. */
 static int spells_initials(const char *acr, size_t k, const char *t, size_t n) {
   while (n > 0 && *t == ' ') t++, n--;
   if (n == 0) return k == 0;
@@ -240,6 +266,9 @@ static int spells_initials(const char *acr, size_t k, const char *t, size_t n) {
   char c = t[0];
   const char *rest = t + wl;
   size_t rn = n - wl;
+  if (function_word(t, wl))
+    return spells_initials(acr, k, rest, rn) ||
+           (k > 0 && (acr[0] | 0x20) == (c | 0x20) && spells_initials(acr + 1, k - 1, rest, rn));
   if (c >= 'A' && c <= 'Z') return k > 0 && acr[0] == c && spells_initials(acr + 1, k - 1, rest, rn);
   if (c >= 'a' && c <= 'z')
     return spells_initials(acr, k, rest, rn) ||
@@ -469,6 +498,7 @@ int nd_canonical(const char *text, size_t n, const nd_mention *m, size_t count, 
     size_t len = m[i].len <= n - s ? m[i].len : n - s;
     size_t cl, kl;
     char *clean = clean_mention(text + s, len, &cl);
+    if (clean && m[i].type != ND_CANON_PER) drop_article(clean, &cl);
     char *key = clean ? nd_normalize(clean, cl, &kl) : NULL;
     long fi = key ? add_form(&fs, m[i].type, clean, cl, key, kl, s) : -1;
     if (fi < 0) {

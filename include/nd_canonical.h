@@ -5,7 +5,9 @@
 ** "Putin's" afterwards; an organization is "the North Atlantic Treaty
 ** Organization (NATO)" and then "NATO". nd_canonical gives every mention the
 ** fullest form of its entity found in the same text:
-**   - the possessive goes ("Putin's" -> "Putin"), white space is collapsed;
+**   - the possessive goes ("Putin's" -> "Putin"), white space is collapsed,
+**     and names other than people lose a leading article when more than one
+**     word follows ("The Wall Street Journal" -> "Wall Street Journal");
 **   - PER: a mention that is the last name(s), the first name, or the first
 **     and last names of a longer PER mention takes that longer form
 **     ("Kuleba" -> "Dmytro Kuleba");

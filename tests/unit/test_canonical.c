@@ -123,6 +123,20 @@ static void test_acronyms(void) {
   CHECK_STR(out[4], "Department of Water Supply");
   free_all(out, 5);
 
+  /* The article goes from names of several words; acronyms may skip it. */
+  const char *t4 = "The Daily Harbour Gazette (DHG) and The Hague. DHG and The Hague.";
+  const char *s4[] = {"ORG:The Daily Harbour Gazette", "ORG:DHG", "LOC:The Hague", "ORG:DHG", "LOC:The Hague"};
+  CHECK(run(t4, s4, 5, out) == 0);
+  CHECK_STR(out[0], "Daily Harbour Gazette");
+  CHECK_STR(out[1], "Daily Harbour Gazette");
+  CHECK_STR(out[2], "The Hague");
+  free_all(out, 5);
+  const char *t5 = "BANK OF THE ANDES REPORTS PROFIT. Bank Of The Andes grew; BA shares rose.";
+  const char *s5[] = {"ORG:Bank Of The Andes", "ORG:BA"};
+  CHECK(run(t5, s5, 2, out) == 0);
+  CHECK_STR(out[1], "Bank Of The Andes");
+  free_all(out, 2);
+
   /* Places: acronyms yes, a shorter place inside a longer one no. */
   const char *t3 = "Trade between the United Arab Emirates and North Korea; UAE and Korea.";
   const char *s3[] = {"LOC:United Arab Emirates", "LOC:North Korea", "LOC:UAE", "LOC:Korea"};
