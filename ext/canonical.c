@@ -148,7 +148,8 @@ static void drop_article(char *s, size_t *n) {
 /* ---- comparisons ----------------------------------------------------------- */
 
 static int tok_eq(const canon_form *a, size_t i, const canon_form *b, size_t j) {
-  return a->tok_len[i] == b->tok_len[j] && !memcmp(a->key + a->tok_off[i], b->key + b->tok_off[j], a->tok_len[i]);
+  return a->tok_len[i] == b->tok_len[j] &&
+         !memcmp(a->key + a->tok_off[i], b->key + b->tok_off[j], a->tok_len[i]);
 }
 
 /* Vowels, y, j and h: the letters transliterations disagree on. */
@@ -243,8 +244,8 @@ static size_t acronym_letters(const char *s, size_t n, char *out) {
 /* Articles, prepositions and conjunctions, which acronyms may skip even
 ** when capitalized ("The Wall Street Journal" is WSJ). */
 static int function_word(const char *w, size_t n) {
-  static const char *const words[] = {"the", "of", "and", "for", "on", "in", "at", "to", "a", "an",
-                                      "de", "del", "la", "le", "les", "du", "des", "der", "die", "das", "und"};
+  static const char *const words[] = {"the", "of", "and", "for", "on", "in",  "at",  "to",  "a",   "an", "de",
+                                      "del", "la", "le",  "les", "du", "des", "der", "die", "das", "und"};
   if (n > 3) return 0;
   for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
     size_t m = strlen(words[i]), j = 0;
@@ -386,8 +387,8 @@ static long add_form(form_set *fs, int type, char *clean, size_t clean_len, char
 static int is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* Record acr[0..n) as defined by form f when it looks like an acronym of it. */
-static int add_def(canon_def **defs, size_t *ndefs, size_t *cap, const char *acr, size_t n, const canon_form *forms,
-                   size_t f) {
+static int add_def(canon_def **defs, size_t *ndefs, size_t *cap, const char *acr, size_t n,
+                   const canon_form *forms, size_t f) {
   char letters[ND_CANON_ACRONYM_MAX];
   const canon_form *l = &forms[f];
   if (l->type == ND_CANON_PER || l->ntok < 2 || !acronym_letters(acr, n, letters)) return 0;
@@ -443,13 +444,15 @@ static int find_defs(const char *text, size_t n, const nd_mention *m, size_t cou
 static size_t resolve(canon_form *f, size_t nf, size_t s, const canon_def *defs, size_t ndefs) {
   if (f[s].type != ND_CANON_PER)
     for (size_t d = 0; d < ndefs; d++)
-      if (defs[d].key_len == f[s].key_len && !memcmp(defs[d].key, f[s].key, f[s].key_len) && defs[d].form != s)
+      if (defs[d].key_len == f[s].key_len && !memcmp(defs[d].key, f[s].key, f[s].key_len) &&
+          defs[d].form != s)
         return defs[d].form;
   if (f[s].ntok == 0 || nf > ND_CANON_MAX_FORMS) return s;
   size_t best = s, gs = group_of(f, s);
   for (size_t l = 0; l < nf; l++) {
     if (f[l].ntok <= f[s].ntok || group_of(f, l) == gs || !part_of(&f[s], &f[l])) continue;
-    if (best == s || f[l].ntok > f[best].ntok || (f[l].ntok == f[best].ntok && better(&f[l], &f[best]))) best = l;
+    if (best == s || f[l].ntok > f[best].ntok || (f[l].ntok == f[best].ntok && better(&f[l], &f[best])))
+      best = l;
   }
   if (best == s) return s;
   size_t gb = group_of(f, best);

@@ -60,8 +60,8 @@ static uint32_t get_u32(const unsigned char *p) {
 
 /* A table is valid when its magic and sizes agree with the linked blob;
 ** a malformed blob makes every lookup miss rather than read out of bounds. */
-static int table(const gaz_table *t, uint32_t *nslots, const unsigned char **slots, const unsigned char **pool,
-                 uint32_t *pool_bytes) {
+static int table(const gaz_table *t, uint32_t *nslots, const unsigned char **slots,
+                 const unsigned char **pool, uint32_t *pool_bytes) {
   size_t size = (size_t)(t->end - t->start);
   if (size < ND_GAZ_HEADER || memcmp(t->start, t->magic, 8) != 0) return 0;
   uint32_t ns = get_u32(t->start + 8), pb = get_u32(t->start + 16);

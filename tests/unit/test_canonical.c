@@ -20,7 +20,8 @@ static int run(const char *text, const char *const *spec, size_t count, char **o
     if (!found) return -2;
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
     for (int t = 0; t < 4; t++)
-      if (!strncmp(spec[i], types[t], (size_t)(colon - spec[i])) && strlen(types[t]) == (size_t)(colon - spec[i]))
+      if (!strncmp(spec[i], types[t], (size_t)(colon - spec[i])) &&
+          strlen(types[t]) == (size_t)(colon - spec[i]))
         m[i].type = t;
     m[i].start = (size_t)(found - text);
     m[i].len = strlen(colon + 1);
@@ -71,7 +72,8 @@ static void test_ambiguous(void) {
 }
 
 static void test_variants(void) {
-  const char *text = "Arkady Dvorkovich spoke. Dvorkovych said. Then Dvorkovich left. Dvorkovitch? No: Dvorak.";
+  const char *text =
+      "Arkady Dvorkovich spoke. Dvorkovych said. Then Dvorkovich left. Dvorkovitch? No: Dvorak.";
   const char *spec[] = {"PER:Arkady Dvorkovich", "PER:Dvorkovych", "PER:Dvorkovich", "PER:Dvorak"};
   char *out[MAXM];
   CHECK(run(text, spec, 4, out) == 0);
@@ -81,7 +83,8 @@ static void test_variants(void) {
   free_all(out, 4);
 
   /* Two spellings of the full name: the more frequent one wins. */
-  const char *t2 = "Oleksiy Danylenkiy spoke. Oleksiy Danylenky replied. Oleksiy Danylenky left. Danylenkiy stayed.";
+  const char *t2 =
+      "Oleksiy Danylenkiy spoke. Oleksiy Danylenky replied. Oleksiy Danylenky left. Danylenkiy stayed.";
   const char *s2[] = {"PER:Oleksiy Danylenkiy", "PER:Oleksiy Danylenky", "PER:Oleksiy Danylenky",
                       "PER:Danylenkiy"};
   CHECK(run(t2, s2, 4, out) == 0);
@@ -125,7 +128,8 @@ static void test_acronyms(void) {
 
   /* The article goes from names of several words; acronyms may skip it. */
   const char *t4 = "The Daily Harbour Gazette (DHG) and The Hague. DHG and The Hague.";
-  const char *s4[] = {"ORG:The Daily Harbour Gazette", "ORG:DHG", "LOC:The Hague", "ORG:DHG", "LOC:The Hague"};
+  const char *s4[] = {"ORG:The Daily Harbour Gazette", "ORG:DHG", "LOC:The Hague", "ORG:DHG",
+                      "LOC:The Hague"};
   CHECK(run(t4, s4, 5, out) == 0);
   CHECK_STR(out[0], "Daily Harbour Gazette");
   CHECK_STR(out[1], "Daily Harbour Gazette");
@@ -147,8 +151,10 @@ static void test_acronyms(void) {
 }
 
 static void test_cleaning(void) {
-  const char *text = "\"Karl\n  Brenner\" and (Brenner) met \xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D aide.";
-  const char *spec[] = {"PER:\"Karl\n  Brenner\"", "PER:(Brenner)", "PER:\xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D"};
+  const char *text =
+      "\"Karl\n  Brenner\" and (Brenner) met \xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D aide.";
+  const char *spec[] = {"PER:\"Karl\n  Brenner\"", "PER:(Brenner)",
+                        "PER:\xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D"};
   char *out[MAXM];
   CHECK(run(text, spec, 3, out) == 0);
   CHECK_STR(out[0], "Karl Brenner");

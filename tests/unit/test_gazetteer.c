@@ -121,7 +121,8 @@ static void test_folds(void) {
   nd_gaz_tok tok[8];
   unsigned f, g, begin[8], inside[8];
   size_t n = split("in the United States today", tok, 8);
-  CHECK(nd_gaz_phrase_fold(tok, n, 2, 0, &f) == nd_gaz_phrase(tok, n, 2, &g) && (f & ~ND_GAZ_TRAIN_ALL) == (g & ~ND_GAZ_TRAIN_ALL));
+  CHECK(nd_gaz_phrase_fold(tok, n, 2, 0, &f) == nd_gaz_phrase(tok, n, 2, &g) &&
+        (f & ~ND_GAZ_TRAIN_ALL) == (g & ~ND_GAZ_TRAIN_ALL));
   nd_gaz_sentence_fold(tok, n, 1, begin, inside);
   CHECK((begin[2] & ND_GAZ_COUNTRY) && (inside[3] & ND_GAZ_COUNTRY));
 }
