@@ -79,8 +79,9 @@ static int32_t cp_before(const char *s, size_t e, size_t *len) {
   return c;
 }
 
-/* Collapse white space into single spaces, then trim edge punctuation and a
-** final possessive until nothing changes. Returns an nd_malloc'ed string. */
+/* Collapse white space into single spaces and repair invalid UTF-8, then
+** trim edge punctuation and a final possessive until nothing changes.
+** Returns an nd_malloc'ed string. */
 static char *clean_mention(const char *s, size_t n, size_t *out_len) {
   nd_buf b;
   nd_buf_init(&b);
@@ -93,7 +94,8 @@ static char *clean_mention(const char *s, size_t n, size_t *out_len) {
     } else {
       if (pending_space) nd_buf_putc(&b, ' ');
       pending_space = 0;
-      nd_buf_append(&b, s + i, l);
+      if (c == 0xFFFD) nd_buf_append(&b, "\xEF\xBF\xBD", 3); /* invalid UTF-8 is repaired */
+      else nd_buf_append(&b, s + i, l);
     }
     i += l;
   }

@@ -5,6 +5,7 @@
 
 #include "nd_alloc.h"
 #include "nd_canonical.h"
+#include "nd_utf8.h"
 #include "unit.h"
 
 #define MAXM 16
@@ -180,6 +181,39 @@ static void test_cleaning(void) {
   CHECK(nd_canonical("", 0, NULL, 0, out, len) == 0);
 }
 
+/* Random text (invalid UTF-8, brackets, apostrophes) and random spans,
+** overlapping or past the end: every mention still gets a string. */
+static void test_random(void) {
+  static const char alphabet[] = "AaBbKkNnOoSsTt   ..()'\xE2\x80\x99\xC3\xA9\xFF\x80&-";
+  enum { N = 3000, M = 400 };
+  char *text = malloc(N);
+  nd_mention *m = malloc(M * sizeof(*m));
+  char **out = malloc(M * sizeof(char *));
+  size_t *len = malloc(M * sizeof(size_t));
+  unsigned x = 12345;
+  for (int round = 0; round < 20; round++) {
+    for (size_t i = 0; i < N; i++) {
+      x = x * 1103515245u + 12345u;
+      text[i] = alphabet[(x >> 16) % (sizeof alphabet - 1)];
+    }
+    for (size_t i = 0; i < M; i++) {
+      x = x * 1103515245u + 12345u;
+      m[i].start = (x >> 8) % (N + 20);
+      x = x * 1103515245u + 12345u;
+      m[i].len = (x >> 8) % 30;
+      m[i].type = (int)((x >> 20) % 4);
+    }
+    int ok = nd_canonical(text, N, m, M, out, len) == 0;
+    CHECK(ok);
+    for (size_t i = 0; ok && i < M; i++) CHECK(out[i] && strlen(out[i]) == len[i] && nd_utf8_valid(out[i], len[i]));
+    if (ok) free_all(out, M);
+  }
+  free(text);
+  free(m);
+  free(out);
+  free(len);
+}
+
 static void test_many(void) {
   /* More distinct forms than the pairwise limit: still one answer each. */
   size_t count = 5000;
@@ -210,6 +244,7 @@ int main(void) {
   test_variants();
   test_acronyms();
   test_cleaning();
+  test_random();
   test_many();
   UNIT_DONE();
 }
