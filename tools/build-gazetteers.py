@@ -192,7 +192,7 @@ CLITICS = ("s", "re", "ve", "ll", "d", "m")
 
 
 def wordish(c):
-    return c != "" and unicodedata.category(c)[0] in "LMN" and unicodedata.category(c) not in ("Nl", "No")
+    return c != "" and unicodedata.category(c)[0] in "LMN"
 
 
 def scan_word(t, i):
@@ -252,7 +252,7 @@ def tokens(text):
             continue
         if wordish(c):
             j = scan_word(t, i)
-        elif c in APOSTROPHES and re.match(r"[A-Za-z]{1,2}\b", t[i + 1:]) and \
+        elif c in APOSTROPHES and i > 0 and t[i - 1].isalpha() and re.match(r"[A-Za-z]{1,2}\b", t[i + 1:]) and \
                 re.match(r"[A-Za-z]{1,2}", t[i + 1:]).group(0).lower() in CLITICS:
             j = i + 1 + len(re.match(r"[A-Za-z]{1,2}", t[i + 1:]).group(0))
         else:
@@ -276,7 +276,7 @@ class Lists:
         self.entries = collections.defaultdict(set)
 
     def add(self, flag, name, accents_too=False):
-        name = " ".join(name.replace("_", " ").split())
+        name = " ".join(name.replace("_", " ").split()).rstrip("\u00b2\u00b3\u00b9*")
         if not name:
             return
         self.entries[flag].add(name)
@@ -619,10 +619,10 @@ def dump(path):
         print(key + "\t" + "|".join(n for n in FLAGS if flag & BIT[n]))
 
 
-def read_table(path):
+def read_table(path, magic=MAGIC):
     """Key -> flags of a built table (prefix-only keys left out)."""
     data = open(path, "rb").read()
-    if data[:8] != MAGIC:
+    if data[:8] != magic:
         sys.exit("not a gazetteer table: " + path)
     nslots = struct.unpack_from("<I", data, 8)[0]
     pool = data[24 + nslots * 8:]
@@ -634,21 +634,32 @@ def read_table(path):
     return table
 
 
-def coverage(path, conll):
+def coverage(path, conll, use_folds):
     """Per list: how many tokens of a CoNLL file carry its flag (single-word
-    lookup) and how their gold labels split: what the flag is worth."""
+    lookup) and how their gold labels split: what the flag is worth. With
+    use_folds, the TRAIN_* flags of document d come from the lists built
+    without its fold (what a trainer sees through nd_gaz_word_fold)."""
     table = read_table(path)
+    folds = read_table(os.path.splitext(path)[0] + ".folds", FOLDS_MAGIC) if use_folds else None
+    train_bits = sum(BIT["TRAIN_" + t] for t in TRAIN_TYPES)
+    doc = 0
     labels = ["PER", "ORG", "LOC", "MISC", "O"]
     by_flag = {name: collections.Counter() for name in FLAGS}
     tokens_total = 0
     with open(conll, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 2 or parts[0] == "-DOCSTART-":
+            if parts and parts[0] == "-DOCSTART-":
+                doc += 1
+                continue
+            if len(parts) < 2:
                 continue
             tokens_total += 1
             gold = parts[-1][2:] if parts[-1] != "O" else "O"
             flag = table.get(fold(parts[0]), 0)
+            if folds is not None:
+                k = (max(doc, 1) - 1) % TRAIN_FOLDS
+                flag = (flag & ~train_bits) | (((folds.get(fold(parts[0]), 0) >> (4 * k)) & 0xF) * BIT["TRAIN_PER"])
             if fold(parts[0]) == parts[0]:
                 flag &= CASELESS
             for name in FLAGS:
@@ -675,12 +686,14 @@ def main():
     ap.add_argument("--out", default="ext/data/gazetteer.bin")
     ap.add_argument("--dump", metavar="BIN", help="print the entries of a built table and exit")
     ap.add_argument("--coverage", metavar="CONLL", help="measure the table of --out on a CoNLL file and exit")
+    ap.add_argument("--folds", action="store_true",
+                    help="with --coverage on train.txt: TRAIN_* lists of the other folds")
     args = ap.parse_args()
     if args.dump:
         dump(args.dump)
         return
     if args.coverage:
-        coverage(args.out, args.coverage)
+        coverage(args.out, args.coverage, args.folds)
         return
 
     small = load_dictionary(args.dict)

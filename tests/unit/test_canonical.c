@@ -205,7 +205,8 @@ static void test_random(void) {
     }
     int ok = nd_canonical(text, N, m, M, out, len) == 0;
     CHECK(ok);
-    for (size_t i = 0; ok && i < M; i++) CHECK(out[i] && strlen(out[i]) == len[i] && nd_utf8_valid(out[i], len[i]));
+    for (size_t i = 0; ok && i < M; i++)
+      CHECK(out[i] && strlen(out[i]) == len[i] && nd_utf8_valid(out[i], len[i]));
     if (ok) free_all(out, M);
   }
   free(text);
