@@ -550,7 +550,7 @@ def load_train(lists, path):
             folds[key] |= 1 << (k * 4 + TRAIN_TYPES.index(kind))
             for j in range(1, len(toks)):
                 folds[" ".join(toks[:j])] |= PREFIX_BIT
-    print("%s: %d documents, %d training strings in %d folds" % (path, len(docs), len(folds), TRAIN_FOLDS))
+    print("%s: %d documents, %d keys in the %d fold lists" % (path, len(docs), len(folds), TRAIN_FOLDS))
     return folds
 
 
