@@ -154,24 +154,31 @@ static int tok_eq(const canon_form *a, size_t i, const canon_form *b, size_t j) 
          !memcmp(a->key + a->tok_off[i], b->key + b->tok_off[j], a->tok_len[i]);
 }
 
-/* Vowels, y, j and h: the letters transliterations disagree on. */
-static int soft_letters(const char *s, size_t n) {
-  if (n > 2) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (!memchr("aeiouyjh", s[i], 8)) return 0;
-  return 1;
+/* The letters of a name that transliterations agree on: y, i, j and h go
+** (Zelensky, Zelenskyy, Zelenskiy; Volodymyr, Volodimir), e reads as a
+** (Mohammed, Mohammad). Writes at most cap bytes; returns the length, or
+** cap + 1 when it did not fit. */
+static size_t skeleton(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == 'y' || c == 'i' || c == 'j' || c == 'h') continue;
+    if (k == cap) return cap + 1;
+    out[k++] = c == 'e' ? 'a' : c;
+  }
+  return k;
 }
 
-/* Two spellings of one name (Zelensky / Zelenskyy / Zelenskiy, Mohammad /
-** Mohammed): equal but for at most two vowel-like letters on each side,
-** after a common start of at least four bytes. */
+/* Two spellings of one name: the same first letter and the same skeleton
+** after it, lengths within three bytes. A final "a" on one side only marks
+** another name (Maria and Mario; Navalny and his wife Navalnaya). */
 static int name_variant(const char *a, size_t na, const char *b, size_t nb) {
   if (na == nb && !memcmp(a, b, na)) return 1;
-  if (na < 5 || nb < 5) return 0;
-  size_t p = 0, q = 0;
-  while (p < na && p < nb && a[p] == b[p]) p++;
-  while (q < na - p && q < nb - p && a[na - 1 - q] == b[nb - 1 - q]) q++;
-  return p >= 4 && soft_letters(a + p, na - p - q) && soft_letters(b + p, nb - p - q);
+  if (na < 5 || nb < 5 || na > 40 || nb > 40 || a[0] != b[0] || (na > nb ? na - nb : nb - na) > 3) return 0;
+  if ((a[na - 1] == 'a') != (b[nb - 1] == 'a')) return 0;
+  char sa[40], sb[40];
+  size_t ka = skeleton(a + 1, na - 1, sa, sizeof sa), kb = skeleton(b + 1, nb - 1, sb, sizeof sb);
+  return ka >= 3 && ka == kb && ka <= sizeof sa && !memcmp(sa, sb, ka);
 }
 
 static int last_eq(const canon_form *a, size_t i, const canon_form *b, size_t j) {
@@ -187,12 +194,21 @@ static int initial_of(const canon_form *a, size_t i, const canon_form *b, size_t
   return b->tok_len[j] > 0 && b->key[b->tok_off[j]] == t[0];
 }
 
+/* Two spellings of a first name: long ones only, since short ones that
+** differ by a vowel are often two names (Maria, Mario). */
+static int first_variant(const canon_form *a, size_t i, const canon_form *b, size_t j) {
+  return a->tok_len[i] >= 6 && b->tok_len[j] >= 6 &&
+         name_variant(a->key + a->tok_off[i], a->tok_len[i], b->key + b->tok_off[j], b->tok_len[j]);
+}
+
 /* PER forms of the same length that are spellings of one name. */
 static int per_variants(const canon_form *a, const canon_form *b) {
   if (a->ntok != b->ntok || a->ntok == 0) return 0;
   size_t last = a->ntok - 1;
   for (size_t i = 0; i < last; i++)
-    if (!tok_eq(a, i, b, i) && !initial_of(a, i, b, i) && !initial_of(b, i, a, i)) return 0;
+    if (!tok_eq(a, i, b, i) && !initial_of(a, i, b, i) && !initial_of(b, i, a, i) &&
+        !first_variant(a, i, b, i))
+      return 0;
   return last_eq(a, last, b, last);
 }
 

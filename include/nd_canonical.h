@@ -19,10 +19,11 @@
 **     Korea");
 **   - an acronym defined in the text, "Long Name (LN)" or "LN (Long Name)",
 **     takes the long name whatever the initials;
-**   - spellings of one person's name that differ slightly in the last name
-**     (Zelensky, Zelenskyy, Zelenskiy: same start, edit distance <= 2, same
-**     first name or initial or none) are one entity, written in its most
-**     frequent form (ties: the longest, then the first);
+**   - transliterations of one person's name (Zelensky, Zelenskyy, Zelenskiy;
+**     Volodymyr, Volodimir: the same but for y, i, j, h and e/a) with the
+**     same first names, initials or none, are one entity, written in its
+**     most frequent form (ties: the longest, then the first); a feminine
+**     final "a" makes another person (Navalny, Navalnaya);
 **   - when a short mention fits two different longer entities ("Smith" with
 **     both "Anna Smith" and "John Smith"), it keeps its own form.
 ** news_entities.key is then nd_normalize(canonical).

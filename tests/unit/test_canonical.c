@@ -93,6 +93,27 @@ static void test_variants(void) {
   CHECK_STR(out[3], "Oleksiy Danylenky");
   free_all(out, 4);
 
+  /* Transliterations of both names; short first names that differ stay apart. */
+  const char *t4 = "Volodymyr Zelenskyy met aides. Volodimir Zelensky spoke; Zelenskiy left. "
+                   "Maria Ferro and Mario Ferro.";
+  const char *s4[] = {"PER:Volodymyr Zelenskyy", "PER:Volodimir Zelensky", "PER:Zelenskiy", "PER:Maria Ferro",
+                      "PER:Mario Ferro"};
+  CHECK(run(t4, s4, 5, out) == 0);
+  CHECK_STR(out[0], "Volodymyr Zelenskyy"); /* a tie: the longer writing, then the first */
+  CHECK_STR(out[1], out[0]);
+  CHECK_STR(out[2], out[0]);
+  CHECK_STR(out[3], "Maria Ferro");
+  CHECK_STR(out[4], "Mario Ferro");
+  free_all(out, 5);
+
+  /* A feminine ending is another person. */
+  const char *t5 = "Pavel Sorokin and Sorokina met. Sorokin left.";
+  const char *s5[] = {"PER:Pavel Sorokin", "PER:Sorokina", "PER:Sorokin"};
+  CHECK(run(t5, s5, 3, out) == 0);
+  CHECK_STR(out[1], "Sorokina");
+  CHECK_STR(out[2], "Pavel Sorokin");
+  free_all(out, 3);
+
   /* Different consonants are different people. */
   const char *t3 = "Ed Johnson and Al Johnston. Johnson spoke.";
   const char *s3[] = {"PER:Ed Johnson", "PER:Al Johnston", "PER:Johnson"};
