@@ -23,6 +23,7 @@
 #include <utf8proc.h>
 
 #include "nd_alloc.h"
+#include "nd_clusters.h"
 #include "nd_entities.h"
 #include "nd_gazetteer.h"
 #include "nd_utf8.h"
@@ -38,7 +39,7 @@ enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_PREFIX, T_SUFFIX, T_SHAPE, T_SHORT, T_CAPCTX, T_WORDLINE,
   T_LOWER_AT, T_SHORT_AT, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SEEN, T_DOC_ANY, T_DOC_MAJOR,
   T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE, T_GAZ_WORD, T_GAZ_WORD_CAP, T_GAZ_BEGIN,
-  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH
+  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH, T_CLUSTER, T_CLUSTER_AT
 };
 
 /* Gazetteer lists used as features (all of them: see docs/model.md for
@@ -56,6 +57,8 @@ typedef struct tok_detail {
   uint64_t prefix[4], suffix[4];
   unsigned gaz_word, gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
   unsigned char caprun;                     /* see cap_runs */
+  int has_class;
+  nd_word_class cls; /* nd_clusters.h */
 } tok_detail;
 
 struct nd_ner_doc {
@@ -371,6 +374,23 @@ static void cap_runs(nd_ner_doc *d, size_t a, size_t b) {
   }
 }
 
+/* Word classes of token i at three granularities, and the middle class of
+** each neighbour. */
+static size_t class_features(const nd_ner_doc *d, size_t a, size_t b, size_t i, uint32_t *f) {
+  const tok_detail *t = &d->detail[i - a];
+  size_t k = 0;
+  if (t->has_class) {
+    f[k++] = feature_id(T_CLUSTER, t->cls.coarse, 1);
+    f[k++] = feature_id(T_CLUSTER, t->cls.middle, 2);
+    f[k++] = feature_id(T_CLUSTER, t->cls.fine, 3);
+  } else {
+    f[k++] = feature_id(T_CLUSTER, 0, 0);
+  }
+  if (i > a && t[-1].has_class) f[k++] = feature_id(T_CLUSTER_AT, t[-1].cls.middle, 0);
+  if (i + 1 < b && t[1].has_class) f[k++] = feature_id(T_CLUSTER_AT, t[1].cls.middle, 1);
+  return k;
+}
+
 /* One feature per flag of each list, at most ND_GAZ_NFLAGS each. */
 static size_t flag_features(uint32_t tmpl, unsigned flags, uint64_t ctx, uint32_t *f) {
   size_t k = 0;
@@ -421,6 +441,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     t->gaz_word = nd_gaz_word(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n) & GAZ_USED;
     t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
     t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
+    t->has_class = nd_word_cluster(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n, &t->cls);
   }
   size_t k = 0;
   off[0] = 0;
@@ -441,6 +462,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     f[c++] = feature_id(T_CAPCTX, ctx, 0);
     if (d->line[i]) f[c++] = feature_id(T_WORDLINE, d->lower[i], d->line[i]);
     f[c++] = feature_id(T_CAPRUN, t->caprun, d->line[i]);
+    c += class_features(d, a, b, i, f + c);
     static const int dxs[4] = {-2, -1, 1, 2};
     for (int x = 0; x < 4; x++) {
       f[c++] = feature_id(T_LOWER_AT, lower_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));
