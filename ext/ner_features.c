@@ -42,9 +42,8 @@ enum {
   T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH, T_CLUSTER, T_CLUSTER_AT
 };
 
-/* Gazetteer lists used as features (all of them: see docs/model.md for
-** what each adds). */
-#define GAZ_USED (ND_GAZ_ALL & ~(ND_GAZ_TRAIN_PER | ND_GAZ_TRAIN_ORG | ND_GAZ_TRAIN_LOC | ND_GAZ_TRAIN_MISC))
+/* Gazetteer lists used as features. */
+#define GAZ_USED ND_GAZ_ALL
 
 typedef struct form_stat {
   uint64_t key; /* lower-case hash; 0 = empty slot */
@@ -76,6 +75,7 @@ struct nd_ner_doc {
   unsigned *gaz_begin, *gaz_inside;
   size_t detail_cap;
   const unsigned char *tags1; /* first-pass tags, once known */
+  int gaz_fold;               /* nd_gaz_*_fold: -1 except in training */
 };
 
 static uint64_t hash_bytes(const void *p, size_t n, uint64_t h) {
@@ -247,6 +247,7 @@ nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   d->text = text;
   d->tok = tok;
   d->n = n;
+  d->gaz_fold = -1;
   size_t cap = 1024;
   d->form_mask = cap - 1;
   d->lower = nd_malloc((n ? n : 1) * sizeof(uint64_t));
@@ -276,6 +277,8 @@ nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   }
   return d;
 }
+
+void nd_ner_doc_set_fold(nd_ner_doc *d, int fold) { d->gaz_fold = fold; }
 
 void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1) {
   d->tags1 = tags1;
@@ -434,11 +437,11 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     detail_of(w, d->tok[i].len, &d->detail[i - a]);
     d->gaz_tok[i - a] = (nd_gaz_tok){w, d->tok[i].len};
   }
-  nd_gaz_sentence(d->gaz_tok, m, d->gaz_begin, d->gaz_inside);
+  nd_gaz_sentence_fold(d->gaz_tok, m, d->gaz_fold, d->gaz_begin, d->gaz_inside);
   cap_runs(d, a, b);
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];
-    t->gaz_word = nd_gaz_word(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n) & GAZ_USED;
+    t->gaz_word = nd_gaz_word_fold(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n, d->gaz_fold) & GAZ_USED;
     t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
     t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
     t->has_class = nd_word_cluster(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n, &t->cls);

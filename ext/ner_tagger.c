@@ -219,11 +219,12 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
 }
 
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
-                    uint32_t **feats, size_t **off) {
+                    int gaz_fold, uint32_t **feats, size_t **off) {
   *feats = nd_malloc((n ? n : 1) * ND_NER_MAXF * sizeof(uint32_t));
   *off = nd_malloc((n + 1) * sizeof(size_t));
   nd_ner_doc *d = nd_ner_doc_new(text, tok, n);
   int rc = (!*feats || !*off || !d) ? -1 : 0;
+  if (rc == 0) nd_ner_doc_set_fold(d, gaz_fold);
   if (rc == 0 && tags1) nd_ner_doc_add_tags(d, tags1);
   size_t *sub = nd_malloc((n + 1) * sizeof(size_t));
   if (!sub) rc = -1;

@@ -88,9 +88,11 @@ void nd_entities_free(nd_entity *e, size_t count);
 /* Feature ids of each token: token i has feats[off[i] .. off[i+1]).
 ** tags1 == NULL gives the first-pass features; with the first pass's tags
 ** of the same tokens it gives the second pass's (first-pass features plus
-** document evidence). *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
+** document evidence). gaz_fold >= 0 reads the gazetteer's TRAIN_* lists
+** built without that fold of train.txt (nd_gaz_*_fold), -1 the full lists.
+** *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
-                    uint32_t **feats, size_t **off);
+                    int gaz_fold, uint32_t **feats, size_t **off);
 
 /* Viterbi over per-token scores emit[n][9] with transitions trans[10][9]
 ** (row 9: sentence start); allowed BIO transitions only. Returns 0, -1 on
@@ -116,6 +118,9 @@ typedef struct nd_ner_doc nd_ner_doc;
 nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n);
 void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1); /* kept, not copied */
 void nd_ner_doc_free(nd_ner_doc *d);
+/* Training only: which fold's TRAIN_* gazetteer lists to read (see
+** nd_ner_features). */
+void nd_ner_doc_set_fold(nd_ner_doc *d, int fold);
 
 /* Features of the sentence tok[a..b): feats gets at most ND_NER_MAXF per
 ** token, off[0..b-a] their bounds (off[0] = 0). pass 2 adds the document

@@ -32,6 +32,7 @@
 
 #include "eval_ner.h"
 #include "nd_entities.h"
+#include "nd_gazetteer.h"
 
 #define FOLDS 5
 #define T ND_NER_TAGS
@@ -103,13 +104,16 @@ typedef struct doc_feats {
   size_t *off;
 } doc_feats;
 
+/* Features of every document; with folds, document d reads the gazetteer's
+** TRAIN_* lists built without its fold (d % ND_GAZ_FOLDS). */
 static void extract(const conll_set *set, const unsigned char *const *tags1, feat_map *map,
-                    int insert, doc_feats *out) {
+                    int insert, int folds, doc_feats *out) {
   for (size_t d = 0; d < set->n; d++) {
     const conll_doc *doc = &set->doc[d];
     uint32_t *f;
     size_t *off;
-    if (nd_ner_features(doc->text, doc->tok, doc->n, tags1 ? tags1[d] : NULL, &f, &off)) {
+    int fold = folds ? (int)(d % ND_GAZ_FOLDS) : -1;
+    if (nd_ner_features(doc->text, doc->tok, doc->n, tags1 ? tags1[d] : NULL, fold, &f, &off)) {
       fprintf(stderr, "out of memory\n");
       exit(2);
     }
@@ -508,8 +512,8 @@ int main(int argc, char **argv) {
   feat_map map;
   map_init(&map);
   doc_feats *tf1 = calloc(tr.n, sizeof(*tf1)), *df1 = calloc(dev.n, sizeof(*df1));
-  extract(&tr, NULL, &map, 1, tf1);
-  extract(&dev, NULL, &map, 0, df1);
+  extract(&tr, NULL, &map, 1, 1, tf1);
+  extract(&dev, NULL, &map, 0, 0, df1);
   size_t nf1 = map.n;
   fprintf(stderr, "pass 1: %zu features\n", nf1);
 
@@ -540,8 +544,8 @@ int main(int argc, char **argv) {
 
   /* 3. Pass 2. */
   doc_feats *tf2 = calloc(tr.n, sizeof(*tf2)), *df2 = calloc(dev.n, sizeof(*df2));
-  extract(&tr, (const unsigned char *const *)tr_tags1, &map, 1, tf2);
-  extract(&dev, (const unsigned char *const *)dev_tags1, &map, 0, df2);
+  extract(&tr, (const unsigned char *const *)tr_tags1, &map, 1, 1, tf2);
+  extract(&dev, (const unsigned char *const *)dev_tags1, &map, 0, 0, df2);
   fprintf(stderr, "pass 2: %zu features\n", map.n);
   m1.w = xrealloc(m1.w, map.n * T * sizeof(float)); /* pass 1 never uses the new ids */
   memset(m1.w + nf1 * T, 0, (map.n - nf1) * T * sizeof(float));
