@@ -128,6 +128,14 @@ void nd_ner_doc_set_fold(nd_ner_doc *d, int fold);
 int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
                              size_t *off);
 
+/* After nd_ner_sentence_features(d, a, ...): the first *nword features of
+** token i depend on its word form alone; returns that form's memo of their
+** summed weights (both passes), already filled when *valid is 1; with
+** claim, a memo not yet filled is marked filled: the caller fills it now.
+** NULL when there is none. */
+int32_t *nd_ner_word_sums(nd_ner_doc *d, size_t a, size_t i, int claim, size_t *nword,
+                          int *valid);
+
 /* The document-evidence features of token i alone (the second pass's
 ** features are the first pass's plus these); returns their count. */
 size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f);

@@ -453,9 +453,14 @@ static blob build_blob(const feat_map *map, const model_f *m1, const model_f *m2
 
 /* Tag dev through the runtime; returns F1, and the squared error of span
 ** scores against span correctness in *brier. */
+/* Spans and correct spans by score: < 0.5, 0.5-0.9, >= 0.9. */
+static size_t bin_spans[3], bin_correct[3];
+
 static double runtime_dev(const nd_ner_model *m, const conll_set *dev, double *brier,
                           ner_score *score_out) {
   ner_score s = {0};
+  memset(bin_spans, 0, sizeof(bin_spans));
+  memset(bin_correct, 0, sizeof(bin_correct));
   double err = 0;
   size_t spans = 0;
   for (size_t d = 0; d < dev->n; d++) {
@@ -478,6 +483,9 @@ static double runtime_dev(const nd_ner_model *m, const conll_set *dev, double *b
       int ok = chunk_starts(gprev, doc->gold[i]) && doc->gold[i] == tags[i] &&
                chunk_end_at(doc->gold, doc->n, i) == j;
       err += (sc - ok) * (sc - ok);
+      int bin = sc < 0.5 ? 0 : sc < 0.9 ? 1 : 2;
+      bin_spans[bin]++;
+      bin_correct[bin] += (size_t)ok;
       spans++;
       i = j;
     }
@@ -587,6 +595,10 @@ int main(int argc, char **argv) {
           m.nrows, b.n, best_t, brier);
   fprintf(stderr, "dev through the runtime: F1 %.4f (pass 1 alone %.4f)\n", f, f_dev1);
   score_print(&s, stderr);
+  static const char *const bins[3] = {"< 0.5", "0.5-0.9", ">= 0.9"};
+  for (int k = 0; k < 3; k++)
+    fprintf(stderr, "spans with score %-7s: %5zu, %.1f%% correct\n", bins[k], bin_spans[k],
+            bin_spans[k] ? 100.0 * (double)bin_correct[k] / (double)bin_spans[k] : 0);
   fprintf(stderr, "%.1f s\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
   free(b.p);
   free(m1.w);
