@@ -34,20 +34,23 @@ const char *nd_entity_type_name(int type);
 ** little-endian, 4-byte aligned:
 **   "NDNER\2\0\0", u32 nrows, u32 mask, u32 info_len, f32 wscale[2],
 **   f32 temperature, f32 trans[2][10][9] (row 9: start of a sentence),
-**   then an open-addressing hash table of mask + 1 slots, each
-**   { u32 feature id (0: empty), i16 w[2][9] }, probed linearly from
-**   id & mask; then the info text. */
+**   then an open-addressing hash table of mask + 1 slots probed linearly
+**   from id & mask: u32 key[mask + 1] (feature ids, 0: empty), then
+**   i16 w[mask + 1][2][9]; then the info text. Keys apart from weights:
+**   the probes (most ids are not in the model) scan a small array that
+**   stays in cache. */
 typedef struct nd_ner_model {
   uint32_t nrows, mask, info_len;
-  const unsigned char *slots; /* ND_NER_SLOT bytes each */
+  const uint32_t *key;
+  const int16_t *w;
   float wscale[ND_NER_PASSES];
   float temperature; /* divides scores before the forward-backward pass */
   float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
   const char *info;
 } nd_ner_model;
 
-#define ND_NER_MAGIC "NDNER\2\0\0"
-#define ND_NER_SLOT (4 + 2 * ND_NER_PASSES * ND_NER_TAGS)
+#define ND_NER_MAGIC "NDNER\3\0\0"
+#define ND_NER_ROW (ND_NER_PASSES * ND_NER_TAGS) /* weights per slot */
 
 /* Parse a blob; returns 0, or -1 when it is not a valid model. */
 int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m);

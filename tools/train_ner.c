@@ -433,9 +433,9 @@ static blob build_blob(const feat_map *map, const model_f *m1, const model_f *m2
   for (int k = 0; k < 2; k++)
     for (int i = 0; i <= T; i++)
       for (int j = 0; j < T; j++) putf(&b, ms[k]->trans[i][j]);
+  for (size_t h = 0; h <= mask; h++) put32(&b, slot_row[h] < 0 ? 0 : rows[slot_row[h]].id);
   for (size_t h = 0; h <= mask; h++) {
     int32_t i = slot_row[h];
-    put32(&b, i < 0 ? 0 : rows[i].id);
     for (int k = 0; k < 2; k++)
       for (int t = 0; t < T; t++) {
         long q = i < 0 ? 0 : lrintf(ms[k]->w[(size_t)rows[i].x * T + t] / scale[k]);
