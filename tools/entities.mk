@@ -27,3 +27,11 @@ model: $(BUILD)/train_ner
 EVAL_TARGETS += eval-ner
 eval-ner: all $(BUILD)/eval_ner
 	$(BUILD)/eval_ner $(EVAL_NER_FILE)
+
+BENCH_TARGETS += bench-entities
+bench-entities: all
+	@if command -v npm >/dev/null 2>&1; then \
+	  [ -d build/bench-npm/node_modules/compromise ] || \
+	  npm install --no-save --no-audit --no-fund --prefix build/bench-npm compromise >/dev/null; \
+	else echo "bench-entities: npm is missing, compromise will be skipped"; fi
+	$(PYTHON) tools/bench-entities.py --ext $(EXT) --seeds $(SHARED_DIR)/corpus/seeds
