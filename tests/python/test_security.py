@@ -110,24 +110,42 @@ class NoreadEntryPoint(Security):
 
 
 class HeapLimit(Security):
-    def test_out_of_memory_is_an_error_in_a_fresh_process(self):
-        # The PRAGMA can only lower the process-wide limit, so this runs in a
-        # child; tests/sql/500-heap-limit.sql shows SQLite's message.
-        code = (
-            "import sqlite3, sys\n"
-            "db = sqlite3.connect(':memory:'); db.enable_load_extension(True)\n"
-            f"db.load_extension({os.path.join(ROOT, EXT) if not os.path.isabs(EXT) else EXT!r})\n"
-            "db.execute('PRAGMA hard_heap_limit=8000000')\n"
-            "big = \"printf('%.*c', 3000000, 'a')\"\n"
-            "for sql in ('SELECT length(news_normalize(' + big + '))',\n"
-            "            'SELECT count(*) FROM news_sentences(' + big + ')'):\n"
-            "    try:\n"
-            "        db.execute(sql).fetchall(); print('no error')\n"
-            "    except MemoryError:\n"
-            "        print('MemoryError')\n"
-            "print(db.execute(\"SELECT news_normalize('Still OK')\").fetchone()[0])\n")
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-        self.assertEqual((out.returncode, out.stdout), (0, "MemoryError\nMemoryError\nstill ok\n"), out.stderr)
+    CHILD = (
+        "import resource, sqlite3, sys\n"
+        "db = sqlite3.connect(':memory:'); db.enable_load_extension(True)\n"
+        "db.load_extension(sys.argv[1])\n"
+        "db.execute('PRAGMA hard_heap_limit=' + sys.argv[2])\n"
+        "for sql in sys.argv[3:]:\n"
+        "    try:\n"
+        "        print(db.execute(sql).fetchone()[0])\n"
+        "    except MemoryError:\n"
+        "        print('MemoryError')\n"
+        "print(db.execute(\"SELECT news_normalize('Still OK')\").fetchone()[0])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+
+    def child(self, limit, *queries):
+        # The PRAGMA can only lower the process-wide limit: run in a child.
+        ext = EXT if os.path.isabs(EXT) else os.path.join(ROOT, EXT)
+        out = subprocess.run([sys.executable, "-c", self.CHILD, ext, str(limit), *queries],
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        lines = out.stdout.split("\n")
+        return lines[:-2], int(lines[-2])
+
+    def test_out_of_memory_is_an_error_and_the_connection_survives(self):
+        big = "printf('%.*c', 3000000, 'a')"
+        results, _ = self.child(8000000, f"SELECT length({big})", f"SELECT length(news_normalize({big}))",
+                                f"SELECT count(*) FROM news_sentences({big})")
+        self.assertEqual(results, ["3000000", "MemoryError", "MemoryError", "still ok"])
+
+    def test_unicode_expansion_stays_under_the_limit(self):
+        # 9 MB of U+FDFA would need 216 MB of utf8proc working memory (NFKC
+        # gives 18 characters each, 4 bytes per character before encoding).
+        results, maxrss_mb = self.child(
+            50000000, "SELECT length(news_normalize(replace(printf('%.*c', 3000000, 'a'), 'a', char(65018))))")
+        self.assertEqual(results, ["MemoryError", "still ok"])
+        if "asan" not in os.environ.get("LD_PRELOAD", ""):  # ASan's shadow and quarantine
+            self.assertLess(maxrss_mb, 150)
 
 
 class Interrupt(Security):
