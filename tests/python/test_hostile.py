@@ -152,6 +152,20 @@ class InvalidUtf8(Hostile):
             for text, sub in rows:
                 self.assertEqual(text, sub, raw)
 
+    def test_offsets_of_every_table_hold_on_glued_continuation_bytes(self):
+        # Found by fuzz_entities: an entity ending in "\xc3\xa9" followed by
+        # stray continuation bytes ended inside what SQLite counts as one
+        # character, so substr() disagreed with the text column.
+        self.db.text_factory = bytes
+        raw = (b"Vladimir Putin\xc3\xa9\xa9\xa9 met Xi Jinping\xe3\x80\x82\xb4\xb4 in Beijing on "
+               b"March 3\xc2\xa0\xa0, 2023. Next week\xe2\x80\x99\xbf they meet again.")
+        for table in ["news_sentences(CAST(?1 AS TEXT))", "news_dates(CAST(?1 AS TEXT), '2023-03-01')",
+                      "news_entities(CAST(?1 AS TEXT))"]:
+            rows = self.rows(f"SELECT text, substr(CAST(?1 AS TEXT), start, length) FROM {table}", raw)
+            self.assertEqual(len(rows), 3, table)
+            for text, sub in rows:
+                self.assertEqual(text, sub, table)
+
     def test_regexp_bad_pattern_bytes_are_an_error(self):
         self.assertEqual(self.error("SELECT news_regexp(CAST(? AS TEXT), 'x')", b"\xff"),
                          "news_regexp: UTF-8 error: illegal byte (0xfe or 0xff) at offset 0 of the pattern")
