@@ -6,11 +6,16 @@ text) and, where a runaway is conceivable, that the call returns quickly.
 Invalid UTF-8 is passed as a blob cast to TEXT (so SQLite sees the raw
 bytes as text) and read back as bytes.
 """
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import time
 import unittest
 
-from newsdesk_test import connect
+from newsdesk_test import EXT, ROOT, connect
 
 # Bytes that are not UTF-8, each a classic trap.
 OVERLONG_SLASH = b"\xc0\xaf"           # '/' in two bytes
@@ -270,6 +275,121 @@ class Sizes(Hostile):
         self.db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1000000)
         self.assertEqual(self.error("SELECT news_normalize(?)", "\ufdfa" * 50000), "string or blob too big")
         self.assertEqual(self.one("SELECT length(news_normalize(?))", "\ufdfa" * 10000), 180000)
+
+
+class Articles(Hostile):
+    """news_articles over hostile folders and files."""
+
+    def setUp(self):
+        super().setUp()
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.dir = self.tmp.name
+
+    def write(self, name, data):
+        path = os.path.join(self.dir, name)
+        with open(path, "wb" if isinstance(data, bytes) else "w") as f:
+            f.write(data)
+        return path
+
+    def scan(self, source, *more):
+        return self.rows("SELECT substr(path, length(?1) + 2), error FROM news_articles(?1%s)"
+                         % "".join(f", {m}" for m in more), source)
+
+    def test_deep_html_nesting(self):
+        path = self.write("deep.html", "<html><body>" + "<div>" * 100000 + "<p>Deep text here.</p>"
+                          + "</div>" * 100000 + "</body></html>")
+        self.assertEqual(self.quick(lambda: self.rows("SELECT error, text FROM news_articles(?)", path)),
+                         [(None, "Deep text here.")])
+        path = self.write("unclosed.html", "<html><body>" + "<b><i>" * 100000 + "Still read. And kept.")
+        self.assertEqual(self.quick(lambda: self.rows("SELECT error, text FROM news_articles(?)", path)),
+                         [(None, "Still read. And kept.")])
+
+    def test_deep_json_nesting_is_a_malformed_record(self):
+        deep = '{"title": "T", "x": ' + "[" * 100000 + "]" * 100000 + "}"
+        path = self.write("deep.jsonl", deep + '\n{"title": "next"}\n' + "[" * 100000 + "\n")
+        rows = self.quick(lambda: self.rows("SELECT item, title, error IS NULL FROM news_articles(?)", path))
+        self.assertEqual(rows[1], (2, "next", 1))
+        self.assertEqual(len(rows), 3)
+        self.assertEqual(rows[2][1:], (None, 0))
+
+    def test_sparse_1gb_file_is_an_error_row_without_reading_it(self):
+        path = os.path.join(self.dir, "sparse.txt")
+        with open(path, "wb") as f:
+            f.truncate(1 << 30)
+        # A fresh process, so that its peak RSS is this query's alone.
+        code = ("import resource, sqlite3, sys\n"
+                "db = sqlite3.connect(':memory:'); db.enable_load_extension(True)\n"
+                "db.load_extension(sys.argv[1])\n"
+                "print(db.execute('SELECT error, bytes FROM news_articles(?)', (sys.argv[2],)).fetchall())\n"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+        ext = EXT if os.path.isabs(EXT) else os.path.join(ROOT, EXT)
+        out = subprocess.run([sys.executable, "-c", code, ext, path], capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        rows, rss_mb = out.stdout.splitlines()
+        self.assertEqual(rows, "[('file too large (1073741824 bytes; the limit is 67108864)', 1073741824)]")
+        if "asan" not in os.environ.get("LD_PRELOAD", ""):
+            self.assertLess(int(rss_mb), 100)
+
+    def test_ten_million_lines_of_jsonl(self):
+        # 10,000,001 lines, three of them records: blank lines are not records.
+        path = self.write("lines.jsonl", '{"title": "first"}\n' + "\n" * 5000000 + '{"title": "middle"}\n'
+                          + " \n" * 4999999 + '{"title": "last"}')
+        self.assertEqual(self.quick(lambda: self.rows("SELECT item, title, error FROM news_articles(?)", path)),
+                         [(1, "first", None), (2, "middle", None), (3, "last", None)])
+        self.assertEqual(self.rows("SELECT item, error, bytes FROM news_articles(?, 1000000)", path),
+                         [(1, "file too large (15000054 bytes; the limit is 1000000)", 15000054)])
+
+    def test_many_small_records(self):
+        path = self.write("many.jsonl", '{"title": "t"}\n' * 200000)
+        self.assertEqual(self.quick(lambda: self.one("SELECT count(*) FROM news_articles(?)", path)), 200000)
+
+    def test_special_files_are_skipped_without_blocking(self):
+        self.write("a.txt", "Alpha went home.")
+        os.symlink("/dev/zero", os.path.join(self.dir, "zero.txt"))
+        os.symlink("/dev/null", os.path.join(self.dir, "null.md"))
+        os.mkfifo(os.path.join(self.dir, "pipe.txt"))
+        sock = socket.socket(socket.AF_UNIX)
+        self.addCleanup(sock.close)
+        sock.bind(os.path.join(self.dir, "sock.html"))
+        self.assertEqual(self.quick(lambda: self.scan(self.dir)), [("a.txt", None)])
+        for name, kind in [("zero.txt", "character device"), ("null.md", "character device"),
+                           ("pipe.txt", "FIFO"), ("sock.html", "socket")]:
+            self.assertEqual(self.quick(lambda: self.scan(os.path.join(self.dir, name))),
+                             [("", f"not a regular file ({kind})")])
+
+    def test_broken_links_are_error_rows_in_a_walk(self):
+        self.write("a.txt", "Alpha went home.")
+        os.symlink("/nonexistent/x", os.path.join(self.dir, "dangling.txt"))
+        os.symlink("self.txt", os.path.join(self.dir, "self.txt"))
+        self.assertEqual(self.scan(self.dir), [("a.txt", None),
+                                               ("dangling.txt", "cannot open: no such file or directory"),
+                                               ("self.txt", "cannot open: too many levels of symbolic links")])
+
+    def test_directory_symlink_loops(self):
+        os.makedirs(os.path.join(self.dir, "a", "b"))
+        self.write("a/b/story.txt", "A story here.")
+        os.symlink("..", os.path.join(self.dir, "a", "b", "up"))
+        os.symlink(self.dir, os.path.join(self.dir, "a", "root"))
+        self.assertEqual(self.quick(lambda: self.scan(self.dir)), [("a/b/story.txt", None)])
+
+    def test_files_changing_during_the_scan(self):
+        for name in "abcdefg":
+            self.write(f"{name}.txt", f"Article {name} text here.")
+        cur = self.db.execute("SELECT substr(path, length(?1) + 2), error FROM news_articles(?1, 100)",
+                              (self.dir,))
+        self.assertEqual(cur.fetchone(), ("a.txt", None))
+        os.remove(os.path.join(self.dir, "c.txt"))                        # vanished
+        os.remove(os.path.join(self.dir, "d.txt"))
+        os.mkfifo(os.path.join(self.dir, "d.txt"))                        # now a FIFO: skipped
+        self.write("e.txt", "x" * 500)                                    # grew past the limit
+        os.remove(os.path.join(self.dir, "f.txt"))
+        os.mkdir(os.path.join(self.dir, "f.txt"))                         # now a directory: skipped
+        self.write("h.txt", "A new file.")                                # after the listing: not seen
+        self.assertEqual(self.quick(cur.fetchall), [("b.txt", None),
+                                                    ("c.txt", "cannot open: no such file or directory"),
+                                                    ("e.txt", "file too large (500 bytes; the limit is 100)"),
+                                                    ("g.txt", None)])
 
 
 if __name__ == "__main__":

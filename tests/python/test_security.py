@@ -180,6 +180,44 @@ class Interrupt(Security):
 
 
 class CursorsClosedMidScan(Security):
+    def fds(self):
+        return len(os.listdir("/proc/self/fd"))
+
+    def corpus(self):
+        for i in range(20):
+            sub = os.path.join(self.tmp.name, f"d{i % 4}")
+            os.makedirs(sub, exist_ok=True)
+            with open(os.path.join(sub, f"a{i}.txt"), "w") as f:
+                f.write(f"Story {i} begins here. It goes on.")
+        with open(os.path.join(self.tmp.name, "d0", "feed.jsonl"), "w") as f:
+            f.write('{"title": "x"}\n' * 50)
+        return self.tmp.name
+
+    def test_article_cursors_closed_mid_scan_release_their_files(self):
+        db = connect()
+        source = self.corpus()
+        before = self.fds()
+        for _ in range(1500):  # more than a typical 1024 descriptor limit
+            cur = db.execute("SELECT path, text FROM news_articles(?)", (source,))
+            self.assertIsNotNone(cur.fetchone())
+            cur.close()
+        self.assertEqual(self.fds(), before)
+        self.assertEqual(db.execute("SELECT count(*) FROM news_articles(?)", (source,)).fetchone(), (70,))
+
+    def test_many_article_cursors_open_at_once_hold_no_descriptor(self):
+        db = connect()
+        source = self.corpus()
+        before = self.fds()
+        cursors = []
+        for _ in range(300):
+            cur = db.execute("SELECT path FROM news_articles(?)", (source,))
+            cur.fetchmany(3)  # inside a directory, mid-walk
+            cursors.append(cur)
+        self.assertEqual(self.fds(), before)
+        for cur in cursors:
+            self.assertEqual(len(cur.fetchall()), 67)
+        self.assertEqual(self.fds(), before)
+
     def test_many_sentence_cursors_abandoned_mid_scan(self):
         db = connect()
         text = "Alpha went. Beta came. Gamma left. " * 1000
