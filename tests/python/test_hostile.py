@@ -100,6 +100,50 @@ class Types(Hostile):
         self.assertEqual(self.error("SELECT * FROM news_sentences('a', 'b')"),
                          "too many arguments on news_sentences() - max 1")
 
+    def test_later_functions_with_null_and_wrong_types(self):
+        self.assertIsNone(self.one("SELECT news_clean(NULL)"))
+        self.assertEqual(self.one("SELECT news_clean('<p>Hello there world.</p>', NULL)"), "Hello there world.")
+        self.assertEqual(self.one("SELECT count(*) FROM news_dates(NULL)"), 0)
+        self.assertEqual(self.one("SELECT count(*) FROM news_dates('On March 3, 2023.', NULL)"), 1)
+        self.assertEqual(self.one("SELECT count(*) FROM news_entities(NULL)"), 0)
+        self.assertEqual(self.error("SELECT * FROM news_articles(NULL)"), "news_articles: source is NULL")
+        for value in [42, -1, 3.5, 2**63 - 1, -2**63, b"", b"\x01\x02"]:
+            self.assertEqual(self.one("SELECT count(*) FROM news_dates(?)", value), 0)
+            self.assertEqual(self.one("SELECT count(*) FROM news_entities(?)", value), 0)
+            text = value.decode() if isinstance(value, bytes) else self.one("SELECT CAST(? AS TEXT)", value)
+            self.assertEqual(self.error("SELECT news_clean('x', ?)", value),
+                             f"news_clean: unknown format '{text}' (expected text, markdown, html or json)")
+            self.assertEqual(self.error("SELECT * FROM news_dates('next week', ?)", value),
+                             f"news_dates: invalid anchor '{text}' (expected ISO-8601)")
+        for value in [0, -1, -2**63, 3.5, "x", b""]:
+            self.assertEqual(self.error("SELECT * FROM news_articles('tests/corpus', ?)", value),
+                             "news_articles: max_bytes must be a positive integer")
+        self.assertEqual(self.error("SELECT * FROM news_articles(?)", 42),
+                         "news_articles: no such file or directory: '42'")
+        for anchor in ["2023-02-30", "99999-01-01", "2023-13-01", "2023-03-17T25:00", "yesterday"]:
+            self.assertEqual(self.error("SELECT * FROM news_dates('next week', ?)", anchor),
+                             f"news_dates: invalid anchor '{anchor}' (expected ISO-8601)")
+
+    def test_anchors_at_the_ends_of_the_calendar(self):
+        self.assertEqual(self.rows("SELECT value FROM news_dates('next week', '9999-12-31')"), [("XXXX-W01",)])
+        self.assertEqual(self.rows("SELECT value FROM news_dates('0001-01-01 and last year', '0001-01-01')"),
+                         [("0001-01-01",), ("0000",)])
+        self.assertEqual(self.rows("SELECT value FROM news_dates('yesterday', '0000-01-01')"), [("XXXX-12-31",)])
+        # Huge counts neither overflow nor crash.
+        self.assertEqual(len(self.rows("SELECT value FROM news_dates(?, '2023-01-01')",
+                                       "in 5000000000 years, 10000000000 days ago, the year 99999999999")), 2)
+
+    def test_later_functions_wrong_argument_counts(self):
+        self.assertEqual(self.error("SELECT news_clean()"), "wrong number of arguments to function news_clean()")
+        self.assertEqual(self.error("SELECT news_clean('a', 'b', 'c')"),
+                         "wrong number of arguments to function news_clean()")
+        for table in ["news_dates", "news_entities", "news_articles"]:
+            self.assertEqual(self.error(f"SELECT * FROM {table}()"), "no query solution")
+        self.assertEqual(self.error("SELECT * FROM news_dates('a', 'b', 'c')"),
+                         "too many arguments on news_dates() - max 2")
+        self.assertEqual(self.error("SELECT * FROM news_entities('a', 'b')"),
+                         "too many arguments on news_entities() - max 1")
+
     def test_writing_to_a_table_valued_function_is_refused(self):
         self.assertEqual(self.error("INSERT INTO news_sentences VALUES (1, 1, 1, 'x', 'x')"),
                          "table news_sentences may not be modified")
