@@ -16,7 +16,7 @@ SHARED_DIR ?= ../shared
 PYTHON     ?= /usr/bin/python3
 SQLITE3    ?= sqlite3
 
-DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libutf8proc-dev libpcre2-dev python3 clang libclang-rt-dev
+DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libutf8proc-dev libpcre2-dev python3 clang libclang-rt-dev time
 
 ifeq ($(SANITIZE),1)
   BUILD   = build/san

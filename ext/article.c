@@ -213,6 +213,24 @@ static void trim_field(char *s) {
   s[n - b] = 0;
 }
 
+/* The headline repeated at the top of the body (any quotes, any case):
+** blank out such lines among the first three non-blank ones. In place. */
+static void drop_title_echo(char *text, const char *title) {
+  char tkey[512], key[512];
+  if (!nd_line_key(title, strlen(title), tkey, sizeof tkey)) return;
+  char *p = text;
+  for (int seen = 0; *p && seen < 3;) {
+    char *e = strchr(p, '\n');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (nd_line_key(p, len, key, sizeof key)) {
+      if (strcmp(key, tkey) == 0) memset(p, ' ', len);
+      seen++;
+    }
+    if (!e) break;
+    p = e + 1;
+  }
+}
+
 static int finish(nd_article *a) {
   char **fields[] = {&a->title, &a->byline, &a->published, &a->lang, &a->url, &a->text};
   for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
@@ -224,8 +242,24 @@ static int finish(nd_article *a) {
     }
   }
   if (a->text) {
+    if (a->title) drop_title_echo(a->text, a->title);
     nd_tidy_paragraphs(a->text);
     a->words = nd_count_words(a->text, strlen(a->text));
+    /* Not stated: detected from the title and body (NULL when unsure). */
+    if (!a->lang) {
+      nd_buf b;
+      nd_buf_init(&b);
+      if (a->title) {
+        nd_buf_append(&b, a->title, strlen(a->title));
+        nd_buf_putc(&b, '\n');
+      }
+      size_t len = strlen(a->text); /* the guess reads the first words only */
+      nd_buf_append(&b, a->text, len < 32768 ? len : 32768);
+      const char *guess = b.oom ? NULL : nd_guess_lang(b.p ? b.p : "", b.len);
+      int oom = b.oom;
+      nd_buf_free(&b);
+      if (oom || (guess && nd_set_field(&a->lang, guess, strlen(guess)))) return -1;
+    }
   }
   return 0;
 }

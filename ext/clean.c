@@ -53,6 +53,23 @@ size_t nd_line_key(const char *s, size_t n, char *out, size_t cap) {
   size_t o = 0;
   int space = 0;
   for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* ASCII without a table lookup */
+      i++;
+      int alnum = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+      if (!alnum) {
+        space = 1;
+        continue;
+      }
+      if (space && o > 0) {
+        if (o + 1 >= cap) break;
+        out[o++] = ' ';
+      }
+      space = 0;
+      if (o + 1 >= cap) break;
+      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
     int32_t cp;
     i += next_cp(s, n, i, &cp);
     if (is_alnum_cp(cp)) {
@@ -178,7 +195,12 @@ static const char *const azLabel[] = {
     "listen to this article", "read full article", "read the full article", "full story",
     "about the author", "privacy policy", "terms of use", "terms of service", "cookie policy",
     "all rights reserved", "like this", "like loading", "share this like this", "photo",
-    "video", "watch", "gallery", "view gallery", "enlarge", "close", "open",
+    "video", "watch", "gallery", "view gallery", "enlarge", "close", "open", "pin", "save",
+    "save article", "saved", "gift this article", "listen", "listen to article", "share article",
+    "story continues below advertisement", "article continues below advertisement",
+    "article continues below", "continue reading below", "advertisement continue reading below",
+    "scroll to continue with content", "advertisement scroll to continue", "sponsored links",
+    "show more", "load more", "see more", "view more", "more", "top", "go to top",
     /* fr */
     "publicité", "pub", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
     "à lire également", "sur le même sujet", "partager", "partagez", "commentaires",
@@ -223,7 +245,19 @@ static const char *const azTeaser[] = {
     "lire également", "à lire également", "lee también", "lea también", "leer más",
     "ver también", "lesen sie auch", "mehr zum thema", "auch interessant", "leggi anche",
     "leia também", "leia mais", "veja também", "читайте также", "смотрите также",
-    "читайте", "по теме", "copyright", NULL};
+    "читайте", "по теме", "copyright", "image source", "image caption", "photograph",
+    "illustration", "keywords", "schlagwörter", "stichwörter", "étiquettes", "etiquetas", "temas",
+    "argomenti", "tag", "mots clés", "mots clefs", "themen", NULL};
+
+/* Calls to action: furniture when the line is short, whatever follows. */
+static const char *const azCallToAction[] = {
+    "click here", "subscribe to our", "subscribe now", "sign up for our", "sign up to our",
+    "sign up for the", "follow us on", "follow us", "like us on", "join our", "download our",
+    "download the app", "get our", "to continue reading", "support our journalism",
+    "become a subscriber", "already a subscriber", "log in or register", "register now",
+    "abonnez vous", "inscrivez vous", "suivez nous", "suscríbete", "síguenos", "abonnieren sie",
+    "folgen sie uns", "iscriviti alla", "seguici su", "assine a", "siga nos", "подписывайтесь",
+    "подпишитесь", NULL};
 
 /* Source credits: furniture only near the end. */
 static const char *const azSource[] = {"source", "sources", "source link", "quelle",
@@ -264,7 +298,10 @@ static const char *const azDateWord[] = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am",
     "pm", "a", "m", "p", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist",
     "updated", "published", "posted", "last", "on", "at", "de", "del", "le", "el", "the", "of",
-    "um", "uhr", "h", "th", "st", "nd", "rd",
+    "um", "uhr", "h", "th", "st", "nd", "rd", "hour", "hours", "minute", "minutes", "min", "mins",
+    "day", "days", "week", "weeks", "ago", "hr", "hrs", "today", "yesterday", "il", "y", "heures",
+    "heure", "jours", "hace", "horas", "hora", "días", "vor", "stunden", "minuten", "tagen", "ore",
+    "fa", "giorni", "há", "dias", "назад", "часа", "часов", "минут",
     /* fr es de it pt ru month and day names */
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
     "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -302,18 +339,18 @@ static int is_weather(const char *s, size_t n) {
   return i == n;
 }
 
-/* Every word is a date word or a number, and there is a number or a
-** weekday/month name: "Friday, March 1, 2024", "Updated 10:30 am GMT". */
-static int is_dateline(const char *key) {
+int nd_dateline(const char *key) {
   int digits = 0, words = 0, named = 0;
   const char *p = key;
   char w[64];
+  for (const char *q = key; *q; q++)
+    if (*q == ' ' && ++words > 12) return 0;
+  words = 0;
   while (*p) {
     const char *e = strchr(p, ' ');
     size_t k = e ? (size_t)(e - p) : strlen(p);
-    int num = 1;
-    for (size_t i = 0; i < k; i++)
-      if (p[i] < '0' || p[i] > '9') num = 0;
+    /* Numbers, also with a unit glued on: "10h30", "3pm", "12th". */
+    int num = p[0] >= '0' && p[0] <= '9';
     if (num) {
       digits++;
     } else {
@@ -507,6 +544,9 @@ static int is_teaser(const char *s, size_t n, int words) {
     if (cp == ':' || cp == 0xA0 || cp == '>' || cp == 0xBB || cp == '|' || cp == '-' ||
         cp == 0x2013 || cp == 0x2014 || cp == 0x25B6 || cp == 0x2192)
       return 1;
+    /* "Image caption, ...": a comma only after picture words. */
+    if (cp == ',' && (strncmp(azTeaser[i], "image", 5) == 0 || strncmp(azTeaser[i], "photo", 5) == 0))
+      return 1;
     if (!is_space_cp(cp)) continue;
     e += k;
     while (e < n) {
@@ -523,6 +563,19 @@ static int is_teaser(const char *s, size_t n, int words) {
     if (utf8proc_tolower(cp) != cp && (!ends_sentence(s, n) || (n >= 3 && s[n - 1] == '>')))
       return 1;
   }
+  return 0;
+}
+
+/* Production credits at the end: "Reporting by X; Editing by Y". */
+static int is_production_credit(const char *s, size_t n, int words) {
+  static const char *const azCredit[] = {"reporting by", "additional reporting by",
+                                         "additional reporting", "editing by", "writing by",
+                                         "compiled by", "with reporting by", "edited by",
+                                         "reported by", "mit material von", "avec afp",
+                                         "con información de", NULL};
+  if (words > 30) return 0;
+  for (int i = 0; azCredit[i]; i++)
+    if (match_prefix(s, n, azCredit[i])) return 1;
   return 0;
 }
 
@@ -543,38 +596,79 @@ static int is_cookie_notice(const char *key, int words) {
   return words <= 120 && key_contains(key, azCookieWord) && key_contains(key, azConsent);
 }
 
-/* Decide a line's fate. pos: rank among non-blank lines; left: non-blank
-** lines after it. */
-static int furniture(const char *s, size_t n, size_t pos, size_t left) {
-  char key[KEY_CAP];
-  size_t k = nd_line_key(s, n, key, sizeof key);
+/* "5 min read", "Lesezeit: 3 Min.", "2 minutes de lecture". */
+static int is_reading_time(const char *key) {
+  static const char *const azRead[] = {"min read", "minute read", "minutes read", "mins read",
+                                       "lesezeit", "min de lecture", "minutes de lecture",
+                                       "min de lectura", "minutos de lectura", "min di lettura",
+                                       "minuti di lettura", "min de leitura", "мин чтения",
+                                       "reading time", NULL};
+  size_t k = strlen(key);
+  if (k > 40) return 0;
+  int digit = 0;
+  for (size_t i = 0; i < k; i++) digit |= key[i] >= '0' && key[i] <= '9';
+  return digit && key_contains(key, azRead);
+}
+
+/* Furniture wherever it stands; key is the line's nd_line_key. */
+static int furniture(const char *s, size_t n, const char *key) {
+  size_t k = strlen(key);
   int words = word_count(s, n);
-  if (k == 0) {
-    /* Only punctuation or symbols: separators like "***" go, but "—" alone
-    ** too. */
-    return 1;
+  if (k == 0) return 1; /* only punctuation or symbols: "***", "—" */
+  if (words > 40) {
+    /* A paragraph: only the strong rules apply. */
+    return key_contains(key, azCommentForm) || is_cookie_notice(key, words);
   }
-  if (words <= 8 && key_in(key, azLabel)) return 1;
+  /* Labels never end a sentence: "More." is text, "More" a button. */
+  char last = s[n - 1];
+  int label_shape = words <= 8 && last != '.' && last != '!' && last != '?';
+  if (label_shape && key_in(key, azLabel)) return 1;
+  /* "Comments 12", "Share 3": a label with a count. */
+  if (label_shape && key[k - 1] >= '0' && key[k - 1] <= '9') {
+    size_t e = k;
+    while (e > 0 && key[e - 1] >= '0' && key[e - 1] <= '9') e--;
+    if (e > 1 && key[e - 1] == ' ') {
+      char label[KEY_CAP];
+      memcpy(label, key, e - 1);
+      label[e - 1] = 0;
+      if (key_in(label, azLabel)) return 1;
+    }
+  }
+  if (words <= 25)
+    for (int i = 0; azCallToAction[i]; i++)
+      if (match_prefix(s, n, azCallToAction[i])) return 1;
+  if (is_reading_time(key)) return 1;
   if (key_contains(key, azCommentForm)) return 1;
   if (is_cookie_notice(key, words)) return 1;
   if (is_teaser(s, n, words)) return 1;
   if (is_weather(s, n)) return 1;
-  if (is_dateline(key)) return 1;
+  if (nd_dateline(key)) return 1;
   if (is_breadcrumb(s, n)) return 1;
   if (is_glued_duplicate(s, n)) return 1;
   if (is_photo_credit(s, n)) return 1;
   if (is_lowercase_label(s, n)) return 1;
-  int edge = pos < 4 || left < 4;
-  size_t no, nl;
-  if (edge && nd_byline_name(s, n, &no, &nl)) return 1;
-  if (left < 5 && is_source_credit(s, n, words)) return 1;
   if (strstr(key, "all rights reserved") && words <= 30) return 1;
-  if ((strncmp(s, "\xC2\xA9", 2) == 0 || strstr(key, "copyright")) && words <= 20 && left < 6)
-    return 1;
   return 0;
 }
 
-int nd_furniture_line(const char *s, size_t n) { return furniture(s, n, 100, 100); }
+/* Furniture only near the start (head) or the end (tail): bylines,
+** sources, production credits, copyright lines. */
+static int edge_furniture(const char *s, size_t n, int head, int tail) {
+  size_t no, nl;
+  int words = word_count(s, n);
+  if (nd_byline_name(s, n, &no, &nl)) return 1;
+  if (!tail) return 0;
+  if (is_source_credit(s, n, words) || is_production_credit(s, n, words)) return 1;
+  char key[KEY_CAP];
+  nd_line_key(s, n, key, sizeof key);
+  return (strncmp(s, "\xC2\xA9", 2) == 0 || strstr(key, "copyright")) && words <= 20;
+}
+
+int nd_furniture_line(const char *s, size_t n) {
+  char key[KEY_CAP];
+  nd_line_key(s, n, key, sizeof key);
+  return furniture(s, n, key);
+}
 
 char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
   size_t cap = 64, count = 0;
@@ -603,29 +697,40 @@ char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
     if (e >= n) break;
     i = e + 1;
   }
-  size_t nonblank = 0;
-  for (size_t i = 0; i < count; i++) nonblank += !lines[i].blank;
-  size_t pos = 0;
   char prev_key[KEY_CAP] = "", key[KEY_CAP];
   for (size_t i = 0; i < count; i++) {
     if (lines[i].blank) continue;
     const char *s = text + lines[i].off;
     size_t len = lines[i].len;
-    lines[i].drop = furniture(s, len, pos, nonblank - pos - 1);
-    /* The same line twice in a row (a title echoed, a caption repeated). */
     nd_line_key(s, len, key, sizeof key);
+    lines[i].drop = furniture(s, len, key);
+    /* The same line twice in a row (a title echoed, a caption repeated). */
     if (!lines[i].drop && key[0] && strcmp(key, prev_key) == 0) lines[i].drop = 1;
     if (!lines[i].drop) memcpy(prev_key, key, sizeof key);
-    pos++;
+  }
+  /* Edges, counted in lines that survived: the first four and last five. */
+  for (size_t i = 0, kept = 0; i < count && kept < 4; i++) {
+    if (lines[i].blank || lines[i].drop) continue;
+    lines[i].drop = edge_furniture(text + lines[i].off, lines[i].len, 1, 0);
+    kept += !lines[i].drop;
+  }
+  for (size_t i = count, kept = 0; i-- > 0 && kept < 5;) {
+    if (lines[i].blank || lines[i].drop) continue;
+    lines[i].drop = edge_furniture(text + lines[i].off, lines[i].len, 0, 1);
+    kept += !lines[i].drop;
   }
   /* Trailing furniture: short unpunctuated lines after the last sentence
-  ** (tag lists, link labels, site names). */
+  ** (tag lists, link labels, site names); none when no sentence precedes. */
+  size_t cut = count; /* first trailing line to drop */
   for (size_t i = count; i-- > 0;) {
     if (lines[i].blank || lines[i].drop) continue;
     const char *s = text + lines[i].off;
     size_t len = lines[i].len;
-    if (ends_sentence(s, len) || word_count(s, len) > 10) break;
-    lines[i].drop = 1;
+    if (ends_sentence(s, len) || word_count(s, len) > 10) {
+      for (size_t k = i + 1; k < count; k++) lines[k].drop |= k >= cut;
+      break;
+    }
+    cut = i;
   }
   nd_buf out;
   nd_buf_init(&out);

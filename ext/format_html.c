@@ -124,6 +124,92 @@ typedef struct tag_info {
   signed char base; /* readability's initial score by tag */
 } tag_info;
 
+/* Tag numbers: positions in aTag (kept sorted for binary search). */
+enum {
+  T_A,
+  T_ADDRESS,
+  T_AREA,
+  T_ARTICLE,
+  T_ASIDE,
+  T_AUDIO,
+  T_BASE,
+  T_BLOCKQUOTE,
+  T_BODY,
+  T_BR,
+  T_BUTTON,
+  T_CANVAS,
+  T_CAPTION,
+  T_CENTER,
+  T_COL,
+  T_DD,
+  T_DETAILS,
+  T_DIALOG,
+  T_DIV,
+  T_DL,
+  T_DT,
+  T_EMBED,
+  T_FIELDSET,
+  T_FIGURE,
+  T_FOOTER,
+  T_FORM,
+  T_H1,
+  T_H2,
+  T_H3,
+  T_H4,
+  T_H5,
+  T_H6,
+  T_HEADER,
+  T_HGROUP,
+  T_HR,
+  T_HTML,
+  T_IFRAME,
+  T_IMG,
+  T_INPUT,
+  T_LI,
+  T_LINK,
+  T_MAIN,
+  T_MAP,
+  T_MATH,
+  T_MENU,
+  T_META,
+  T_NAV,
+  T_NOEMBED,
+  T_NOFRAMES,
+  T_NOSCRIPT,
+  T_OBJECT,
+  T_OL,
+  T_OPTION,
+  T_P,
+  T_PARAM,
+  T_PICTURE,
+  T_PLAINTEXT,
+  T_PRE,
+  T_SCRIPT,
+  T_SECTION,
+  T_SELECT,
+  T_SOURCE,
+  T_STYLE,
+  T_SUMMARY,
+  T_SVG,
+  T_TABLE,
+  T_TBODY,
+  T_TD,
+  T_TEMPLATE,
+  T_TEXTAREA,
+  T_TFOOT,
+  T_TH,
+  T_THEAD,
+  T_TIME,
+  T_TITLE,
+  T_TR,
+  T_TRACK,
+  T_UL,
+  T_VIDEO,
+  T_WBR,
+  T_XMP,
+  TAG_NONE
+};
+
 static const tag_info aTag[] = {
     {"a", 0, 0},           {"address", K_PARA, -3}, {"area", K_VOID, 0},
     {"article", K_CONT, 5}, {"aside", K_SKIP, 0},    {"audio", K_SKIP, 0},
@@ -154,7 +240,6 @@ static const tag_info aTag[] = {
     {"video", K_SKIP, 0},   {"wbr", K_VOID, 0},      {"xmp", K_SKIP | K_RAW, 0},
 };
 #define N_TAG (sizeof(aTag) / sizeof(aTag[0]))
-#define TAG_NONE ((int)N_TAG)
 
 static int tag_id(const char *name, size_t n) {
   size_t lo = 0, hi = N_TAG;
@@ -168,7 +253,6 @@ static int tag_id(const char *name, size_t n) {
   return TAG_NONE;
 }
 
-static int is_tag(int id, const char *name) { return id < TAG_NONE && strcmp(aTag[id].name, name) == 0; }
 
 /* ---- Attributes -------------------------------------------------------------- */
 
@@ -334,14 +418,14 @@ typedef struct block {
 
 /* A captured element's text (first h1, byline element). */
 typedef struct capture {
-  int active, done;
+  int active, done, in_skip;
   char name[16];
   int depth;
   nd_buf text;
 } capture;
 
 typedef struct meta_fields {
-  char *og_title, *og_site, *doc_title, *h1;
+  char *og_title, *og_site, *doc_title, *h1, *h1_skipped;
   char *published, *meta_date, *time_date, *ld_date;
   char *byline_meta, *byline_ld, *byline_el;
   char *canonical, *og_url, *ld_url;
@@ -364,6 +448,7 @@ typedef struct doc {
   int skip;           /* open skipped subtrees */
   int pre;            /* open <pre> elements */
   int in_link;
+  size_t link_depth;  /* stack depth where the open link started */
   int want_meta;
   capture h1, byline;
   meta_fields m;
@@ -494,7 +579,7 @@ static void push_node(doc *d, int id, int skip, int article_body) {
   d->stack[d->depth++] = d->nnode++;
   d->open_count[id]++;
   if (skip) d->skip++;
-  if (is_tag(id, "pre")) d->pre++;
+  if (id == T_PRE) d->pre++;
 }
 
 static void pop_node(doc *d) {
@@ -503,7 +588,9 @@ static void pop_node(doc *d) {
   nx->end = d->nnode;
   d->open_count[nx->id]--;
   if (nx->skip) d->skip--;
-  if (is_tag(nx->id, "pre")) d->pre--;
+  if (nx->id == T_PRE) d->pre--;
+  /* An unclosed link ends with the element it was opened in. */
+  if (d->in_link && d->depth < d->link_depth) d->in_link = 0;
 }
 
 /* Close elements up to and including the innermost open `id`. */
@@ -605,8 +692,9 @@ static int is_byline_element(const tag *t) {
   return 0;
 }
 
-static void start_capture(capture *c, const tag *t) {
+static void start_capture(capture *c, const tag *t, int in_skip) {
   c->active = 1;
+  c->in_skip = in_skip;
   memcpy(c->name, t->name, t->nlen + 1);
   c->depth = 0;
   c->text.len = 0;
@@ -621,8 +709,14 @@ static void capture_tag(doc *d, capture *c, const tag *t, char **field) {
   if (c->depth-- > 0) return;
   c->active = 0;
   if (c->text.len) {
-    take(d, field, c->text.p, c->text.len);
-    c->done = 1;
+    /* An h1 in a page header (the site's logo) only counts when the
+    ** article has none of its own. */
+    if (c == &d->h1 && c->in_skip) {
+      take(d, &d->m.h1_skipped, c->text.p, c->text.len);
+    } else {
+      take(d, field, c->text.p, c->text.len);
+      c->done = 1;
+    }
   }
   c->text.len = 0;
 }
@@ -674,41 +768,42 @@ static void meta_tag(doc *d, const tag *t) {
 static void open_tag(doc *d, const tag *t) {
   int id = t->id;
   if (d->want_meta) {
-    if (is_tag(id, "meta")) meta_tag(d, t);
-    else if (is_tag(id, "link")) {
+    if (id == T_META) meta_tag(d, t);
+    else if (id == T_LINK) {
       const attr *rel = get_attr(t, "rel"), *href = get_attr(t, "href");
       if (rel && href && ci_eq(rel->val, rel->vlen, "canonical"))
         take_decoded(d, &d->m.canonical, href->val, href->vlen);
-    } else if (is_tag(id, "html")) {
+    } else if (id == T_HTML) {
       const attr *lang = get_attr(t, "lang");
       if (!lang) lang = get_attr(t, "xml:lang");
       if (lang) take_decoded(d, &d->m.lang_html, lang->val, lang->vlen);
-    } else if (is_tag(id, "time")) {
+    } else if (id == T_TIME) {
       const attr *dt = get_attr(t, "datetime");
       if (dt) take_date(d, &d->m.time_date, dt->val, dt->vlen);
     }
     const attr *ip = get_attr(t, "itemprop");
-    if (ip && ci_eq(ip->val, ip->vlen, "datepublished") && !is_tag(id, "meta")) {
+    if (ip && ci_eq(ip->val, ip->vlen, "datepublished") && id != T_META) {
       const attr *v = get_attr(t, "datetime");
       if (!v) v = get_attr(t, "content");
       if (v) take_date(d, &d->m.meta_date, v->val, v->vlen);
     }
-    if (is_tag(id, "h1") && !d->h1.done && !d->h1.active) start_capture(&d->h1, t);
+    if (id == T_H1 && !d->h1.done && !d->h1.active) start_capture(&d->h1, t, d->skip > 0);
     else if (!d->byline.done && !d->byline.active && is_byline_element(t))
-      start_capture(&d->byline, t);
+      start_capture(&d->byline, t, d->skip > 0);
     else {
       if (d->h1.active) capture_tag(d, &d->h1, t, &d->m.h1);
       if (d->byline.active) capture_tag(d, &d->byline, t, &d->m.byline_el);
     }
   }
-  if (is_tag(id, "a")) {
+  if (id == T_A) {
     d->in_link = get_attr(t, "href") != NULL;
+    d->link_depth = d->depth;
     return;
   }
   if (id == TAG_NONE) return;
   unsigned kind = aTag[id].kind;
-  if (is_tag(id, "br")) {
-    nd_buf_putc(&d->text, '\n');
+  if (id == T_BR) {
+    if (!d->skip) nd_buf_putc(&d->text, '\n');
     return;
   }
   if (kind & K_BREAK) {
@@ -721,15 +816,19 @@ static void open_tag(doc *d, const tag *t) {
   /* Implied ends: a block closes an open p; li closes li; td closes td. */
   if (d->depth) {
     int top = d->nodes[d->stack[d->depth - 1]].id;
-    if (is_tag(top, "p") && (kind & (K_PARA | K_CONT))) pop_node(d);
-    else if (top == id && (is_tag(id, "li") || is_tag(id, "dt") || is_tag(id, "dd") ||
-                           is_tag(id, "td") || is_tag(id, "th") || is_tag(id, "tr") ||
-                           is_tag(id, "option")))
+    if (top == T_P && (kind & (K_PARA | K_CONT))) pop_node(d);
+    else if (top == id && (id == T_LI || id == T_DT || id == T_DD ||
+                           id == T_TD || id == T_TH || id == T_TR ||
+                           id == T_OPTION))
       pop_node(d);
   }
   if (t->self_closing) return;
-  int skip = (kind & K_SKIP) || (!is_tag(id, "body") && !is_tag(id, "html") &&
-                                 !is_tag(id, "article") && !is_tag(id, "main") && unlikely(t));
+  int skip = (kind & K_SKIP) || (id != T_BODY && id != T_HTML &&
+                                 id != T_ARTICLE && id != T_MAIN && unlikely(t));
+  /* An article's own header holds its headline, not site navigation. */
+  if (id == T_HEADER && (d->open_count[T_ARTICLE] || d->open_count[T_MAIN]) &&
+      !unlikely(t))
+    skip = 0;
   const attr *ip = get_attr(t, "itemprop");
   const attr *cls = get_attr(t, "class");
   int body = (ip && val_has(ip, "articlebody")) ||
@@ -751,12 +850,12 @@ static void end_tag(doc *d, const tag *t) {
     if (d->byline.active) capture_tag(d, &d->byline, t, &d->m.byline_el);
   }
   int id = t->id;
-  if (is_tag(id, "a")) {
+  if (id == T_A) {
     d->in_link = 0;
     return;
   }
-  if (is_tag(id, "br")) {
-    nd_buf_putc(&d->text, '\n');
+  if (id == T_BR) {
+    if (!d->skip) nd_buf_putc(&d->text, '\n');
     return;
   }
   if (id == TAG_NONE || (aTag[id].kind & K_VOID)) return;
@@ -768,9 +867,9 @@ static void end_tag(doc *d, const tag *t) {
 
 static void raw_content(doc *d, const tag *t, const char *v, size_t n) {
   if (!d->want_meta) return;
-  if (is_tag(t->id, "title")) {
+  if (t->id == T_TITLE) {
     take_decoded(d, &d->m.doc_title, v, n);
-  } else if (is_tag(t->id, "script")) {
+  } else if (t->id == T_SCRIPT) {
     const attr *type = get_attr(t, "type");
     if (type && val_has(type, "ld+json")) {
       nd_article ld;
@@ -869,9 +968,9 @@ static void scan(doc *d) {
 /* ---- Main text ------------------------------------------------------------------ */
 
 static int paragraph_like(int id) {
-  return is_tag(id, "p") || is_tag(id, "pre") || is_tag(id, "td") || is_tag(id, "blockquote") ||
-         is_tag(id, "div") || is_tag(id, "section") || is_tag(id, "article") ||
-         is_tag(id, "li") || is_tag(id, "dd") || id == TAG_NONE;
+  return id == T_P || id == T_PRE || id == T_TD || id == T_BLOCKQUOTE ||
+         id == T_DIV || id == T_SECTION || id == T_ARTICLE ||
+         id == T_LI || id == T_DD || id == TAG_NONE;
 }
 
 static int inside(const doc *d, size_t x, size_t container) {
@@ -953,7 +1052,7 @@ static char *body_text(doc *d, const char *title) {
     int keep = nroot == 0;
     for (size_t r = 0; r < nroot && !keep; r++) keep = inside(d, bl->owner, roots[r]);
     /* A long paragraph that is a direct sibling of the winner. */
-    if (!keep && nroot && bl->owner != NO_NODE && is_tag(bl->id, "p") &&
+    if (!keep && nroot && bl->owner != NO_NODE && bl->id == T_P &&
         d->nodes[bl->owner].parent == best_parent && best_parent != NO_NODE && bl->chars > 80 &&
         bl->link_len * 4 < bl->len)
       keep = 1;
@@ -1074,7 +1173,11 @@ int nd_parse_html(nd_article *a, const char *s, size_t n) {
   meta_fields *m = &d.m;
   int rc = 0;
   /* Title: og:title, JSON-LD headline, h1, <title>; site names cut. */
-  char *title = m->og_title ? m->og_title : m->ld_title ? m->ld_title : m->h1 ? m->h1 : m->doc_title;
+  char *title = m->og_title     ? m->og_title
+                : m->ld_title   ? m->ld_title
+                : m->h1         ? m->h1
+                : m->doc_title  ? m->doc_title
+                                : m->h1_skipped;
   if (title) {
     if (title == m->og_title || title == m->doc_title) cut_site_name(title, m->og_site);
     rc |= nd_set_field(&a->title, title, strlen(title));

@@ -26,6 +26,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nd_alloc.h"
 #include "nd_article.h"
@@ -354,6 +355,9 @@ static const char *record_error(const char *msg) {
   return "malformed JSON";
 }
 
+static int envelope_records(const char *raw, const jdoc *d, nd_record **out, size_t *count,
+                            size_t *cap);
+
 int nd_json_records(const char *raw, size_t n, nd_record **out, size_t *count) {
   size_t cap = 0;
   *out = NULL;
@@ -404,7 +408,8 @@ int nd_json_records(const char *raw, size_t n, nd_record **out, size_t *count) {
     return 0;
   }
   /* One object, or several (JSONL, NDJSON, concatenated): values separated
-  ** by white space. A malformed one runs to the end of its line. */
+  ** by white space. */
+  int jsonl = 0;
   while (i < n) {
     size_t start = i, end;
     d.ntok = 0;
@@ -417,16 +422,24 @@ int nd_json_records(const char *raw, size_t n, nd_record **out, size_t *count) {
       d.err_at = start;
     }
     if (rc) {
-      size_t e = d.err_at < n ? d.err_at : n;
+      /* In JSON Lines (every record so far on one line) a broken record
+      ** ends with its line; otherwise with the line of the error. */
+      size_t e = jsonl ? start : (d.err_at < n ? d.err_at : n);
       while (e < n && raw[e] != '\n') e++;
       if (e == start) e = n;
       if (add_record(out, count, &cap, start, e - start, record_error(d.msg))) goto oom;
       i = e;
     } else {
       if (add_record(out, count, &cap, start, end - start, NULL)) goto oom;
+      jsonl = (*count == 1 || jsonl) && !memchr(raw + start, '\n', end - start);
       i = end;
     }
     while (i < n && is_ws(raw[i])) i++;
+  }
+  /* One object that is an envelope ({"status": "ok", "articles": [...]}):
+  ** its array's elements are the records. d holds that object's tokens. */
+  if (*count == 1 && !(*out)[0].error && d.ntok && d.tok[0].type == J_OBJ) {
+    if (envelope_records(raw, &d, out, count, &cap)) goto oom;
   }
   jdoc_free(&d);
   return 0;
@@ -455,7 +468,7 @@ static const struct field_name {
     {"bodytext", F_TEXT},         {"story", F_TEXT},             {"content_html", F_TEXT},
     {"html", F_TEXT},             {"description", F_TEXT},       {"summary", F_TEXT},
     {"abstract", F_TEXT},         {"excerpt", F_TEXT},           {"lead", F_TEXT},
-    {"date_publish", F_DATE},     {"published", F_DATE},         {"publishedat", F_DATE},
+    {"date_publish", F_DATE},     {"date_gmt", F_DATE},     {"published", F_DATE},         {"publishedat", F_DATE},
     {"published_at", F_DATE},     {"pubdate", F_DATE},           {"pub_date", F_DATE},
     {"datepublished", F_DATE},    {"date_published", F_DATE},    {"publish_date", F_DATE},
     {"publishdate", F_DATE},      {"publication_date", F_DATE},  {"publicationdate", F_DATE},
@@ -549,6 +562,40 @@ static int value_text(const char *s, const jdoc *d, size_t v, const char *sep, c
   return 0;
 }
 
+/* Records of an envelope object: the elements of its first member that is
+** an array holding objects, when the object itself has no title or text.
+** Token offsets are absolute in raw. Returns -1 on OOM. */
+static int envelope_records(const char *raw, const jdoc *d, nd_record **out, size_t *count,
+                            size_t *cap) {
+  static const char *const azWrapper[] = {"articles", "items", "results", "data", "posts",
+                                          "entries", "docs", "hits", "records", "stories",
+                                          "news", "response", NULL};
+  size_t found = 0;
+  for (size_t k = 1; k < d->tok[0].next; k = d->tok[k + 1].next) {
+    int r = field_rank(raw, &d->tok[k]);
+    if (r >= 0 && (aFieldName[r].field == F_TITLE || aFieldName[r].field == F_TEXT)) return 0;
+    const jtok *v = &d->tok[k + 1];
+    if (found || v->type != J_ARR) continue;
+    int named = 0;
+    for (int w = 0; azWrapper[w]; w++)
+      named |= d->tok[k].end - d->tok[k].start == strlen(azWrapper[w]) &&
+               memcmp(raw + d->tok[k].start, azWrapper[w], strlen(azWrapper[w])) == 0;
+    int objects = 0;
+    for (size_t e = k + 2; e < v->next && !objects; e = d->tok[e].next)
+      objects = d->tok[e].type == J_OBJ;
+    if (objects || (named && v->next == k + 2)) found = k + 1;
+  }
+  if (!found) return 0;
+  *count = 0;
+  for (size_t e = found + 1; e < d->tok[found].next; e = d->tok[e].next) {
+    const jtok *el = &d->tok[e];
+    size_t off = el->type == J_STR ? el->start - 1 : el->start;
+    size_t end = el->type == J_STR ? el->end + 1 : el->end;
+    if (add_record(out, count, cap, off, end - off, NULL)) return -1;
+  }
+  return 0;
+}
+
 static int looks_like_html(const char *s) {
   for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
     char c = p[1];
@@ -584,7 +631,23 @@ static int body_from(nd_article *a, char *raw) {
   return a->text ? 0 : -1;
 }
 
+/* "Headline - Publisher", "Headline | Publisher": cut the publisher. */
+static void cut_publisher(char *title, const char *site) {
+  size_t t = strlen(title), k = strlen(site);
+  if (k == 0 || t <= k + 3 || strncasecmp(title + t - k, site, k) != 0) return;
+  char *p = title + t - k;
+  while (p > title && p[-1] == ' ') p--;
+  if (p > title && (p[-1] == '-' || p[-1] == '|' || p[-1] == ':')) p--;
+  else if (p - title >= 3 && (unsigned char)p[-3] == 0xE2 && (unsigned char)p[-2] == 0x80 &&
+           ((unsigned char)p[-1] == 0x93 || (unsigned char)p[-1] == 0x94))
+    p -= 3; /* – — */
+  else return;
+  while (p > title && p[-1] == ' ') p--;
+  if (p > title) *p = 0;
+}
+
 int nd_parse_json(nd_article *a, const char *s, size_t n) {
+  char *site = NULL;
   jdoc d;
   memset(&d, 0, sizeof d);
   size_t end;
@@ -637,6 +700,13 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
       val[f] = k + 1;
     }
   }
+  /* The publisher's name, to cut "Headline - Publisher" titles. */
+  static const char *const azSite[] = {"source", "site_name", "source_name", "publisher",
+                                       "source_domain", NULL};
+  for (int i = 0; azSite[i] && !site; i++) {
+    size_t m = member(s, &d, root, azSite[i]);
+    if (m && value_text(s, &d, m, ", ", &site)) goto oom;
+  }
   for (int f = 0; f < F_COUNT; f++) {
     if (best[f] < 0) continue;
     char *v;
@@ -655,19 +725,24 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
         } else {
           frc = nd_set_field(&a->title, v, strlen(v));
         }
+        if (site && a->title) cut_publisher(a->title, site);
         break;
       case F_TEXT: frc = body_from(a, v); break;
       case F_DATE: frc = nd_iso_date(v, strlen(v), &a->published); break;
       case F_URL: frc = nd_set_field(&a->url, v, strlen(v)); break;
-      case F_BYLINE: frc = nd_set_field(&a->byline, v, strlen(v)); break;
+      case F_BYLINE: /* an author id (WordPress' "author": 3) is no name */
+        if (strspn(v, "0123456789") != strlen(v)) frc = nd_set_field(&a->byline, v, strlen(v));
+        break;
       case F_LANG: frc = nd_set_lang(a, v, strlen(v)); break;
     }
     nd_free(v);
     if (frc) goto oom;
   }
+  nd_free(site);
   jdoc_free(&d);
   return 0;
 oom:
+  nd_free(site);
   jdoc_free(&d);
   return -1;
 }
@@ -706,8 +781,18 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
     jdoc_free(&d);
     return rc < 0 ? -1 : 0;
   }
-  for (size_t o = 0; o < d.ntok; o++) {
-    if (d.tok[o].type != J_OBJ || !is_article_object(s, &d, o)) continue;
+  /* An Article-typed object; else (Yoast-style graphs) the first object
+  ** that has a headline or a publication date. */
+  size_t pick = NO_PARENT;
+  for (size_t o = 0; o < d.ntok && pick == NO_PARENT; o++)
+    if (d.tok[o].type == J_OBJ && is_article_object(s, &d, o)) pick = o;
+  int typed = pick != NO_PARENT; /* a page's "name" is no headline */
+  for (size_t o = 0; o < d.ntok && pick == NO_PARENT; o++)
+    if (d.tok[o].type == J_OBJ &&
+        (member(s, &d, o, "headline") || member(s, &d, o, "datePublished")))
+      pick = o;
+  if (pick != NO_PARENT) {
+    size_t o = pick;
     static const struct {
       const char *key;
       int field;
@@ -717,7 +802,7 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
                {"articleBody", F_TEXT}};
     for (size_t i = 0; i < sizeof(aLd) / sizeof(aLd[0]) && rc == 0; i++) {
       size_t v = member(s, &d, o, aLd[i].key);
-      if (!v) continue;
+      if (!v || (!typed && strcmp(aLd[i].key, "name") == 0)) continue;
       char *text = NULL;
       if (d.tok[v].type == J_OBJ && aLd[i].field == F_URL) {
         size_t id = member(s, &d, v, "@id");
@@ -743,7 +828,6 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
       }
       nd_free(text);
     }
-    break;
   }
   jdoc_free(&d);
   return rc ? -1 : 0;

@@ -201,67 +201,66 @@ static int is_word_byte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-/* Matching ']' for '[' at s[i] on the same line (no nesting beyond one
-** level), or 0. */
-static size_t close_bracket(const char *s, size_t n, size_t i) {
-  int depth = 0;
-  for (size_t k = i; k < n && k < i + 1000; k++) {
-    if (s[k] == '\\') {
-      k++;
+/* Matching closers for one line: match[i] is the offset of the ']' or ')'
+** closing the '[' or '(' at i, or 0. One pass with a stack (brackets and
+** parentheses each), so a line of a million '[' stays linear. */
+static int match_pairs(const char *s, size_t n, size_t *match) {
+  size_t *open = nd_malloc((n + 1) * sizeof *open);
+  if (!open) return -1;
+  size_t nb = 0, np = n; /* '[' grow up from 0, '(' grow down from n */
+  for (size_t i = 0; i < n; i++) {
+    match[i] = 0;
+    char c = s[i];
+    if (c == '\\' && i + 1 < n) {
+      match[++i] = 0;
       continue;
     }
-    if (s[k] == '[') depth++;
-    else if (s[k] == ']' && --depth == 0) return k;
+    if (c == '[') open[nb++] = i;
+    else if (c == ']' && nb) match[open[--nb]] = i;
+    else if (c == '(' && np > nb) open[--np] = i;
+    else if (c == ')' && np < n) match[open[np++]] = i;
   }
+  nd_free(open);
   return 0;
 }
 
-/* ")" closing a link destination starting at s[i] == '(', or 0. */
-static size_t close_paren(const char *s, size_t n, size_t i) {
-  int depth = 0;
-  for (size_t k = i; k < n && k < i + 2000; k++) {
-    if (s[k] == '(') depth++;
-    else if (s[k] == ')' && --depth == 0) return k;
-    else if (s[k] == ' ' && depth == 1 && k + 1 < n && s[k + 1] != '"' && s[k + 1] != '\'')
-      return 0;
+/* Text of one line with inline Markdown removed. Links keep their text:
+** at '[' of "[text](url)" the position of its ']' and the end of the url
+** are remembered, and the walk jumps over "(url)" on reaching that ']'. */
+static int inline_text(nd_buf *o, const char *s, size_t n) {
+  size_t *match = nd_malloc((n + 1) * sizeof *match);
+  if (!match) return -1;
+  if (match_pairs(s, n, match)) {
+    nd_free(match);
+    return -1;
   }
-  return 0;
-}
-
-static void inline_text(nd_buf *o, const char *s, size_t n) {
+  size_t close_at = 0, resume = 0; /* innermost open link only */
   for (size_t i = 0; i < n;) {
     char c = s[i];
+    if (close_at && i == close_at) {
+      i = resume;
+      close_at = 0;
+      continue;
+    }
     if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!|>~<\"'", s[i + 1])) {
       nd_buf_putc(o, s[i + 1]);
       i += 2;
       continue;
     }
-    if (c == '!' && i + 1 < n && s[i + 1] == '[') {
-      size_t rb = close_bracket(s, n, i + 1);
-      if (rb && rb + 1 < n && s[rb + 1] == '(') {
-        size_t rp = close_paren(s, n, rb + 1);
-        if (rp) {
-          i = rp + 1; /* images carry no article text */
-          continue;
+    if ((c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) && !close_at) {
+      size_t lb = c == '!' ? i + 1 : i, rb = match[lb];
+      size_t after = rb + 1, end = 0;
+      if (rb && after < n && (s[after] == '(' || s[after] == '[') && match[after])
+        end = match[after] + 1;
+      if (end) {
+        if (c == '!') {
+          i = end; /* images carry no article text */
+        } else {
+          close_at = rb;
+          resume = end;
+          i++;
         }
-      }
-    }
-    if (c == '[') {
-      size_t rb = close_bracket(s, n, i);
-      if (rb) {
-        size_t after = rb + 1, skip_to = 0;
-        if (after < n && s[after] == '(') {
-          size_t rp = close_paren(s, n, after);
-          if (rp) skip_to = rp + 1;
-        } else if (after < n && s[after] == '[') {
-          size_t rr = close_bracket(s, n, after);
-          if (rr) skip_to = rr + 1;
-        }
-        if (skip_to) {
-          inline_text(o, s + i + 1, rb - i - 1);
-          i = skip_to;
-          continue;
-        }
+        continue;
       }
     }
     if (c == '<') {
@@ -288,9 +287,7 @@ static void inline_text(nd_buf *o, const char *s, size_t n) {
       }
     }
     if (c == '`') {
-      size_t k = i;
-      while (k < n && s[k] == '`') k++;
-      i = k;
+      while (i < n && s[i] == '`') i++;
       continue;
     }
     if (c == '*' || c == '~' || c == '_') {
@@ -301,15 +298,15 @@ static void inline_text(nd_buf *o, const char *s, size_t n) {
       int intraword = is_word_byte(before) && is_word_byte(after);
       int lone = (before == ' ' || i == 0) && (after == ' ' || k == n);
       if (c == '~' && k - i < 2) intraword = 1; /* a single tilde is text */
-      if ((c == '_' && intraword) || lone || (c == '~' && intraword)) {
-        nd_buf_append(o, s + i, k - i);
-      }
+      if ((c != '*' && intraword) || lone) nd_buf_append(o, s + i, k - i);
       i = k;
       continue;
     }
     nd_buf_putc(o, c);
     i++;
   }
+  nd_free(match);
+  return 0;
 }
 
 /* ---- Blocks ---------------------------------------------------------------- */
@@ -406,8 +403,9 @@ int nd_parse_markdown(nd_article *a, const char *s, size_t n) {
     }
     /* Reference definitions: "[id]: http://..." */
     if (t[0] == '[') {
-      size_t rb = close_bracket(t, tn, 0);
-      if (rb && rb + 1 < tn && t[rb + 1] == ':') continue;
+      const char *rb = memchr(t, ']', tn);
+      if (rb && (size_t)(rb - t) + 1 < tn && rb[1] == ':' && !memchr(t + 1, '[', (size_t)(rb - t) - 1))
+        continue;
     }
     /* Table separator rows: "|---|:--:|". */
     if (t[0] == '|' || (tn > 2 && strspn(t, "|:- \t") == tn && memchr(t, '|', tn))) {
@@ -430,8 +428,10 @@ int nd_parse_markdown(nd_article *a, const char *s, size_t n) {
     }
     if (level) {
       line.len = 0;
-      inline_text(&line, h, hn);
-      if (line.oom) break;
+      if (inline_text(&line, h, hn) || line.oom) {
+        o.oom = 1;
+        break;
+      }
       const char *ht = line.p ? line.p : "";
       size_t htn = line.len;
       if (level == 1 && want_h1 && first_block) {
@@ -455,7 +455,10 @@ int nd_parse_markdown(nd_article *a, const char *s, size_t n) {
     if (mk) {
       /* A list item is a line of its own. */
       if (in_para && o.len && o.p[o.len - 1] != '\n') nd_buf_putc(&o, '\n');
-      inline_text(&o, t + mk, tn - mk);
+      if (inline_text(&o, t + mk, tn - mk)) {
+        o.oom = 1;
+        break;
+      }
       nd_buf_putc(&o, '\n');
       in_para = 1;
       continue;
@@ -466,7 +469,10 @@ int nd_parse_markdown(nd_article *a, const char *s, size_t n) {
       size_t rn = tn - 1;
       if (rn && r[rn - 1] == '|') rn--;
       if (in_para && o.len && o.p[o.len - 1] != '\n') nd_buf_putc(&o, '\n');
-      inline_text(&o, r, rn);
+      if (inline_text(&o, r, rn)) {
+        o.oom = 1;
+        break;
+      }
       nd_buf_putc(&o, '\n');
       in_para = 1;
       continue;
@@ -475,7 +481,10 @@ int nd_parse_markdown(nd_article *a, const char *s, size_t n) {
     int hard = (len >= 2 && l[len - 1] == ' ' && l[len - 2] == ' ') || (tn && t[tn - 1] == '\\');
     if (tn && t[tn - 1] == '\\') tn--;
     if (in_para && o.len && o.p[o.len - 1] != '\n') nd_buf_putc(&o, ' ');
-    inline_text(&o, t, tn);
+    if (inline_text(&o, t, tn)) {
+      o.oom = 1;
+      break;
+    }
     if (hard) nd_buf_putc(&o, '\n');
     in_para = 1;
   }

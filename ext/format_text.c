@@ -64,6 +64,25 @@ static int headline_shaped(const char *s, size_t n) {
   return 1;
 }
 
+/* "Published March 3, 2023", "Publié le 12 avril 2024 à 10h30": a date
+** line with a publication label gives `published`; with bare_ok (just below
+** the headline) a date line without a label does too. */
+static int published_line(nd_article *a, const char *l, size_t len, int bare_ok) {
+  static const char *const azLabel[] = {"published", "publié", "posted", "publicado",
+                                        "publicada", "veröffentlicht", "pubblicato",
+                                        "publicação", "опубликовано", "date", NULL};
+  char key[KEY_CAP];
+  nd_line_key(l, len, key, sizeof key);
+  if (a->published || !nd_dateline(key)) return 0;
+  if (bare_ok) return nd_iso_date(l, len, &a->published);
+  for (int i = 0; azLabel[i]; i++) {
+    size_t k = strlen(azLabel[i]);
+    if (strncmp(key, azLabel[i], k) == 0 && (key[k] == ' ' || key[k] == 0))
+      return nd_iso_date(l, len, &a->published);
+  }
+  return 0;
+}
+
 int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
   span head[HEAD_LINES];
   size_t nh = head_lines(s, n, head, HEAD_LINES);
@@ -77,14 +96,18 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
         if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
         continue;
       }
-      if (nd_furniture_line(l, len)) continue;
+      if (nd_furniture_line(l, len)) {
+        if (published_line(a, l, len, 0)) return -1;
+        continue;
+      }
       /* A paragraph, or the only line: the body starts at once. */
       if (!headline_shaped(l, len) || ends_with_period(l, len) || i + 1 == nh) break;
-      if (nd_count_words(l, len) <= 3 && !ends_with_period(l, len)) {
+      if (nd_count_words(l, len) <= 4 && !ends_with_period(l, len)) {
         /* A site or section label when a longer headline follows. */
         size_t j = i + 1;
         while (j < nh && nd_furniture_line(s + head[j].off, head[j].len)) j++;
         if (j < nh && headline_shaped(s + head[j].off, head[j].len) &&
+            !ends_with_period(s + head[j].off, head[j].len) &&
             nd_count_words(s + head[j].off, head[j].len) > nd_count_words(l, len))
           continue;
       }
@@ -110,6 +133,11 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
       if (nd_byline_name(l, len, &no, &nl)) {
         if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
         body_from = head[i].off + len;
+        continue;
+      }
+      if (nd_furniture_line(l, len)) {
+        /* Just below the headline a bare date line is its date too. */
+        if (published_line(a, l, len, 1)) return -1;
         continue;
       }
       break;

@@ -54,8 +54,8 @@ struct nd_scan {
   char *singlePath; /* that file's path */
   frame *aFrame;
   size_t nFrame, nFrameAlloc;
-  nd_buf path;  /* path of the current file */
-  char *buf;    /* read buffer, reused */
+  nd_buf path; /* path of the current file */
+  char *buf;   /* read buffer, reused */
   size_t bufCap;
   char msg[160]; /* error message of the current file */
 };
@@ -69,10 +69,12 @@ static int has_wildcard(const char *s, size_t n) {
   return 0;
 }
 
-/* strerror with a lower-case first letter, as the error column wants. */
+/* strerror with a lower-case first letter, as the error column wants;
+** strerror_r (GNU form, from _GNU_SOURCE) because scans may run in several
+** threads at once. */
 static void set_errno_msg(nd_scan *s, const char *what, int err) {
-  char e[96];
-  snprintf(e, sizeof e, "%s", strerror(err));
+  char tmp[96], e[96];
+  snprintf(e, sizeof e, "%s", strerror_r(err, tmp, sizeof tmp));
   if (e[0] >= 'A' && e[0] <= 'Z' && !(e[1] >= 'A' && e[1] <= 'Z')) e[0] = (char)(e[0] + 32);
   snprintf(s->msg, sizeof s->msg, "%s: %s", what, e);
 }
@@ -183,11 +185,21 @@ static int frame_list(nd_scan *s, frame *f) {
     if (nm[0] == '.' && (!hidden || nm[1] == 0 || (nm[1] == '.' && nm[2] == 0))) continue;
     char kind;
     switch (e->d_type) {
-      case DT_REG: kind = KIND_REG; break;
-      case DT_DIR: kind = KIND_DIR; break;
-      case DT_LNK: kind = KIND_LNK; break;
-      case DT_UNKNOWN: kind = KIND_UNKNOWN; break;
-      default: kind = KIND_OTHER; break;
+      case DT_REG:
+        kind = KIND_REG;
+        break;
+      case DT_DIR:
+        kind = KIND_DIR;
+        break;
+      case DT_LNK:
+        kind = KIND_LNK;
+        break;
+      case DT_UNKNOWN:
+        kind = KIND_UNKNOWN;
+        break;
+      default:
+        kind = KIND_OTHER;
+        break;
     }
     if (kind == KIND_OTHER) continue; /* FIFOs, sockets, devices: never opened */
     nd_buf_putc(&names, kind);
@@ -455,16 +467,20 @@ static uint64_t step(const nd_scan *s, uint64_t m, const char *name, int isDir, 
   uint64_t walk = (uint64_t)1 << s->nPart, next = 0;
   *take = 0;
   if ((m & walk) && name[0] != '.') {
-    if (isDir) next |= walk;
-    else *take = 2;
+    if (isDir)
+      next |= walk;
+    else
+      *take = 2;
   }
   for (int k = 0; k < s->nPart; k++) {
     if (!(m >> k & 1)) continue;
     if (strcmp(s->aPart[k], "**") == 0) {
       if (isDir && name[0] != '.') next |= (uint64_t)1 << k;
     } else if (fnmatch(s->aPart[k], name, FNM_PERIOD) == 0) {
-      if (isDir) next |= (uint64_t)1 << (k + 1);
-      else if (k + 1 == s->nPart) *take = 1;
+      if (isDir)
+        next |= (uint64_t)1 << (k + 1);
+      else if (k + 1 == s->nPart)
+        *take = 1;
     }
   }
   return closure(s, next);

@@ -38,9 +38,9 @@ SQLITE_EXTENSION_INIT3
 /* Column numbers: path 0, item 1, format 2, url 3, title 4, byline 5,
 ** published 6, lang 7, text 8, raw 9, bytes 10, words 11, mtime 12,
 ** error 13, repairs 14; hidden arguments source 15, max_bytes 16. */
-#define NEWS_ARTICLES_SCHEMA                                                              \
+#define NEWS_ARTICLES_SCHEMA                                                                \
   "CREATE TABLE x(path TEXT, item INTEGER, format TEXT, url TEXT, title TEXT, byline TEXT," \
-  " published TEXT, lang TEXT, text TEXT, raw TEXT, bytes INTEGER, words INTEGER,"        \
+  " published TEXT, lang TEXT, text TEXT, raw TEXT, bytes INTEGER, words INTEGER,"          \
   " mtime TEXT, error TEXT, repairs INTEGER, source HIDDEN, max_bytes HIDDEN)"
 #define NEWS_ARTICLES_PATH 0
 #define NEWS_ARTICLES_ITEM 1
@@ -70,14 +70,14 @@ typedef struct NewsArticlesCursor {
   char *zSource; /* our copy of the arguments, for the hidden columns */
   sqlite3_int64 nMaxBytes;
   nd_scan *pScan;
-  nd_scan_file file;   /* current file (memory owned by pScan) */
-  nd_format eFormat;   /* file format, sniffed when the extension says nothing */
-  nd_record *aRec;     /* JSON records of the current file */
-  size_t nRec, iRec;   /* iRec: 0-based index of the current record */
-  const char *zRaw;    /* the current row's raw bytes, or NULL */
+  nd_scan_file file; /* current file (memory owned by pScan) */
+  nd_format eFormat; /* file format, sniffed when the extension says nothing */
+  nd_record *aRec;   /* JSON records of the current file */
+  size_t nRec, iRec; /* iRec: 0-based index of the current record */
+  const char *zRaw;  /* the current row's raw bytes, or NULL */
   size_t nRaw;
-  const char *zError;  /* the row's error before parsing, or NULL */
-  int bParsed;         /* art is filled for the current row */
+  const char *zError; /* the row's error (scan, record or parse), or NULL */
+  int bParsed;        /* art is filled for the current row */
   nd_article art;
   sqlite3_int64 iRowid;
   int bEof;
@@ -223,7 +223,6 @@ static int newsArticlesNext(sqlite3_vtab_cursor *cur) {
       newsArticlesSetRecord(c);
       return SQLITE_OK;
     }
-    /* An empty file is an article with an empty text, not an error. */
     c->zRaw = c->file.data;
     c->nRaw = c->file.len;
     return SQLITE_OK;
@@ -238,7 +237,9 @@ static int newsArticlesParse(NewsArticlesCursor *c) {
     c->zError = "too large for SQLite (SQLITE_LIMIT_LENGTH)";
     return SQLITE_OK;
   }
-  if (nd_article_parse(&c->art, c->zRaw, c->nRaw, c->eFormat)) return SQLITE_NOMEM;
+  /* An empty file is an article with an empty text in every format. */
+  nd_format eParse = c->nRaw ? c->eFormat : ND_FORMAT_TEXT;
+  if (nd_article_parse(&c->art, c->zRaw, c->nRaw, eParse)) return SQLITE_NOMEM;
   c->bParsed = 1;
   if (c->art.error) {
     c->zError = c->art.error;
@@ -249,8 +250,8 @@ static int newsArticlesParse(NewsArticlesCursor *c) {
   return SQLITE_OK;
 }
 
-static int newsArticlesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
-                              int argc, sqlite3_value **argv) {
+static int newsArticlesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
+                              sqlite3_value **argv) {
   (void)idxStr;
   NewsArticlesCursor *c = (NewsArticlesCursor *)cur;
   sqlite3_vtab *pVtab = cur->pVtab;
@@ -316,8 +317,10 @@ static int newsArticlesColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, in
       return SQLITE_OK;
     case NEWS_ARTICLES_BYTES:
       /* Size of raw; for a file too large or binary, its size on disk. */
-      if (c->zRaw) sqlite3_result_int64(ctx, (sqlite3_int64)c->nRaw);
-      else if (c->file.len) sqlite3_result_int64(ctx, (sqlite3_int64)c->file.len);
+      if (c->zRaw)
+        sqlite3_result_int64(ctx, (sqlite3_int64)c->nRaw);
+      else if (c->file.len)
+        sqlite3_result_int64(ctx, (sqlite3_int64)c->file.len);
       return SQLITE_OK;
   }
   int rc = newsArticlesParse(c);
@@ -332,13 +335,27 @@ static int newsArticlesColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, in
   }
   if (c->zError) return SQLITE_OK; /* content columns of an error row are NULL */
   switch (i) {
-    case NEWS_ARTICLES_URL: newsResultText(ctx, c->art.url); break;
-    case NEWS_ARTICLES_TITLE: newsResultText(ctx, c->art.title); break;
-    case NEWS_ARTICLES_BYLINE: newsResultText(ctx, c->art.byline); break;
-    case NEWS_ARTICLES_PUBLISHED: newsResultText(ctx, c->art.published); break;
-    case NEWS_ARTICLES_LANG: newsResultText(ctx, c->art.lang); break;
-    case NEWS_ARTICLES_TEXT: newsResultText(ctx, c->art.text); break;
-    case NEWS_ARTICLES_WORDS: sqlite3_result_int64(ctx, c->art.words); break;
+    case NEWS_ARTICLES_URL:
+      newsResultText(ctx, c->art.url);
+      break;
+    case NEWS_ARTICLES_TITLE:
+      newsResultText(ctx, c->art.title);
+      break;
+    case NEWS_ARTICLES_BYLINE:
+      newsResultText(ctx, c->art.byline);
+      break;
+    case NEWS_ARTICLES_PUBLISHED:
+      newsResultText(ctx, c->art.published);
+      break;
+    case NEWS_ARTICLES_LANG:
+      newsResultText(ctx, c->art.lang);
+      break;
+    case NEWS_ARTICLES_TEXT:
+      newsResultText(ctx, c->art.text);
+      break;
+    case NEWS_ARTICLES_WORDS:
+      sqlite3_result_int64(ctx, c->art.words);
+      break;
   }
   return SQLITE_OK;
 }

@@ -34,7 +34,7 @@ typedef struct nd_article {
   char *title;
   char *byline;
   char *published; /* ISO-8601 */
-  char *lang;
+  char *lang;      /* as stated (primary subtag), else detected, else NULL */
   char *url;
   char *text;      /* body, boilerplate removed, paragraphs split by "\n\n" */
   long long words; /* words in text */
@@ -53,10 +53,12 @@ void nd_article_clear(nd_article *a);
 ** Returns nd_malloc'ed text or NULL on OOM. */
 char *nd_clean_text(const char *text, size_t n, size_t *out_len);
 
-/* Split a JSON document (one object, or an array of objects) or JSONL /
-** NDJSON (one object per line) into records. Each record is a byte span of
-** raw; `error` is a static message for a malformed record, else NULL.
-** *out is nd_malloc'ed. Returns 0, or -1 on OOM. */
+/* Split a JSON document (one object, an array of objects, or an envelope
+** object such as {"status": "ok", "articles": [...]}) or JSONL / NDJSON /
+** concatenated objects into records. Each record is a byte span of raw;
+** `error` is a static message for a malformed record, else NULL (parsing
+** the record with nd_article_parse gives the message with its byte
+** offset). *out is nd_malloc'ed. Returns 0, or -1 on OOM. */
 typedef struct nd_record {
   size_t off, len;
   const char *error;

@@ -63,6 +63,11 @@ int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_le
 ** (the rules of nd_clean_text that do not depend on position). */
 int nd_furniture_line(const char *s, size_t n);
 
+/* 1 when a line key (nd_line_key) is a date or time header: every word a
+** month, weekday, date word ("published", "updated", "ago") or number,
+** with a number: "friday march 1 2024", "publié le 12 avril 2024 à 10h30". */
+int nd_dateline(const char *key);
+
 /* Comparison key of a line: lower case, letters and digits only, single
 ** spaces, typographic quotes folded. Writes at most cap-1 bytes + NUL.
 ** Returns the key length. */
@@ -71,6 +76,11 @@ size_t nd_line_key(const char *s, size_t n, char *out, size_t cap);
 /* Language: "en-US", "en_US", "EN" -> "en" (the primary subtag, lower
 ** case); other values are kept as written. Leaves a set a->lang alone. */
 int nd_set_lang(nd_article *a, const char *v, size_t n);
+
+/* ISO 639-1 code of the language s[0..n) is written in, from its script
+** or its function words (16 Latin and Cyrillic languages), or NULL when
+** unsure (ext/article_lang.c). */
+const char *nd_guess_lang(const char *s, size_t n);
 
 /* Body layout, in place: trailing white space cut from every line, runs
 ** of blank lines become one blank line, leading/trailing blank lines go. */

@@ -42,12 +42,12 @@ typedef struct nd_scan nd_scan;
 /* One file of the stream. Pointers stay valid until the next nd_scan_next
 ** or nd_scan_close. */
 typedef struct nd_scan_file {
-  const char *path;   /* as reached from the source ("corpus/a/b.txt") */
-  nd_format format;   /* from the extension; UNKNOWN when it says nothing */
-  const char *data;   /* the content, NUL-terminated; NULL with error */
-  size_t len;         /* bytes in data (or the size, for "too large") */
-  char mtime[24];     /* modification time, ISO-8601 UTC; "" when unknown */
-  const char *error;  /* NULL, or why the file could not be read */
+  const char *path;  /* as reached from the source ("corpus/a/b.txt") */
+  nd_format format;  /* from the extension; UNKNOWN when it says nothing */
+  const char *data;  /* the content, NUL-terminated; NULL with error */
+  size_t len;        /* bytes in data (or the size, for "too large") */
+  char mtime[24];    /* modification time, ISO-8601 UTC; "" when unknown */
+  const char *error; /* NULL, or why the file could not be read */
 } nd_scan_file;
 
 /* Start a scan of source with a per-file size limit (0: the default).

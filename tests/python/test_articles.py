@@ -134,6 +134,13 @@ class Articles(unittest.TestCase):
         self.assertEqual(self.one(path, "error, text, words, bytes, raw, title"),
                          (None, "", 0, 0, "", None))
 
+    def test_empty_json_files_are_articles_with_empty_text(self):
+        self.put("a.json", b"")
+        self.put("b.jsonl", b"")
+        self.put("c.json", b"[]")
+        got = self.rel(self.rows(self.dir, cols="path, format, error, text"))
+        self.assertEqual(got, [("a.json", "json", None, ""), ("b.jsonl", "json", None, "")])
+
     def test_file_over_the_default_limit(self):
         path = os.path.join(self.dir, "huge.txt")
         with open(path, "wb") as f:
@@ -271,6 +278,24 @@ class Articles(unittest.TestCase):
         self.db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1000)
         got = self.rel(self.rows(self.dir, cols="path, error IS NULL"))
         self.assertEqual(got, [("large.txt", 0), ("small.txt", 1)])
+
+    def test_heap_limit_is_out_of_memory_and_the_connection_survives(self):
+        # The heap limit is process-wide and PRAGMA can only lower it: run in
+        # a child process so that the other tests keep their memory.
+        self.put("big.txt", ARTICLE * 20000)  # 3.5 MB: its copies exceed the limit
+        self.put("small.txt", ARTICLE)
+        script = ("import sqlite3, sys; db = sqlite3.connect(':memory:'); "
+                  "db.enable_load_extension(True); db.load_extension(sys.argv[1]); "
+                  "db.execute('PRAGMA hard_heap_limit=4000000')\n"
+                  "try:\n  db.execute('SELECT words FROM news_articles(?)', (sys.argv[2],)).fetchall()\n"
+                  "except MemoryError:\n  print('out of memory')\n"
+                  "print(db.execute('SELECT count(*) FROM news_articles(?)', (sys.argv[3],)).fetchone()[0])")
+        ext = EXT if os.path.isabs(EXT) else os.path.join(ROOT, EXT)
+        out = subprocess.run([sys.executable, "-c", script, ext, self.dir,
+                              os.path.join(self.dir, "small.txt")],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout.split(), ["out", "of", "memory", "1"])
 
     # --- streaming and interruption -------------------------------------
 

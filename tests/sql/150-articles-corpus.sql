@@ -22,3 +22,7 @@ SELECT count(*) FROM news_articles('tests/corpus/mark*');
 -- One file named directly; hidden columns echo the arguments.
 SELECT path, item, format, source, max_bytes FROM news_articles('tests/corpus/text/derby-report.txt');
 SELECT count(*) FROM news_articles WHERE source = 'tests/corpus/html';
+-- The source may come from another table (one scan per row).
+SELECT s.column1, count(a.path)
+FROM (VALUES ('tests/corpus/html'), ('tests/corpus/markdown')) AS s, news_articles(s.column1) a
+GROUP BY s.column1;

@@ -4,6 +4,7 @@
 #include "nd_alloc.h"
 #include "nd_article.h"
 #include "nd_formats.h"
+#include "nd_utf8.h"
 #include "unit.h"
 
 /* Parse a NUL-terminated literal as format f; the caller clears. */
@@ -55,6 +56,14 @@ static void test_text(void) {
   CHECK_STR(a.title, "A headline about the \xE2\x80\x99visit\xE2\x80\x99");
   CHECK_STR(a.byline, "Jeanne Roux");
   CHECK_STR(a.text, "Body sentence one.");
+  nd_article_clear(&a);
+
+  /* A bare date just below the headline is its date; above it, a header. */
+  a = parse("Friday, March 1, 2024\n\nMuseum opens new wing\nMarch 3, 2023\n\n"
+            "The museum opened on Friday, officials said.\n", ND_FORMAT_TEXT);
+  CHECK_STR(a.title, "Museum opens new wing");
+  CHECK_STR(a.published, "2023-03-03");
+  CHECK_STR(a.text, "The museum opened on Friday, officials said.");
   nd_article_clear(&a);
 
   /* CRLF, BOM, NUL and invalid UTF-8, NFD to NFC. */
@@ -113,6 +122,24 @@ static void test_html(void) {
   nd_article_clear(&a);
 }
 
+static void test_jsonld(void) {
+  /* A graph without an Article: the page's date, not its name. */
+  nd_article a = parse("<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"@type\": "
+                       "\"WebPage\", \"name\": \"Page - Site\", \"datePublished\": "
+                       "\"2021-05-06T07:08:09+00:00\"}]}</script></head><body><h1>Real headline</h1>"
+                       "<p>Body text that is long enough, with commas, to score.</p></body></html>",
+                       ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Real headline");
+  CHECK_STR(a.published, "2021-05-06T07:08:09+00:00");
+  nd_article_clear(&a);
+  /* Broken JSON-LD is ignored, the page still reads. */
+  a = parse("<script type=application/ld+json>{\"headline\": </script><title>T - S</title><p>Some words here.</p>",
+            ND_FORMAT_HTML);
+  CHECK(a.error == NULL);
+  CHECK_STR(a.text, "Some words here.");
+  nd_article_clear(&a);
+}
+
 static void test_json(void) {
   nd_article a = parse("{\"headline\": \"JSON \\u00e9t\\u00e9 \\ud83d\\ude00\", \"maintext\": \"Body.\\n\\nMore.\","
                        "\"date_publish\": \"2023-03-17 10:00:00\", \"authors\": [\"A B\", \"C D\"],"
@@ -139,6 +166,19 @@ static void test_json(void) {
     CHECK(r[1].error != NULL);
     CHECK(r[2].off == 22 && r[2].error == NULL);
   }
+  nd_free(r);
+  jl = "{\"a\": 1}\n{\"b\": \n{\"c\": 2}\n";
+  CHECK(nd_json_records(jl, strlen(jl), &r, &count) == 0);
+  CHECK(count == 3);
+  if (count == 3) CHECK(r[1].off == 9 && r[1].len == 6 && r[1].error && !r[2].error);
+  nd_free(r);
+  const char *env = "{\"status\": \"ok\", \"articles\": [{\"title\": \"A\"}, {\"title\": \"B\"}]}";
+  CHECK(nd_json_records(env, strlen(env), &r, &count) == 0);
+  CHECK(count == 2 && r[0].off == 30 && r[0].len == 14 && r[1].off == 46);
+  nd_free(r);
+  env = "{\"status\": \"ok\", \"articles\": []}";
+  CHECK(nd_json_records(env, strlen(env), &r, &count) == 0);
+  CHECK(count == 0);
   nd_free(r);
   const char *arr = " [ {\"a\": 1} , {\"b\": 2} ] ";
   CHECK(nd_json_records(arr, strlen(arr), &r, &count) == 0);
@@ -168,6 +208,116 @@ static void test_dates(void) {
   }
 }
 
+/* Repeat a piece k times (caller frees). */
+static char *repeat(const char *piece, size_t k, const char *tail) {
+  size_t m = strlen(piece), t = strlen(tail);
+  char *s = malloc(m * k + t + 1);
+  for (size_t i = 0; i < k; i++) memcpy(s + i * m, piece, m);
+  memcpy(s + m * k, tail, t + 1);
+  return s;
+}
+
+/* Hostile shapes: deep nesting, long runs of one special character. Each
+** must parse in linear time without recursion on the C stack. */
+static void test_hostile(void) {
+  static const struct {
+    const char *piece, *tail;
+    nd_format f;
+  } aCase[] = {
+      {"<div>", "deep text, with words.", ND_FORMAT_HTML},
+      {"<p><b><i>", "x", ND_FORMAT_HTML},
+      {"<", "", ND_FORMAT_HTML},
+      {"&", "", ND_FORMAT_HTML},
+      {"<!--", "", ND_FORMAT_HTML},
+      {"<a href=x>", "", ND_FORMAT_HTML},
+      {"<script>", "", ND_FORMAT_HTML},
+      {"</div>", "", ND_FORMAT_HTML},
+      {"<td>", "", ND_FORMAT_HTML},
+      {"[", "", ND_FORMAT_JSON},
+      {"{\"a\":", "1", ND_FORMAT_JSON},
+      {"\"\\u", "", ND_FORMAT_JSON},
+      {"[", "](x)", ND_FORMAT_MARKDOWN},
+      {"[a](", "", ND_FORMAT_MARKDOWN},
+      {">", " quote", ND_FORMAT_MARKDOWN},
+      {"*_", "", ND_FORMAT_MARKDOWN},
+      {"See also ", "", ND_FORMAT_TEXT},
+      {"may ", "1", ND_FORMAT_TEXT},
+      {"x\n", "", ND_FORMAT_TEXT},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    char *s = repeat(aCase[i].piece, 100000, aCase[i].tail);
+    nd_article a;
+    CHECK(nd_article_parse(&a, s, strlen(s), aCase[i].f) == 0);
+    CHECK(a.text != NULL || a.error != NULL);
+    nd_article_clear(&a);
+    free(s);
+  }
+  char *deep = repeat("<div>", 100000, "deep text, with words.");
+  nd_article a;
+  CHECK(nd_article_parse(&a, deep, strlen(deep), ND_FORMAT_HTML) == 0);
+  CHECK_STR(a.text, "deep text, with words.");
+  nd_article_clear(&a);
+  free(deep);
+  char *arr = repeat("[", 100000, "");
+  nd_record *r;
+  size_t count;
+  CHECK(nd_json_records(arr, strlen(arr), &r, &count) == 0);
+  CHECK(count == 1 && r[0].error != NULL);
+  nd_free(r);
+  free(arr);
+}
+
+/* Random bytes drawn from markup-heavy alphabets: no crash, no leak, and
+** the body is valid UTF-8 with no NUL. */
+static void test_random(void) {
+  static const char alphabet[] = "<>/!-[]{}()\"':,&;#x0a9 \n\tpdivbr=*_`\\\xC3\xA9\xFF\x00";
+  unsigned seed = 12345;
+  char buf[512];
+  for (int round = 0; round < 4000; round++) {
+    size_t n = (size_t)(round % 500);
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+    }
+    nd_article a;
+    int rc = nd_article_parse(&a, buf, n, (nd_format)(round % 5));
+    CHECK(rc == 0);
+    if (rc == 0 && a.text) CHECK(nd_utf8_valid(a.text, strlen(a.text)));
+    nd_article_clear(&a);
+    nd_record *r;
+    size_t count;
+    CHECK(nd_json_records(buf, n, &r, &count) == 0);
+    for (size_t k = 0; k < count; k++) CHECK(r[k].off + r[k].len <= n);
+    nd_free(r);
+  }
+}
+
+static void test_lang(void) {
+  static const char *const aCase[][2] = {
+      {"El gobierno anunci\xC3\xB3 el lunes que las obras del puerto terminar\xC3\xA1n en mayo, "
+       "seg\xC3\xBAn un comunicado de la alcald\xC3\xAD" "a.", "es"},
+      {"O governo anunciou na segunda-feira que as obras do porto v\xC3\xA3o terminar em maio, "
+       "segundo um comunicado da prefeitura.", "pt"},
+      {"Il governo ha annunciato luned\xC3\xAC che i lavori del porto finiranno a maggio, "
+       "secondo un comunicato del comune. Il sindaco ha detto che non ci sono ritardi.", "it"},
+      {"De regering heeft maandag aangekondigd dat de werken aan de haven in mei klaar zijn, "
+       "volgens een mededeling van de gemeente.", "nl"},
+      {"\xD0\x9F\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82"
+       "\xD0\xB2\xD0\xBE \xD0\xBE\xD0\xB1\xD1\x8A\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB\xD0\xBE, \xD1\x87\xD1\x82"
+       "\xD0\xBE \xD1\x80\xD0\xB0\xD0\xB1\xD0\xBE\xD1\x82\xD1\x8B \xD0\xB2 \xD0\xBF\xD0\xBE\xD1\x80\xD1\x82"
+       "\xD1\x83 \xD0\xB1\xD1\x83\xD0\xB4\xD1\x83\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xB2\xD0\xB5\xD1\x80\xD1\x88"
+       "\xD0\xB5\xD0\xBD\xD1\x8B \xD0\xB2 \xD0\xBC\xD0\xB0\xD0\xB5, \xD0\xB8 \xD1\x8D\xD1\x82\xD0\xBE "
+       "\xD0\xBD\xD0\xB5 \xD0\xB2\xD1\x81\xD0\xB5 \xD0\xBF\xD0\xBE \xD0\xBF\xD0\xBB\xD0\xB0\xD0\xBD\xD1\x83 "
+       "\xD0\xB8 \xD0\xB2 \xD1\x81\xD1\x80\xD0\xBE\xD0\xBA.", "ru"},
+      {"\xE6\xB8\xAF\xE5\x8F\xA3\xE5\xB7\xA5\xE7\xA8\x8B\xE5\xB0\x86\xE4\xBA\x8E\xE4\xBA\x94\xE6\x9C\x88"
+       "\xE5\xAE\x8C\xE6\x88\x90\xEF\xBC\x8C\xE5\xB8\x82\xE6\x94\xBF\xE5\xBA\x9C\xE5\x91\xA8\xE4\xB8\x80"
+       "\xE5\xAE\xA3\xE5\xB8\x83\xE4\xBA\x86\xE8\xBF\x99\xE4\xB8\xAA\xE6\xB6\x88\xE6\x81\xAF\xE3\x80\x82", "zh"},
+      {"Short text.", NULL},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++)
+    CHECK_STR(nd_guess_lang(aCase[i][0], strlen(aCase[i][0])), aCase[i][1]);
+}
+
 int main(void) {
   test_names();
   test_words();
@@ -176,6 +326,10 @@ int main(void) {
   test_markdown();
   test_html();
   test_json();
+  test_jsonld();
   test_dates();
+  test_lang();
+  test_hostile();
+  test_random();
   UNIT_DONE();
 }

@@ -42,8 +42,10 @@ static const char *rel(const char *path) {
 static char listing[4096];
 static const char *scan(const char *source, size_t maxBytes) {
   char src[256];
-  if (source[0] == '/') snprintf(src, sizeof src, "%s", source);
-  else snprintf(src, sizeof src, "%s/%s", root, source);
+  if (source[0] == '/')
+    snprintf(src, sizeof src, "%s", source);
+  else
+    snprintf(src, sizeof src, "%s/%s", root, source);
   nd_scan *s;
   int rc = nd_scan_open(&s, src, maxBytes);
   if (rc == ND_SCAN_NOENT) return "NOENT";
@@ -87,8 +89,9 @@ static void test_walk(void) {
 
 static void test_glob(void) {
   CHECK_STR(scan("c/*.txt", 0), "c/b.txt");
-  CHECK_STR(scan("c/*", 0), "c/a.md|c/b.txt|c/image.png!binary file (PNG)|c/notes.pdf.bak|"
-                            "c/sub/deeper/y.TXT|c/sub/m.jsonl|c/z.html");
+  CHECK_STR(scan("c/*", 0),
+            "c/a.md|c/b.txt|c/image.png!binary file (PNG)|c/notes.pdf.bak|"
+            "c/sub/deeper/y.TXT|c/sub/m.jsonl|c/z.html");
   CHECK_STR(scan("c/**/*.txt", 0), "c/b.txt");
   CHECK_STR(scan("c/**/*.[tT][xX][tT]", 0), "c/b.txt|c/sub/deeper/y.TXT");
   CHECK_STR(scan("c/**", 0), "c/a.md|c/b.txt|c/sub/deeper/y.TXT|c/sub/m.jsonl|c/z.html");
@@ -96,6 +99,24 @@ static void test_glob(void) {
   CHECK_STR(scan("c/.*", 0), "c/.hidden/x.txt|c/.secret.txt");
   CHECK_STR(scan("c/*.xml", 0), "");
   CHECK_STR(scan("missing/*.txt", 0), "NOENT");
+  /* A relative glob without a base directory walks "." and names files
+  ** relative to it. */
+  char cwd[512], sub[256];
+  snprintf(sub, sizeof sub, "%s/c", root);
+  if (getcwd(cwd, sizeof cwd) && chdir(sub) == 0) {
+    nd_scan *s;
+    nd_scan_file f;
+    CHECK(nd_scan_open(&s, "*.t?t", 0) == 0);
+    CHECK(nd_scan_next(s, &f) == 1);
+    CHECK_STR(f.path, "b.txt");
+    CHECK(nd_scan_next(s, &f) == 0);
+    nd_scan_close(s);
+    CHECK(nd_scan_open(&s, ".", 0) == 0);
+    CHECK(nd_scan_next(s, &f) == 1);
+    CHECK_STR(f.path, "./a.md");
+    nd_scan_close(s);
+    CHECK(chdir(cwd) == 0);
+  }
   /* '**' twice must not read a file twice. */
   mkdir_rel("g");
   mkdir_rel("g/x");
@@ -119,8 +140,9 @@ static void test_symlinks(void) {
   CHECK(symlink("no-such-target", a) == 0);
   snprintf(a, sizeof a, "%s/l/self", root);
   CHECK(symlink("self", a) == 0); /* ELOOP, no known extension: skipped */
-  CHECK_STR(scan("l", 0), "l/d/one.txt|l/dangling.txt!cannot open: no such file or directory|"
-                          "l/out.txt");
+  CHECK_STR(scan("l", 0),
+            "l/d/one.txt|l/dangling.txt!cannot open: no such file or directory|"
+            "l/out.txt");
 }
 
 static void test_special_files(void) {
@@ -172,22 +194,28 @@ static void test_content(void) {
   /* Binary detection: magic numbers, then the share of control bytes. */
   CHECK_STR(nd_scan_binary("%PDF-1.7\n", 9), "binary file (PDF)");
   CHECK_STR(nd_scan_binary("\x1f\x8b\x08\x00", 4), "binary file (gzip)");
-  CHECK_STR(nd_scan_binary("\x7f" "ELF\x02\x01", 6), "binary file (ELF)");
+  CHECK_STR(nd_scan_binary("\x7f"
+                           "ELF\x02\x01",
+                           6),
+            "binary file (ELF)");
   CHECK_STR(nd_scan_binary("PK\x03\x04rest", 8), "binary file (ZIP)");
   CHECK_STR(nd_scan_binary("\xff\xd8\xff\xe0", 4), "binary file (JPEG)");
   CHECK_STR(nd_scan_binary("GIF89a..", 8), "binary file (GIF)");
   CHECK_STR(nd_scan_binary("\x01\x02\x03\x04\x05 abc", 9), "binary file");
   static const char text[] = "A line of text\r\nwith CRLF\tand a tab, and a stray \0 NUL.\n";
   CHECK(nd_scan_binary(text, sizeof text - 1) == NULL);
-  CHECK(nd_scan_binary("\xef\xbb\xbf" "BOM text", 11) == NULL);
+  CHECK(nd_scan_binary("\xef\xbb\xbf"
+                       "BOM text",
+                       11) == NULL);
   CHECK(nd_scan_binary("", 0) == NULL);
 }
 
 /* chmod 000 does not stop root: as root, the checks run in a child that
 ** has dropped to the unprivileged user "nobody" (uid/gid 65534). */
 static void check_permissions(void) {
-  CHECK_STR(scan("p", 0), "p/a.txt|p/locked!cannot read directory: permission denied|"
-                          "p/secret.txt!cannot open: permission denied");
+  CHECK_STR(scan("p", 0),
+            "p/a.txt|p/locked!cannot read directory: permission denied|"
+            "p/secret.txt!cannot open: permission denied");
 }
 
 static void test_permissions(void) {

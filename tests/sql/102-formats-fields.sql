@@ -1,0 +1,9 @@
+-- What each format extracts, through news_articles over small fixtures.
+.mode list
+.headers on
+SELECT substr(path, length('tests/fixtures/formats/') + 1) AS file, format, title, byline, published, lang, url, words
+FROM news_articles('tests/fixtures/formats') ORDER BY path;
+.headers off
+SELECT text FROM news_articles('tests/fixtures/formats/dump_en.txt');
+SELECT '--';
+SELECT text FROM news_articles('tests/fixtures/formats/dump_fr.txt');
