@@ -18,6 +18,7 @@
 #include "nd_alloc.h"
 #include "nd_article.h"
 #include "nd_formats.h"
+#include "nd_normalize.h"
 #include "nd_utf8.h"
 
 static const char *const azFormat[] = {NULL, "text", "markdown", "html", "json"};
@@ -190,19 +191,16 @@ static int to_nfc(char **field) {
   int ascii = 1;
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)s[i] < 0x80;
   if (ascii) return 0;
-  utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t m =
-      utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  if (m < 0) return m == UTF8PROC_ERROR_NOMEM ? -1 : 0; /* invalid input cannot happen: keep */
-  if ((size_t)m == n && memcmp(out, s, n) == 0) {
-    free(out);
+  /* utf8proc's buffers from nd_malloc, so that SQLite's heap limit counts them. */
+  size_t m = 0;
+  char *out = nd_unicode_map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &m);
+  if (!out) return -1; /* input is repaired: only out of memory is possible */
+  if (m == n && memcmp(out, s, n) == 0) {
+    nd_free(out);
     return 0;
   }
-  char *copy = nd_strndup((const char *)out, (size_t)m);
-  free(out);
-  if (!copy) return -1;
   nd_free(s);
-  *field = copy;
+  *field = out;
   return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "nd_entities.h"
 #include "nd_normalize.h"
 #include "nd_sentences.h"
+#include "nd_utf8.h"
 
 #define CHUNK (1u << 20)
 
@@ -99,7 +100,7 @@ static size_t chunk_end(const char *text, size_t n, size_t a, const nd_span *sp,
 }
 
 /* Tag text[a..b) and append its entities. */
-static int tag_piece(const nd_ner_model *m, const char *text, size_t a, size_t b,
+static int tag_piece(const nd_ner_model *m, const char *text, size_t n, size_t a, size_t b,
                      const nd_span *sp, size_t nsp, ent_list *L) {
   nd_token *tok;
   size_t nt;
@@ -116,10 +117,13 @@ static int tag_piece(const nd_ner_model *m, const char *text, size_t a, size_t b
     size_t j = i + 1;
     double sum = conf[i];
     while (j < nt && tags[j] == 2 + 2 * type) sum += conf[j++];
-    size_t start = a + tok[i].start;
-    size_t end = a + tok[j - 1].start + tok[j - 1].len;
-    rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
-                    sum / (double)(j - i));
+    /* Ends where SQLite starts a character, so that substr() agrees on
+    ** invalid input (continuation bytes glued to an earlier lead byte). */
+    size_t start = nd_utf8_boundary(text, n, a + tok[i].start);
+    size_t end = nd_utf8_boundary(text, n, a + tok[j - 1].start + tok[j - 1].len);
+    if (end > start)
+      rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
+                      sum / (double)(j - i));
     i = j;
   }
   nd_free(tags);
@@ -141,7 +145,7 @@ int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count)
   size_t si = 0;
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = chunk_end(text, n, a, sp, nsp, &si);
-    rc = tag_piece(m, text, a, b, sp, nsp, &L);
+    rc = tag_piece(m, text, n, a, b, sp, nsp, &L);
     a = b;
   }
   nd_free(sp);

@@ -52,10 +52,13 @@ int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...) {
 char *newsValueText(sqlite3_value *v, size_t *pn) {
   const unsigned char *z = sqlite3_value_text(v);
   size_t n = z ? (size_t)sqlite3_value_bytes(v) : 0;
-  char *p = sqlite3_malloc64(n + 1);
+  /* Zero padding after the text: PCRE2's JIT SIMD searches (the date
+  ** rules run on this copy) load 16 bytes at a time and may read past the
+  ** subject's end; the padding keeps those loads inside our allocation. */
+  char *p = sqlite3_malloc64(n + 1 + NEWS_TEXT_PADDING);
   if (!p) return NULL;
   if (n) memcpy(p, z, n);
-  p[n] = 0;
+  memset(p + n, 0, 1 + NEWS_TEXT_PADDING);
   if (pn) *pn = n;
   return p;
 }

@@ -11,4 +11,12 @@
 ** on OOM. */
 char *nd_normalize(const char *s, size_t n, size_t *out_len);
 
+/* utf8proc_map(s, n, options) with its buffers from nd_malloc, so that
+** SQLite's heap limit covers them (utf8proc_map itself calls malloc, and
+** its UTF-32 buffer can be 4 x 18 times the input: NFKC expands U+FDFA to
+** 18 characters). s must be valid UTF-8 (repair it first). Returns an
+** nd_malloc'ed NUL-terminated string (length in *out_len), or NULL on OOM
+** or when utf8proc refuses the input. */
+char *nd_unicode_map(const char *s, size_t n, int options, size_t *out_len);
+
 #endif

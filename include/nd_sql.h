@@ -32,8 +32,10 @@ int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequ
 /* Set pVtab->zErrMsg (freeing an earlier one) and return SQLITE_ERROR. */
 int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...);
 
-/* sqlite3_malloc64 copy of a value's text (NUL-terminated), or NULL on
-** OOM. A NULL value gives "". *pn gets the length in bytes. */
+/* sqlite3_malloc64 copy of a value's text (NUL-terminated and followed by
+** NEWS_TEXT_PADDING more zero bytes), or NULL on OOM. A NULL value gives
+** "". *pn gets the length in bytes. */
+#define NEWS_TEXT_PADDING 32
 char *newsValueText(sqlite3_value *v, size_t *pn);
 
 #endif

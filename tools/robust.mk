@@ -13,7 +13,7 @@
 # definite leak); tests/fuzz/valgrind.supp explains the one suppression
 # (PCRE2 JIT code). Python's small-object allocator is switched off
 # (PYTHONMALLOC=malloc) so that valgrind sees every allocation; see
-# docs/security.md for the figures of the last run.
+# docs/fuzzing.md for the figures of the last run.
 
 VALGRIND      ?= valgrind
 VALGRIND_DIR   = build/valgrind
