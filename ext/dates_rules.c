@@ -270,7 +270,6 @@ static void compile_rules(void) {
 ** once the library's data is unmapped, nothing points at them any more. */
 __attribute__((destructor)) static void free_rules(void) {
   for (size_t i = 0; i < N_RULES; i++) pcre2_code_free(rule_code[i]);
-  pcre2_code_free(tense_code);
 }
 
 int nd_dates_rules_check(int *failed_rule) {
