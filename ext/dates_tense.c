@@ -69,7 +69,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
                                   sizeof(tense_words[0]), tense_cmp);
     char t = e ? e->tense : 0;
     size_t len = b - a;
-    if (!t && len >= 4 && low[len - 2] == 'e' && low[len - 1] == 'd' && len < 15) t = 'P';
+    if (!t && len >= 4 && len < 15 && low[len - 2] == 'e' && low[len - 1] == 'd') t = 'P';
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
