@@ -179,8 +179,7 @@ static int newsDatesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsDatesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_DATES_INPUT, 2, 1);
+  return newsBestIndexArgs(p, pInfo, "news_dates", "input", NEWS_DATES_INPUT, 2);
 }
 
 static const sqlite3_module newsDatesModule = {

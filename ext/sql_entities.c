@@ -161,8 +161,7 @@ static int newsEntitiesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsEntitiesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_ENTITIES_INPUT, 1, 1);
+  return newsBestIndexArgs(p, pInfo, "news_entities", "input", NEWS_ENTITIES_INPUT, 1);
 }
 
 static const sqlite3_module newsEntitiesModule = {

@@ -142,8 +142,7 @@ static int newsSentencesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsSentencesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_SENTENCES_INPUT, 1, 1);
+  return newsBestIndexArgs(p, pInfo, "news_sentences", "input", NEWS_SENTENCES_INPUT, 1);
 }
 
 static const sqlite3_module newsSentencesModule = {

@@ -104,7 +104,8 @@ class Types(Hostile):
                          "wrong number of arguments to function news_regexp()")
         self.assertEqual(self.error("SELECT news_version(1)"),
                          "wrong number of arguments to function news_version()")
-        self.assertEqual(self.error("SELECT * FROM news_sentences()"), "no query solution")
+        self.assertEqual(self.error("SELECT * FROM news_sentences()"),
+                         "news_sentences: missing argument 'input'")
         self.assertEqual(self.error("SELECT * FROM news_sentences('a', 'b')"),
                          "too many arguments on news_sentences() - max 1")
 
@@ -145,8 +146,8 @@ class Types(Hostile):
         self.assertEqual(self.error("SELECT news_clean()"), "wrong number of arguments to function news_clean()")
         self.assertEqual(self.error("SELECT news_clean('a', 'b', 'c')"),
                          "wrong number of arguments to function news_clean()")
-        for table in ["news_dates", "news_entities", "news_articles"]:
-            self.assertEqual(self.error(f"SELECT * FROM {table}()"), "no query solution")
+        for table, arg in [("news_dates", "input"), ("news_entities", "input"), ("news_articles", "source")]:
+            self.assertEqual(self.error(f"SELECT * FROM {table}()"), f"{table}: missing argument '{arg}'")
         self.assertEqual(self.error("SELECT * FROM news_dates('a', 'b', 'c')"),
                          "too many arguments on news_dates() - max 2")
         self.assertEqual(self.error("SELECT * FROM news_entities('a', 'b')"),
