@@ -480,6 +480,21 @@ int nd_iso_date(const char *s, size_t n, char **out) {
   while (n && (unsigned char)s[n - 1] <= ' ') n--;
   if (n == 0 || n > 100) return 0;
   when w = {0, 0, 0, -1, 0, 0, ""};
+  /* Unix seconds (or milliseconds): 9 to 13 digits and nothing else. */
+  int all = n >= 9 && n <= 13;
+  for (size_t i = 0; i < n && all; i++) all = s[i] >= '0' && s[i] <= '9';
+  if (all) {
+    long long t = 0;
+    for (size_t i = 0; i < n; i++) t = t * 10 + (s[i] - '0');
+    if (n >= 12) t /= 1000;
+    long long days = t / 86400, rem = t % 86400;
+    civil_from_days(days, &w.y, &w.mo, &w.d);
+    w.h = (int)(rem / 3600);
+    w.mi = (int)(rem / 60 % 60);
+    w.se = (int)(rem % 60);
+    strcpy(w.zone, "Z");
+    return emit_when(&w, out);
+  }
   /* ISO-8601 and its relatives: 2023-03-17, 2023/03/17, 20230317T1000. */
   if (digits_at(s, n, 0, 4, &w.y)) {
     size_t i = 4;
@@ -492,11 +507,8 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       } else {
         i += 3;
       }
-      if (i >= n) {
-        w.d = 1; /* a month alone is not a publication date */
-        return 0;
-      }
-      if (s[i] != sep) return 0;
+      /* A month alone is not a publication date. */
+      if (i >= n || s[i] != sep) return 0;
       if (digits_at(s, n, i + 1, 2, &w.d)) i += 3;
       else if (digits_at(s, n, i + 1, 1, &w.d)) i += 2;
       else return 0;
@@ -505,9 +517,6 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       w.d = w.mo % 100;
       w.mo /= 100;
       i = 8;
-      if (n >= 10 && n <= 13 && (i == n || s[i] != 'T')) goto unix_time;
-    } else if (n >= 9 && n <= 13) {
-      goto unix_time;
     } else {
       return 0;
     }
@@ -531,23 +540,6 @@ int nd_iso_date(const char *s, size_t n, char **out) {
     }
     return emit_when(&w, out);
   }
-unix_time : {
-  /* Unix seconds (or milliseconds). */
-  int all = n >= 9 && n <= 13;
-  for (size_t i = 0; i < n && all; i++) all = s[i] >= '0' && s[i] <= '9';
-  if (all) {
-    long long t = 0;
-    for (size_t i = 0; i < n; i++) t = t * 10 + (s[i] - '0');
-    if (n >= 12) t /= 1000;
-    long long days = t / 86400, rem = t % 86400;
-    civil_from_days(days, &w.y, &w.mo, &w.d);
-    w.h = (int)(rem / 3600);
-    w.mi = (int)(rem / 60 % 60);
-    w.se = (int)(rem % 60);
-    strcpy(w.zone, "Z");
-    return emit_when(&w, out);
-  }
-}
   /* Words and numbers: "Fri, 17 Mar 2023 10:00:00 GMT", "March 17, 2023
   ** 10:00 AM", "17. März 2023", "17.03.2023", "03/17/2023". */
   int nums[3], nnum = 0, month = 0;
