@@ -41,9 +41,9 @@ nd_format nd_format_from_name(const char *name) {
     const char *name;
     nd_format f;
   } aName[] = {
-      {"text", ND_FORMAT_TEXT},     {"txt", ND_FORMAT_TEXT},       {"markdown", ND_FORMAT_MARKDOWN},
-      {"md", ND_FORMAT_MARKDOWN},   {"html", ND_FORMAT_HTML},      {"htm", ND_FORMAT_HTML},
-      {"xhtml", ND_FORMAT_HTML},    {"json", ND_FORMAT_JSON},      {"jsonl", ND_FORMAT_JSON},
+      {"text", ND_FORMAT_TEXT},   {"txt", ND_FORMAT_TEXT},  {"markdown", ND_FORMAT_MARKDOWN},
+      {"md", ND_FORMAT_MARKDOWN}, {"html", ND_FORMAT_HTML}, {"htm", ND_FORMAT_HTML},
+      {"xhtml", ND_FORMAT_HTML},  {"json", ND_FORMAT_JSON}, {"jsonl", ND_FORMAT_JSON},
       {"ndjson", ND_FORMAT_JSON},
   };
   if (!name) return ND_FORMAT_UNKNOWN;
@@ -191,8 +191,8 @@ static int to_nfc(char **field) {
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)s[i] < 0x80;
   if (ascii) return 0;
   utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t m =
-      utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
   if (m < 0) return m == UTF8PROC_ERROR_NOMEM ? -1 : 0; /* invalid input cannot happen: keep */
   if ((size_t)m == n && memcmp(out, s, n) == 0) {
     free(out);
@@ -274,10 +274,18 @@ int nd_article_parse(nd_article *out, const char *raw, size_t n, nd_format f) {
   if (!s) return -1;
   int rc;
   switch (f) {
-    case ND_FORMAT_MARKDOWN: rc = nd_parse_markdown(out, s, len); break;
-    case ND_FORMAT_HTML: rc = nd_parse_html(out, s, len); break;
-    case ND_FORMAT_JSON: rc = nd_parse_json(out, s, len); break;
-    default: rc = nd_parse_text(out, s, len); break;
+    case ND_FORMAT_MARKDOWN:
+      rc = nd_parse_markdown(out, s, len);
+      break;
+    case ND_FORMAT_HTML:
+      rc = nd_parse_html(out, s, len);
+      break;
+    case ND_FORMAT_JSON:
+      rc = nd_parse_json(out, s, len);
+      break;
+    default:
+      rc = nd_parse_text(out, s, len);
+      break;
   }
   nd_free(s);
   if (rc == 0 && out->error) {
@@ -319,19 +327,96 @@ int nd_set_lang(nd_article *a, const char *v, size_t n) {
 
 static int month_number(const char *w, size_t n) {
   static const char *const azMonth[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      "jan",
+      "feb",
+      "mar",
+      "apr",
+      "may",
+      "jun",
+      "jul",
+      "aug",
+      "sep",
+      "oct",
+      "nov",
+      "dec",
       /* fr */
-      "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
+      "janv",
+      "févr",
+      "mars",
+      "avr",
+      "mai",
+      "juin",
+      "juil",
+      "août",
+      "sept",
+      "oct",
+      "nov",
+      "déc",
       /* es */
-      "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+      "ene",
+      "feb",
+      "mar",
+      "abr",
+      "may",
+      "jun",
+      "jul",
+      "ago",
+      "sep",
+      "oct",
+      "nov",
+      "dic",
       /* de */
-      "jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez",
+      "jan",
+      "feb",
+      "mär",
+      "apr",
+      "mai",
+      "jun",
+      "jul",
+      "aug",
+      "sep",
+      "okt",
+      "nov",
+      "dez",
       /* it */
-      "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+      "gen",
+      "feb",
+      "mar",
+      "apr",
+      "mag",
+      "giu",
+      "lug",
+      "ago",
+      "set",
+      "ott",
+      "nov",
+      "dic",
       /* pt */
-      "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez",
+      "jan",
+      "fev",
+      "mar",
+      "abr",
+      "mai",
+      "jun",
+      "jul",
+      "ago",
+      "set",
+      "out",
+      "nov",
+      "dez",
       /* ru (genitive stems) */
-      "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+      "янв",
+      "фев",
+      "мар",
+      "апр",
+      "мая",
+      "июн",
+      "июл",
+      "авг",
+      "сен",
+      "окт",
+      "ноя",
+      "дек",
   };
   char low[32];
   if (n >= sizeof low) return 0;
@@ -432,8 +517,10 @@ static size_t parse_zone(const char *s, size_t n, size_t i, char *zone) {
     if (j < n && s[j] == ':') j++;
     if (digits_at(s, n, j, 2, &mm)) j += 2;
     if (hh > 14 || mm > 59) return 0;
-    if (hh == 0 && mm == 0) strcpy(zone, s[i] == '+' ? "+00:00" : "-00:00");
-    else snprintf(zone, 8, "%c%02d:%02d", s[i], hh, mm);
+    if (hh == 0 && mm == 0)
+      strcpy(zone, s[i] == '+' ? "+00:00" : "-00:00");
+    else
+      snprintf(zone, 8, "%c%02d:%02d", s[i], hh, mm);
     return j - b;
   }
   return 0;
@@ -509,9 +596,12 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       }
       /* A month alone is not a publication date. */
       if (i >= n || s[i] != sep) return 0;
-      if (digits_at(s, n, i + 1, 2, &w.d)) i += 3;
-      else if (digits_at(s, n, i + 1, 1, &w.d)) i += 2;
-      else return 0;
+      if (digits_at(s, n, i + 1, 2, &w.d))
+        i += 3;
+      else if (digits_at(s, n, i + 1, 1, &w.d))
+        i += 2;
+      else
+        return 0;
     } else if (digits_at(s, n, 4, 4, &w.mo)) {
       compact = 1;
       w.d = w.mo % 100;
@@ -561,8 +651,8 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       if (nnum == 3) return 0;
       nums[nnum++] = v;
       /* "17th", "1st", "2nd", "3rd" */
-      if (i + 1 < n && ((s[i] | 32) == 's' || (s[i] | 32) == 'n' || (s[i] | 32) == 'r' ||
-                        (s[i] | 32) == 't') &&
+      if (i + 1 < n &&
+          ((s[i] | 32) == 's' || (s[i] | 32) == 'n' || (s[i] | 32) == 'r' || (s[i] | 32) == 't') &&
           ((s[i + 1] | 32) == 't' || (s[i + 1] | 32) == 'd' || (s[i + 1] | 32) == 'h'))
         i += 2;
       continue;
@@ -572,7 +662,8 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       while (i < n && ((unsigned char)s[i] >= 0x80 || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
         i++;
       int m = month_number(s + b, i - b);
-      if (m && !month) month = m;
+      if (m && !month)
+        month = m;
       else if ((i - b == 3) && (strncmp(s + b, "GMT", 3) == 0 || strncmp(s + b, "UTC", 3) == 0) &&
                w.h >= 0)
         i = b + parse_zone(s, n, b, w.zone);
@@ -599,8 +690,10 @@ int nd_iso_date(const char *s, size_t n, char **out) {
     if (nums[2] >= 1000) {
       w.y = nums[2];
       /* Day first unless that cannot be. */
-      if (nums[1] > 12 && nums[0] <= 12) w.mo = nums[0], w.d = nums[1];
-      else w.d = nums[0], w.mo = nums[1];
+      if (nums[1] > 12 && nums[0] <= 12)
+        w.mo = nums[0], w.d = nums[1];
+      else
+        w.d = nums[0], w.mo = nums[1];
     } else if (nums[0] >= 1000) {
       w.y = nums[0], w.mo = nums[1], w.d = nums[2];
     } else {
