@@ -10,8 +10,9 @@
 **   - metadata: <title>, meta name/property/itemprop (og:title,
 **     article:published_time, author, date, DC.date.issued, parsely-pub-date,
 **     og:locale...), link rel=canonical, <html lang>, <time datetime>,
-**     JSON-LD scripts (ext/format_json.c reads them), the first h1 and the
-**     first byline element (rel/itemprop/class author or byline);
+**     JSON-LD scripts (ext/format_json.c reads them), the first h1, the
+**     first byline element (rel/itemprop/class author or byline) and the
+**     first visible publication date element (class publish..., dateline);
 **   - structure: only elements that shape text are kept on an explicit
 **     stack (blocks and containers; inline tags just pass their text). Text
 **     is collected into blocks, each owned by the innermost open element,
@@ -716,7 +717,7 @@ static int unlikely(const tag *t) {
       "footer",   "gdpr",     "menu",       "newsletter", "pager",     "pagination", "popup",
       "promo",    "related",  "remark",     "replies",    "rss",       "share",      "sharing",
       "shoutbox", "sidebar",  "skyscraper", "social",     "sponsor",   "subscribe",  "supplemental",
-      "widget",   "byline",   "author-bio", "caption",    "read-more", "readmore",   "recommend",
+      "widget",   "byline",   "author",     "caption",    "read-more", "readmore",   "recommend",
       "outbrain", "taboola",  "tags",       "modal",      NULL};
   static const char *const azMaybe[] = {"article", "body",  "column", "content",   "main",
                                         "shadow",  "story", "entry",  "post-text", NULL};
