@@ -795,15 +795,17 @@ static int is_production_credit(const char *s, size_t n, int words) {
   return 0;
 }
 
+/* "Source: X" (a period may follow), or without a colon "Via X",
+** "Source link", "Originally published ..." when not a sentence. */
 static int is_source_credit(const char *s, size_t n, int words) {
-  if (words > 14 || ends_sentence(s, n)) {
-    if (!(words <= 14 && n && s[n - 1] == '.')) return 0;
-  }
+  if (words > 14 || (ends_sentence(s, n) && s[n - 1] != '.')) return 0;
+  int sentence = s[n - 1] == '.';
   for (int i = 0; azSource[i]; i++) {
     size_t e = match_prefix(s, n, azSource[i]);
     if (!e) continue;
     while (e < n && s[e] == ' ') e++;
-    if (e >= n || s[e] == ':' || azSource[i][0] == 'v' || strchr(azSource[i], ' ')) return 1;
+    if (e >= n || s[e] == ':') return 1;
+    if (!sentence && (azSource[i][0] == 'v' || strchr(azSource[i], ' '))) return 1;
   }
   return 0;
 }

@@ -114,6 +114,22 @@ static void test_clean(void) {
   nd_free(c);
 }
 
+/* Position rules keep sentences that merely start like credits. */
+static void test_clean_keeps(void) {
+  static const char *const aKeep[] = {
+      "Body one.\n\nVia the new bridge, trips are shorter.",
+      "Body one.\n\nRelated to this, officials said more.",
+      "By the end of the day, officials said the bridge was open.\n\nBody one.",
+      "Body one.\n\nMore.",
+  };
+  for (size_t i = 0; i < sizeof(aKeep) / sizeof(aKeep[0]); i++) {
+    size_t n;
+    char *c = nd_clean_text(aKeep[i], strlen(aKeep[i]), &n);
+    CHECK_STR(c, aKeep[i]);
+    nd_free(c);
+  }
+}
+
 static void test_markdown(void) {
   nd_article a = parse(
       "---\ntitle: \"Front matter title\"\ndate: 2023-03-17T10:00:00+01:00\n"
@@ -412,6 +428,7 @@ int main(void) {
   test_words();
   test_text();
   test_clean();
+  test_clean_keeps();
   test_markdown();
   test_html();
   test_json();
