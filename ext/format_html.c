@@ -976,6 +976,8 @@ static void raw_content(doc *d, const tag *t, const char *v, size_t n) {
       memset(&ld, 0, sizeof ld);
       char *body = NULL;
       if (nd_jsonld_article(v, n, &ld, &body)) {
+        nd_article_clear(&ld);
+        nd_free(body);
         d->oom = 1;
         return;
       }

@@ -423,6 +423,90 @@ static void test_lang(void) {
     CHECK_STR(nd_guess_lang(aCase[i][0], strlen(aCase[i][0])), aCase[i][1]);
 }
 
+/* Allocation failure at every possible point: -1 and no leak, or 0. */
+static long fail_at, alloc_count, live;
+
+static void *counting_malloc(size_t n) {
+  if (++alloc_count == fail_at) return NULL;
+  void *p = malloc(n);
+  if (p) live++;
+  return p;
+}
+static void *counting_realloc(void *p, size_t n) {
+  if (++alloc_count == fail_at) return NULL;
+  void *q = realloc(p, n);
+  if (q && !p) live++;
+  return q;
+}
+static void counting_free(void *p) {
+  if (p) live--;
+  free(p);
+}
+
+static void test_oom(void) {
+  static const struct {
+    const char *raw;
+    nd_format f;
+  } aDoc[] = {
+      {"<html lang=en><head><title>T | S</title><meta name=author content=\"By A B\">"
+       "<script type=application/ld+json>{\"@type\": \"NewsArticle\", \"headline\": \"H\", "
+       "\"author\": [{\"name\": \"A\"}]}</script></head><body><h1>H</h1><span class=byline>By A</span>"
+       "<time datetime=2023-01-02>x</time><p>One, two, three and more words here.</p>"
+       "<div class=share>Share</div></body></html>",
+       ND_FORMAT_HTML},
+      {"---\ntitle: T\nauthors: [A, B]\ndate: 2023-01-02\n---\n# H\n\nSome *text* [l](u).\n\n- a\n",
+       ND_FORMAT_MARKDOWN},
+      {"{\"source\": {\"name\": \"S\"}, \"title\": \"T - S\", \"content\": \"<p>A.</p><p>B.</p>\", "
+       "\"authors\": [\"A\"], \"lang\": \"en\"}",
+       ND_FORMAT_JSON},
+      {"Home > News\n\nSite\n\nA headline stands here\n\nBy Jane Doe\n\nBody one, here.\n\n"
+       "See also: X\n\nCaf\xC3\xA9 body two.\n",
+       ND_FORMAT_TEXT},
+  };
+  nd_allocator counting = {counting_malloc, counting_realloc, counting_free};
+  nd_allocator plain = {malloc, realloc, free};
+  for (size_t d = 0; d < sizeof(aDoc) / sizeof(aDoc[0]); d++) {
+    for (fail_at = 1;; fail_at++) {
+      alloc_count = 0;
+      live = 0;
+      nd_alloc_set(&counting);
+      nd_article a;
+      int rc = nd_article_parse(&a, aDoc[d].raw, strlen(aDoc[d].raw), aDoc[d].f);
+      if (rc == 0) nd_article_clear(&a);
+      nd_alloc_set(&plain);
+      CHECK(live == 0);
+      if (rc == 0) break;
+      CHECK(rc == -1);
+    }
+    CHECK(fail_at > 3);
+  }
+  const char *jl = "{\"a\": 1}\n{\"b\": x}\n{\"status\": 1, \"items\": [{\"t\": 1}]}\n";
+  for (fail_at = 1;; fail_at++) {
+    alloc_count = 0;
+    live = 0;
+    nd_alloc_set(&counting);
+    nd_record *r;
+    size_t count;
+    int rc = nd_json_records(jl, strlen(jl), &r, &count);
+    if (rc == 0) nd_free(r);
+    nd_alloc_set(&plain);
+    CHECK(live == 0);
+    if (rc == 0) break;
+  }
+  const char *body = "Line one, a sentence.\n\nREAD MORE: X >>>\n\nLine two.\n";
+  for (fail_at = 1;; fail_at++) {
+    alloc_count = 0;
+    live = 0;
+    nd_alloc_set(&counting);
+    size_t n;
+    char *c = nd_clean_text(body, strlen(body), &n);
+    nd_free(c);
+    nd_alloc_set(&plain);
+    CHECK(live == 0);
+    if (c) break;
+  }
+}
+
 int main(void) {
   test_names();
   test_words();
@@ -435,6 +519,7 @@ int main(void) {
   test_jsonld();
   test_dates();
   test_lang();
+  test_oom();
   test_hostile();
   test_random();
   UNIT_DONE();
