@@ -462,6 +462,20 @@ static void test_oom(void) {
       {"Home > News\n\nSite\n\nA headline stands here\n\nBy Jane Doe\n\nBody one, here.\n\n"
        "See also: X\n\nCaf\xC3\xA9 body two.\n",
        ND_FORMAT_TEXT},
+      {"<meta property=og:title content=\"A &amp; B | S\"><meta property=og:site_name content=S>"
+       "<meta property=og:locale content=fr_FR><link rel=canonical href=/x><header><h1>Logo</h1></header>"
+       "<div class=\"entry-date\">March 3, 2023</div><div class=content><p>Un, deux, et trois mots ici "
+       "pour le texte.</p><div><p>Encore une phrase, avec des virgules, pour le score.</p></div></div>",
+       ND_FORMAT_HTML},
+      {"{\"data\": {\"title\": {\"rendered\": \"T &#8211; U\"}, \"date_gmt\": \"1679047200\", "
+       "\"content\": {\"rendered\": \"<p>A, b.</p>\"}, \"author\": {\"name\": \"N\"}}}",
+       ND_FORMAT_JSON},
+      {"+++\ntitle = \"T\"\ndate = \"2023-01-02\"\n+++\nSetext\n======\n\n> quote\n\n```\ncode\n```\n"
+       "| a | b |\n|---|---|\n| 1 | 2 |\n",
+       ND_FORMAT_MARKDOWN},
+      {"Museum opens new wing\nPublished March 3, 2023\n\nLine one of text that is long enough to\n"
+       "be hard wrapped by the writer of this\ntext, a sentence.\n",
+       ND_FORMAT_TEXT},
   };
   nd_allocator counting = {counting_malloc, counting_realloc, counting_free};
   nd_allocator plain = {malloc, realloc, free};
