@@ -167,14 +167,22 @@ static int front_matter(nd_article *a, const char *s, size_t n, size_t *body) {
     const char *t = l;
     size_t tn = len;
     trim(&t, &tn);
-    /* "- item" lines under a key with an empty value */
+    /* "- item" lines under a key with an empty value; "- name: X" objects
+    ** give their name. */
     if (list_field != FM_NONE && tn >= 2 && t[0] == '-' && t[1] == ' ') {
+      const char *item = t + 2;
+      size_t in = tn - 2;
+      if (in > 5 && ieq(item, 5, "name:"))
+        item += 5, in -= 5;
+      else if (memchr(item, ':', in) &&
+               !memchr(item, ' ', (size_t)((const char *)memchr(item, ':', in) - item)))
+        continue; /* "- email: x" and other keys of an object */
       if (list.len) nd_buf_putc(&list, '\n');
-      nd_buf_append(&list, t + 2, tn - 2);
+      nd_buf_append(&list, item, in);
       continue;
     }
     if (list_field != FM_NONE && tn > 0 && (l[0] == ' ' || l[0] == '\t')) {
-      /* "  - name: X" objects: take name values. */
+      /* "    name: X" lines of list objects: take name values. */
       if (tn > 5 && ieq(t, 5, "name:")) {
         if (list.len) nd_buf_putc(&list, '\n');
         nd_buf_append(&list, t + 5, tn - 5);

@@ -148,6 +148,16 @@ static void test_markdown(void) {
   nd_article_clear(&a);
 }
 
+static void test_front_matter_authors(void) {
+  nd_article a = parse(
+      "---\ntitle: T\nauthors:\n  - name: Ann Lee\n    email: a@x\n  - Bo Chen\n"
+      "  - email: c@x\n    name: Cy Dee\n---\nBody text, here.\n",
+      ND_FORMAT_MARKDOWN);
+  CHECK_STR(a.byline, "Ann Lee, Bo Chen, Cy Dee");
+  CHECK_STR(a.text, "Body text, here.");
+  nd_article_clear(&a);
+}
+
 static void test_html(void) {
   nd_article a = parse(
       "<!DOCTYPE html><html lang=\"fr-FR\"><head><title>Big news today | The Site</title>"
@@ -450,7 +460,8 @@ static void test_oom(void) {
   } aDoc[] = {
       {"<html lang=en><head><title>T | S</title><meta name=author content=\"By A B\">"
        "<script type=application/ld+json>{\"@type\": \"NewsArticle\", \"headline\": \"H\", "
-       "\"author\": [{\"name\": \"A\"}]}</script></head><body><h1>H</h1><span class=byline>By A</span>"
+       "\"author\": [{\"name\": \"A\"}]}</script></head><body><h1>H</h1><span class=byline>By "
+       "A</span>"
        "<time datetime=2023-01-02>x</time><p>One, two, three and more words here.</p>"
        "<div class=share>Share</div></body></html>",
        ND_FORMAT_HTML},
@@ -463,14 +474,18 @@ static void test_oom(void) {
        "See also: X\n\nCaf\xC3\xA9 body two.\n",
        ND_FORMAT_TEXT},
       {"<meta property=og:title content=\"A &amp; B | S\"><meta property=og:site_name content=S>"
-       "<meta property=og:locale content=fr_FR><link rel=canonical href=/x><header><h1>Logo</h1></header>"
-       "<div class=\"entry-date\">March 3, 2023</div><div class=content><p>Un, deux, et trois mots ici "
-       "pour le texte.</p><div><p>Encore une phrase, avec des virgules, pour le score.</p></div></div>",
+       "<meta property=og:locale content=fr_FR><link rel=canonical "
+       "href=/x><header><h1>Logo</h1></header>"
+       "<div class=\"entry-date\">March 3, 2023</div><div class=content><p>Un, deux, et trois mots "
+       "ici "
+       "pour le texte.</p><div><p>Encore une phrase, avec des virgules, pour le "
+       "score.</p></div></div>",
        ND_FORMAT_HTML},
       {"{\"data\": {\"title\": {\"rendered\": \"T &#8211; U\"}, \"date_gmt\": \"1679047200\", "
        "\"content\": {\"rendered\": \"<p>A, b.</p>\"}, \"author\": {\"name\": \"N\"}}}",
        ND_FORMAT_JSON},
-      {"+++\ntitle = \"T\"\ndate = \"2023-01-02\"\n+++\nSetext\n======\n\n> quote\n\n```\ncode\n```\n"
+      {"+++\ntitle = \"T\"\ndate = \"2023-01-02\"\n+++\nSetext\n======\n\n> "
+       "quote\n\n```\ncode\n```\n"
        "| a | b |\n|---|---|\n| 1 | 2 |\n",
        ND_FORMAT_MARKDOWN},
       {"Museum opens new wing\nPublished March 3, 2023\n\nLine one of text that is long enough to\n"
@@ -528,6 +543,7 @@ int main(void) {
   test_clean();
   test_clean_keeps();
   test_markdown();
+  test_front_matter_authors();
   test_html();
   test_json();
   test_jsonld();
