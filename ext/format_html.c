@@ -1162,6 +1162,9 @@ static char *body_text(doc *d, const char *title) {
                   aTag[bl->id].name[1] >= '1' && aTag[bl->id].name[1] <= '6';
     if (!heading && bl->link_len * 2 > bl->len && bl->chars < 300) continue;
     if (heading && bl->link_len * 2 > bl->len) continue;
+    /* The page's h1 is its headline, kept in `title` (even when worded
+    ** differently from og:title). */
+    if (bl->id == T_H1 && title) continue;
     const char *t = d->text.p + bl->off;
     if (tkey[0] && (heading || b < 8)) {
       nd_line_key(t, bl->len, key, sizeof key);

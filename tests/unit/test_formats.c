@@ -192,6 +192,13 @@ static void test_jsonld(void) {
   CHECK_STR(a.title, "Real headline");
   CHECK_STR(a.published, "2021-05-06T07:08:09+00:00");
   nd_article_clear(&a);
+  /* The h1 is the headline even when og:title words it differently. */
+  a = parse("<meta property=og:title content=\"Short social title\"><article><h1>The longer headline "
+            "of the page</h1><p>Body text that is long enough, with commas, to score well.</p></article>",
+            ND_FORMAT_HTML);
+  CHECK_STR(a.title, "Short social title");
+  CHECK_STR(a.text, "Body text that is long enough, with commas, to score well.");
+  nd_article_clear(&a);
   /* A visible date when the page has no date metadata; "updated" is not one. */
   a = parse(
       "<article><h1>Head line here</h1><span class=updated>April 1, 2024</span>"
