@@ -42,9 +42,9 @@ nd_format nd_format_from_name(const char *name) {
     const char *name;
     nd_format f;
   } aName[] = {
-      {"text", ND_FORMAT_TEXT},     {"txt", ND_FORMAT_TEXT},       {"markdown", ND_FORMAT_MARKDOWN},
-      {"md", ND_FORMAT_MARKDOWN},   {"html", ND_FORMAT_HTML},      {"htm", ND_FORMAT_HTML},
-      {"xhtml", ND_FORMAT_HTML},    {"json", ND_FORMAT_JSON},      {"jsonl", ND_FORMAT_JSON},
+      {"text", ND_FORMAT_TEXT},   {"txt", ND_FORMAT_TEXT},  {"markdown", ND_FORMAT_MARKDOWN},
+      {"md", ND_FORMAT_MARKDOWN}, {"html", ND_FORMAT_HTML}, {"htm", ND_FORMAT_HTML},
+      {"xhtml", ND_FORMAT_HTML},  {"json", ND_FORMAT_JSON}, {"jsonl", ND_FORMAT_JSON},
       {"ndjson", ND_FORMAT_JSON},
   };
   if (!name) return ND_FORMAT_UNKNOWN;
@@ -272,10 +272,18 @@ int nd_article_parse(nd_article *out, const char *raw, size_t n, nd_format f) {
   if (!s) return -1;
   int rc;
   switch (f) {
-    case ND_FORMAT_MARKDOWN: rc = nd_parse_markdown(out, s, len); break;
-    case ND_FORMAT_HTML: rc = nd_parse_html(out, s, len); break;
-    case ND_FORMAT_JSON: rc = nd_parse_json(out, s, len); break;
-    default: rc = nd_parse_text(out, s, len); break;
+    case ND_FORMAT_MARKDOWN:
+      rc = nd_parse_markdown(out, s, len);
+      break;
+    case ND_FORMAT_HTML:
+      rc = nd_parse_html(out, s, len);
+      break;
+    case ND_FORMAT_JSON:
+      rc = nd_parse_json(out, s, len);
+      break;
+    default:
+      rc = nd_parse_text(out, s, len);
+      break;
   }
   nd_free(s);
   if (rc == 0 && out->error) {
@@ -317,19 +325,96 @@ int nd_set_lang(nd_article *a, const char *v, size_t n) {
 
 static int month_number(const char *w, size_t n) {
   static const char *const azMonth[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      "jan",
+      "feb",
+      "mar",
+      "apr",
+      "may",
+      "jun",
+      "jul",
+      "aug",
+      "sep",
+      "oct",
+      "nov",
+      "dec",
       /* fr */
-      "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
+      "janv",
+      "févr",
+      "mars",
+      "avr",
+      "mai",
+      "juin",
+      "juil",
+      "août",
+      "sept",
+      "oct",
+      "nov",
+      "déc",
       /* es */
-      "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+      "ene",
+      "feb",
+      "mar",
+      "abr",
+      "may",
+      "jun",
+      "jul",
+      "ago",
+      "sep",
+      "oct",
+      "nov",
+      "dic",
       /* de */
-      "jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez",
+      "jan",
+      "feb",
+      "mär",
+      "apr",
+      "mai",
+      "jun",
+      "jul",
+      "aug",
+      "sep",
+      "okt",
+      "nov",
+      "dez",
       /* it */
-      "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+      "gen",
+      "feb",
+      "mar",
+      "apr",
+      "mag",
+      "giu",
+      "lug",
+      "ago",
+      "set",
+      "ott",
+      "nov",
+      "dic",
       /* pt */
-      "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez",
+      "jan",
+      "fev",
+      "mar",
+      "abr",
+      "mai",
+      "jun",
+      "jul",
+      "ago",
+      "set",
+      "out",
+      "nov",
+      "dez",
       /* ru (genitive stems) */
-      "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+      "янв",
+      "фев",
+      "мар",
+      "апр",
+      "мая",
+      "июн",
+      "июл",
+      "авг",
+      "сен",
+      "окт",
+      "ноя",
+      "дек",
   };
   char low[32];
   if (n >= sizeof low) return 0;
@@ -430,8 +515,10 @@ static size_t parse_zone(const char *s, size_t n, size_t i, char *zone) {
     if (j < n && s[j] == ':') j++;
     if (digits_at(s, n, j, 2, &mm)) j += 2;
     if (hh > 14 || mm > 59) return 0;
-    if (hh == 0 && mm == 0) strcpy(zone, s[i] == '+' ? "+00:00" : "-00:00");
-    else snprintf(zone, 8, "%c%02d:%02d", s[i], hh, mm);
+    if (hh == 0 && mm == 0)
+      strcpy(zone, s[i] == '+' ? "+00:00" : "-00:00");
+    else
+      snprintf(zone, 8, "%c%02d:%02d", s[i], hh, mm);
     return j - b;
   }
   return 0;
@@ -478,6 +565,21 @@ int nd_iso_date(const char *s, size_t n, char **out) {
   while (n && (unsigned char)s[n - 1] <= ' ') n--;
   if (n == 0 || n > 100) return 0;
   when w = {0, 0, 0, -1, 0, 0, ""};
+  /* Unix seconds (or milliseconds): 9 to 13 digits and nothing else. */
+  int all = n >= 9 && n <= 13;
+  for (size_t i = 0; i < n && all; i++) all = s[i] >= '0' && s[i] <= '9';
+  if (all) {
+    long long t = 0;
+    for (size_t i = 0; i < n; i++) t = t * 10 + (s[i] - '0');
+    if (n >= 12) t /= 1000;
+    long long days = t / 86400, rem = t % 86400;
+    civil_from_days(days, &w.y, &w.mo, &w.d);
+    w.h = (int)(rem / 3600);
+    w.mi = (int)(rem / 60 % 60);
+    w.se = (int)(rem % 60);
+    strcpy(w.zone, "Z");
+    return emit_when(&w, out);
+  }
   /* ISO-8601 and its relatives: 2023-03-17, 2023/03/17, 20230317T1000. */
   if (digits_at(s, n, 0, 4, &w.y)) {
     size_t i = 4;
@@ -490,22 +592,19 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       } else {
         i += 3;
       }
-      if (i >= n) {
-        w.d = 1; /* a month alone is not a publication date */
+      /* A month alone is not a publication date. */
+      if (i >= n || s[i] != sep) return 0;
+      if (digits_at(s, n, i + 1, 2, &w.d))
+        i += 3;
+      else if (digits_at(s, n, i + 1, 1, &w.d))
+        i += 2;
+      else
         return 0;
-      }
-      if (s[i] != sep) return 0;
-      if (digits_at(s, n, i + 1, 2, &w.d)) i += 3;
-      else if (digits_at(s, n, i + 1, 1, &w.d)) i += 2;
-      else return 0;
     } else if (digits_at(s, n, 4, 4, &w.mo)) {
       compact = 1;
       w.d = w.mo % 100;
       w.mo /= 100;
       i = 8;
-      if (n >= 10 && n <= 13 && (i == n || s[i] != 'T')) goto unix_time;
-    } else if (n >= 9 && n <= 13) {
-      goto unix_time;
     } else {
       return 0;
     }
@@ -529,23 +628,6 @@ int nd_iso_date(const char *s, size_t n, char **out) {
     }
     return emit_when(&w, out);
   }
-unix_time : {
-  /* Unix seconds (or milliseconds). */
-  int all = n >= 9 && n <= 13;
-  for (size_t i = 0; i < n && all; i++) all = s[i] >= '0' && s[i] <= '9';
-  if (all) {
-    long long t = 0;
-    for (size_t i = 0; i < n; i++) t = t * 10 + (s[i] - '0');
-    if (n >= 12) t /= 1000;
-    long long days = t / 86400, rem = t % 86400;
-    civil_from_days(days, &w.y, &w.mo, &w.d);
-    w.h = (int)(rem / 3600);
-    w.mi = (int)(rem / 60 % 60);
-    w.se = (int)(rem % 60);
-    strcpy(w.zone, "Z");
-    return emit_when(&w, out);
-  }
-}
   /* Words and numbers: "Fri, 17 Mar 2023 10:00:00 GMT", "March 17, 2023
   ** 10:00 AM", "17. März 2023", "17.03.2023", "03/17/2023". */
   int nums[3], nnum = 0, month = 0;
@@ -567,8 +649,8 @@ unix_time : {
       if (nnum == 3) return 0;
       nums[nnum++] = v;
       /* "17th", "1st", "2nd", "3rd" */
-      if (i + 1 < n && ((s[i] | 32) == 's' || (s[i] | 32) == 'n' || (s[i] | 32) == 'r' ||
-                        (s[i] | 32) == 't') &&
+      if (i + 1 < n &&
+          ((s[i] | 32) == 's' || (s[i] | 32) == 'n' || (s[i] | 32) == 'r' || (s[i] | 32) == 't') &&
           ((s[i + 1] | 32) == 't' || (s[i + 1] | 32) == 'd' || (s[i + 1] | 32) == 'h'))
         i += 2;
       continue;
@@ -578,7 +660,8 @@ unix_time : {
       while (i < n && ((unsigned char)s[i] >= 0x80 || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
         i++;
       int m = month_number(s + b, i - b);
-      if (m && !month) month = m;
+      if (m && !month)
+        month = m;
       else if ((i - b == 3) && (strncmp(s + b, "GMT", 3) == 0 || strncmp(s + b, "UTC", 3) == 0) &&
                w.h >= 0)
         i = b + parse_zone(s, n, b, w.zone);
@@ -605,8 +688,10 @@ unix_time : {
     if (nums[2] >= 1000) {
       w.y = nums[2];
       /* Day first unless that cannot be. */
-      if (nums[1] > 12 && nums[0] <= 12) w.mo = nums[0], w.d = nums[1];
-      else w.d = nums[0], w.mo = nums[1];
+      if (nums[1] > 12 && nums[0] <= 12)
+        w.mo = nums[0], w.d = nums[1];
+      else
+        w.d = nums[0], w.mo = nums[1];
     } else if (nums[0] >= 1000) {
       w.y = nums[0], w.mo = nums[1], w.d = nums[2];
     } else {

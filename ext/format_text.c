@@ -72,9 +72,9 @@ static int headline_shaped(const char *s, size_t n) {
 ** line with a publication label gives `published`; with bare_ok (just below
 ** the headline) a date line without a label does too. */
 static int published_line(nd_article *a, const char *l, size_t len, int bare_ok) {
-  static const char *const azLabel[] = {"published", "publié", "posted", "publicado",
-                                        "publicada", "veröffentlicht", "pubblicato",
-                                        "publicação", "опубликовано", "date", NULL};
+  static const char *const azLabel[] = {
+      "published",  "publié",     "posted",       "publicado", "publicada", "veröffentlicht",
+      "pubblicato", "publicação", "опубликовано", "date",      NULL};
   char key[KEY_CAP];
   nd_line_key(l, len, key, sizeof key);
   if (a->published || !nd_dateline(key)) return 0;
