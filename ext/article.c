@@ -18,6 +18,7 @@
 #include "nd_alloc.h"
 #include "nd_article.h"
 #include "nd_formats.h"
+#include "nd_langid.h"
 #include "nd_normalize.h"
 #include "nd_utf8.h"
 
@@ -255,7 +256,7 @@ static int finish(nd_article *a) {
       }
       size_t len = strlen(a->text); /* the guess reads the first words only */
       nd_buf_append(&b, a->text, len < 32768 ? len : 32768);
-      const char *guess = b.oom ? NULL : nd_guess_lang(b.p ? b.p : "", b.len);
+      const char *guess = b.oom ? NULL : nd_langid(b.p ? b.p : "", b.len);
       int oom = b.oom;
       nd_buf_free(&b);
       if (oom || (guess && nd_set_field(&a->lang, guess, strlen(guess)))) return -1;

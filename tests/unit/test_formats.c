@@ -4,6 +4,7 @@
 #include "nd_alloc.h"
 #include "nd_article.h"
 #include "nd_formats.h"
+#include "nd_langid.h"
 #include "nd_utf8.h"
 #include "unit.h"
 
@@ -437,7 +438,7 @@ static void test_lang(void) {
       {"Short text.", NULL},
   };
   for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++)
-    CHECK_STR(nd_guess_lang(aCase[i][0], strlen(aCase[i][0])), aCase[i][1]);
+    CHECK_STR(nd_langid(aCase[i][0], strlen(aCase[i][0])), aCase[i][1]);
 }
 
 /* Allocation failure at every possible point: -1 and no leak, or 0. */
