@@ -39,7 +39,7 @@ enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_PREFIX, T_SUFFIX, T_SHAPE, T_SHORT, T_CAPCTX, T_WORDLINE,
   T_LOWER_AT, T_SHORT_AT, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SEEN, T_DOC_ANY, T_DOC_MAJOR,
   T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE, T_GAZ_WORD, T_GAZ_WORD_CAP, T_GAZ_BEGIN,
-  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH, T_CLUSTER, T_CLUSTER_AT
+  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH, T_CLUSTER, T_CLUSTER_AT, T_DOC_LONG
 };
 
 /* Gazetteer lists used as features. */
@@ -49,6 +49,7 @@ typedef struct form_stat {
   uint64_t key; /* lower-case hash; 0 = empty slot */
   uint32_t lower, cap_inside;
   uint32_t label[ND_ENT_TYPES + 1]; /* O, then the types */
+  uint32_t in_long[ND_ENT_TYPES];   /* occurrences inside a multi-word entity */
 } form_stat;
 
 typedef struct tok_detail {
@@ -334,6 +335,14 @@ nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   return d;
 }
 
+/* Is token i part of an entity of two or more tokens? */
+static int in_long_entity(const unsigned char *tags, size_t n, size_t i) {
+  unsigned t = tags[i];
+  if (!t) return 0;
+  if (!(t & 1)) return 1;                     /* I-X */
+  return i + 1 < n && tags[i + 1] == t + 1;   /* B-X followed by I-X */
+}
+
 void nd_ner_doc_set_fold(nd_ner_doc *d, int fold) { d->gaz_fold = fold; }
 
 void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1) {
@@ -342,7 +351,9 @@ void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1) {
     if (d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) continue;
     unsigned t = tags1[i];
     form_stat *f = form_get(d, d->lower[i]);
-    if (f) f->label[t ? (t - 1) / 2 + 1 : 0]++;
+    if (!f) continue;
+    f->label[t ? (t - 1) / 2 + 1 : 0]++;
+    if (in_long_entity(tags1, d->n, i)) f->in_long[(t - 1) / 2]++;
   }
 }
 
@@ -391,6 +402,12 @@ size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
   f[k++] = feature_id(T_DOC_MAJOR_LINE, (uint64_t)major, (uint64_t)(d->line[i] * 2 + d->first[i]));
   for (int t = 0; t <= ND_ENT_TYPES; t++)
     if (count[t] == total) f[k++] = feature_id(T_DOC_UNAN, (uint64_t)t, 0);
+  /* Part of a longer name elsewhere: "Xi" after "Xi Jinping". */
+  for (int t = 0; t < ND_ENT_TYPES; t++) {
+    uint32_t c = s->in_long[t];
+    if (own && (int)(own - 1) / 2 == t && in_long_entity(d->tags1, d->n, i)) c--;
+    if (c) f[k++] = feature_id(T_DOC_LONG, (uint64_t)t, 0);
+  }
   return k;
 }
 

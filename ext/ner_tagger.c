@@ -195,10 +195,16 @@ static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
   }
 }
 
+/* Longest stretch of tokens tagged as one sequence: text with no sentence
+** end (a list, a table, a scraped page without punctuation) is cut into
+** pieces of this size, so memory per sentence stays bounded. CoNLL's
+** longest sentence is far shorter, so training never cuts. */
+#define MAX_SEQUENCE 512
+
 /* End of the sentence that starts at token a. */
 static size_t sentence_end(const nd_token *tok, size_t n, size_t a) {
   size_t b = a + 1;
-  while (b < n && tok[b].sentence == tok[a].sentence) b++;
+  while (b < n && b - a < MAX_SEQUENCE && tok[b].sentence == tok[a].sentence) b++;
   return b;
 }
 

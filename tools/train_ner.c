@@ -104,15 +104,21 @@ typedef struct doc_feats {
   size_t *off;
 } doc_feats;
 
-/* Features of every document; with folds, document d reads the gazetteer's
-** TRAIN_* lists built without its fold (d % ND_GAZ_FOLDS). */
+/* Document d of the training set is a copy of original document origin[d]
+** (the file's own documents first, then the Title Case copies): its fold,
+** for the gazetteer's TRAIN_* lists and for cross-validation. */
+static size_t *origin;
+static int fold_of(size_t d) { return (int)(origin[d] % FOLDS); }
+
+/* Features of every document; with folds, a document reads the gazetteer's
+** TRAIN_* lists built without its fold. */
 static void extract(const conll_set *set, const unsigned char *const *tags1, feat_map *map,
                     int insert, int folds, doc_feats *out) {
   for (size_t d = 0; d < set->n; d++) {
     const conll_doc *doc = &set->doc[d];
     uint32_t *f;
     size_t *off;
-    int fold = folds ? (int)(d % ND_GAZ_FOLDS) : -1;
+    int fold = folds ? fold_of(d) : -1;
     if (nd_ner_features(doc->text, doc->tok, doc->n, tags1 ? tags1[d] : NULL, fold, &f, &off)) {
       fprintf(stderr, "out of memory\n");
       exit(2);
@@ -130,6 +136,39 @@ static void free_feats(doc_feats *f, size_t n) {
     free(f[i].off);
   }
   free(f);
+}
+
+/* Headlines of news sites are often in Title Case, CoNLL's in capitals.
+** Each training document is added once more with its first sentence (the
+** headline) rewritten in Title Case, tags unchanged, so that the tagger
+** learns what such a line looks like. */
+static void add_title_case_copies(conll_set *set) {
+  size_t n = set->n;
+  set->doc = xrealloc(set->doc, 2 * n * sizeof(*set->doc));
+  origin = xrealloc(NULL, 2 * n * sizeof(size_t));
+  for (size_t d = 0; d < n; d++) {
+    const conll_doc *src = &set->doc[d];
+    conll_doc c = *src;
+    c.text = xrealloc(NULL, src->text_len + 1);
+    memcpy(c.text, src->text, src->text_len + 1);
+    c.tok = xrealloc(NULL, src->n * sizeof(nd_token));
+    memcpy(c.tok, src->tok, src->n * sizeof(nd_token));
+    c.gold = xrealloc(NULL, src->n);
+    memcpy(c.gold, src->gold, src->n);
+    for (size_t i = 0; i < c.n && c.tok[i].sentence == c.tok[0].sentence; i++) {
+      char *w = c.text + c.tok[i].start;
+      for (size_t k = 0; k < c.tok[i].len; k++) {
+        char ch = w[k];
+        int prev_letter = k > 0 && ((w[k - 1] | 0x20) >= 'a' && (w[k - 1] | 0x20) <= 'z');
+        if (ch >= 'A' && ch <= 'Z' && prev_letter) w[k] = (char)(ch + 32);
+        else if (ch >= 'a' && ch <= 'z' && !prev_letter) w[k] = (char)(ch - 32);
+      }
+    }
+    set->doc[n + d] = c;
+    origin[d] = origin[n + d] = d;
+  }
+  set->n = 2 * n;
+  set->tokens *= 2;
 }
 
 /* ---- averaged perceptron -------------------------------------------------- */
@@ -510,8 +549,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "train_ner: cannot read %s or %s\n", argv[1], argv[2]);
     return 2;
   }
-  fprintf(stderr, "train: %zu documents, %zu tokens; dev: %zu documents, %zu tokens\n", tr.n,
-          tr.tokens, dev.n, dev.tokens);
+  add_title_case_copies(&tr);
+  fprintf(stderr, "train: %zu documents, %zu tokens (with Title Case copies); dev: %zu documents, "
+          "%zu tokens\n", tr.n, tr.tokens, dev.n, dev.tokens);
   size_t maxs = max_sentence(&tr), maxd = max_sentence(&dev);
   if (maxd > maxs) maxs = maxd;
   float *emit = xrealloc(NULL, maxs * T * sizeof(float));
@@ -535,7 +575,7 @@ int main(int argc, char **argv) {
   unsigned char **tr_tags1 = alloc_tags(&tr), **dev_tags1 = alloc_tags(&dev);
   int *use = xrealloc(NULL, tr.n * sizeof(int));
   for (int fold = 0; fold < FOLDS; fold++) {
-    for (size_t d = 0; d < tr.n; d++) use[d] = (int)(d % FOLDS) != fold;
+    for (size_t d = 0; d < tr.n; d++) use[d] = fold_of(d) != fold;
     model_f mf = {0};
     int dummy;
     train(&tr, tf1, use, nf1, NULL, NULL, e1, e1, &dummy, &mf, emit, pred);
