@@ -43,6 +43,44 @@ int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char
   return SQLITE_OK;
 }
 
+/* The vtab of the pure-text functions remembers the size of its cursor. */
+typedef struct NewsTextVtab {
+  sqlite3_vtab base;
+  size_t szCursor;
+} NewsTextVtab;
+
+int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                    sqlite3_vtab **ppVtab, char **pzErr) {
+  const NewsTextSpec *spec = pAux;
+  (void)argc;
+  (void)argv;
+  (void)pzErr;
+  int rc = sqlite3_declare_vtab(db, spec->zSchema);
+  if (rc != SQLITE_OK) return rc;
+  NewsTextVtab *p = sqlite3_malloc(sizeof(*p));
+  if (!p) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  p->szCursor = spec->szCursor;
+  /* Text in, rows out: safe to use from triggers, views and schemas. */
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *ppVtab = &p->base;
+  return SQLITE_OK;
+}
+
+int newsTextDisconnect(sqlite3_vtab *p) {
+  sqlite3_free(p);
+  return SQLITE_OK;
+}
+
+int newsTextOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
+  size_t sz = ((NewsTextVtab *)p)->szCursor;
+  sqlite3_vtab_cursor *c = sqlite3_malloc64(sz);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sz);
+  *ppCur = c;
+  return SQLITE_OK;
+}
+
 int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...) {
   va_list ap;
   va_start(ap, zFormat);

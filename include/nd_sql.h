@@ -31,6 +31,19 @@ int newsRegisterEntities(sqlite3 *db);
 int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char *zFunc,
                       const char *zFirstArg, int iFirst, int nArg);
 
+/* xConnect, xDisconnect and xOpen shared by the pure-text table-valued
+** functions (news_sentences, news_dates, news_entities): register the
+** module with a NewsTextSpec as its client data. The vtab is INNOCUOUS;
+** cursors are szCursor bytes, zeroed. */
+typedef struct NewsTextSpec {
+  const char *zSchema;
+  size_t szCursor;
+} NewsTextSpec;
+int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                    sqlite3_vtab **ppVtab, char **pzErr);
+int newsTextDisconnect(sqlite3_vtab *p);
+int newsTextOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur);
+
 /* Set pVtab->zErrMsg (freeing an earlier one) and return SQLITE_ERROR. */
 int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...);
 
