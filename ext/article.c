@@ -20,6 +20,7 @@
 #include "nd_formats.h"
 #include "nd_langid.h"
 #include "nd_normalize.h"
+#include "nd_sentences.h"
 #include "nd_utf8.h"
 
 static const char *const azFormat[] = {NULL, "text", "markdown", "html", "json"};
@@ -232,6 +233,45 @@ static void drop_title_echo(char *text, const char *title) {
   }
 }
 
+/* An article without a headline (a dump that starts with its first
+** paragraph, a record with no title field) is titled by its first
+** sentence, cut at a word boundary to at most LEAD_TITLE_MAX bytes with an
+** ellipsis, so that listings never show an empty title. */
+#define LEAD_TITLE_MAX 120
+static int lead_title(nd_article *a) {
+  const char *t = a->text;
+  size_t n = strlen(t);
+  if (n > 4096) n = 4096;
+  nd_span *sent;
+  size_t count;
+  if (nd_sentences_split(t, n, &sent, &count)) return -1;
+  if (count == 0) {
+    nd_free(sent);
+    return 0;
+  }
+  size_t off = sent[0].start, len = sent[0].len;
+  nd_free(sent);
+  const char *nl = memchr(t + off, '\n', len);
+  if (nl) len = (size_t)(nl - (t + off));
+  if (len <= LEAD_TITLE_MAX) return nd_set_field(&a->title, t + off, len);
+  size_t cut = LEAD_TITLE_MAX;
+  while (cut > 0 && t[off + cut] != ' ') cut--;
+  while (cut > 0 && (t[off + cut - 1] == ',' || t[off + cut - 1] == ' ')) cut--;
+  if (cut == 0) { /* one long word: cut on a character boundary */
+    cut = LEAD_TITLE_MAX;
+    while (cut > 0 && ((unsigned char)t[off + cut] & 0xC0) == 0x80) cut--;
+  }
+  nd_buf b;
+  nd_buf_init(&b);
+  nd_buf_append(&b, t + off, cut);
+  nd_buf_append(&b, "\xE2\x80\xA6", 3);
+  char *title = nd_buf_detach(&b);
+  if (!title) return -1;
+  nd_free(a->title);
+  a->title = title;
+  return 0;
+}
+
 static int finish(nd_article *a) {
   char **fields[] = {&a->title, &a->byline, &a->published, &a->lang, &a->url, &a->text};
   for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
@@ -244,6 +284,7 @@ static int finish(nd_article *a) {
   }
   if (a->text) {
     if (a->title) drop_title_echo(a->text, a->title);
+    else if (*a->text && lead_title(a)) return -1;
     nd_tidy_paragraphs(a->text);
     a->words = nd_count_words(a->text, strlen(a->text));
     /* Not stated: detected from the title and body (NULL when unsure). */
