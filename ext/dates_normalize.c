@@ -412,7 +412,7 @@ static int norm_iso(ctx *c) {
   int m = num_at(c->s, c->n, &i, 2);
   i++;
   int d = num_at(c->s, c->n, &i, 2);
-  if (!valid_date(y, m, d)) return 0;
+  if (!valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
   if (i < c->n && c->s[i] == 'T') {
     i++;
@@ -443,7 +443,7 @@ static int norm_numeric(ctx *c) {
   if (i - y0 == 2) y = two_digit_year(c, y);
   int m = a, d = b;
   if (a > 12 || (sep == '.' && b <= 12)) m = b, d = a;
-  if (!valid_date(y, m, d)) return 0;
+  if (!valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   return emit_point(c, "DATE", nd_point_make(ND_G_DAY, y, m, d), NULL);
 }
 
@@ -475,7 +475,7 @@ static int norm_calendar(ctx *c) {
     return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
   }
   if (y < 0 && c->a) y = choose_year(c, m, d, wd);
-  if (y >= 0 && !valid_date(y, m, d)) return 0;
+  if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
   if (d2) {
@@ -953,6 +953,8 @@ static int normalize_kind(ctx *c, nd_date_kind kind);
 
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
                        nd_tense tense, nd_date_ref *ref, nd_timex *t) {
+  /* Handlers return 1 (a date), 0 (not one: shorter readings may apply) or
+  ** -1 (a date that cannot exist, "February 29, 2023": nothing of it counts). */
   ctx c;
   c.ref = ref;
   c.out_set = 0;
@@ -965,6 +967,7 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.t = t;
   if (c.nw == 0) return 0;
   int ok = normalize_kind(&c, kind);
+  if (ok < 0) return -1;
   /* Shifts and vague references do not move the date being told about. */
   if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY) {
     ref->set = 1;

@@ -455,8 +455,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       goto done;
     nd_timex t;
     memset(&t, 0, sizeof t);
-    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t))
-      continue;
+    int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t);
+    if (ok < 0) last_end = c->end;
+    if (ok <= 0) continue;
     t.start = c->start;
     t.len = c->end - c->start;
     t.sentence = si;

@@ -213,7 +213,9 @@ typedef struct nd_date_ref {
 /* Normalize text[0..n) found by a rule of the given kind. Fills type,
 ** value, mod, earliest, latest of *t (not its offsets) and moves *ref (may
 ** be NULL) to the new date. Returns 1 when the span is a temporal
-** expression, 0 when it should be dropped. */
+** expression, 0 when it is not (a shorter reading may be), -1 when it names
+** a date that cannot exist ("February 29, 2023"), which no part of it may
+** then be read as. */
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
                        nd_tense tense, nd_date_ref *ref, nd_timex *t);
 
