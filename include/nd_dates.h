@@ -4,17 +4,20 @@
 ** the value, resolved against an anchor (the publication date).
 **
 ** Pieces, one file each:
-**   dates_calendar.c   proleptic Gregorian arithmetic (days, ISO weeks)
-**   dates_anchor.c     ISO-8601 anchor parsing
-**   dates_rules.c      PCRE2 rules: compiled once, spans found, overlaps resolved
+**   dates_triggers.c   one pass: the words expressions hang on, and where to try rules
+**   dates_rules.c      PCRE2 rules: compiled once, run anchored, overlaps resolved
+**   dates_tense.c      tense markers around a span (past or future)
 **   dates_normalize.c  a span and its rule -> TIMEX3 value, mod, bounds
 **   dates_lexicon.c    words of the normalizer (months, numbers, units...)
+**   dates_value.c      TIMEX3 values and calendar bounds of a point
+**   dates_calendar.c   proleptic Gregorian arithmetic (days, ISO weeks)
+**   dates_anchor.c     ISO-8601 anchor parsing
 **
 ** Conventions (docs/news_dates.md): ISO weeks (Monday first, week 1 holds
 ** the first Thursday); seasons are the northern meteorological ones
 ** (SP Mar 1..May 31, SU Jun..Aug, FA Sep..Nov, WI Dec 1..end of Feb of the
 ** next year); numeric dates a/b/yyyy are month/day unless the first number
-** exceeds 12.
+** exceeds 12 or the separator is a dot.
 */
 #ifndef ND_DATES_H
 #define ND_DATES_H
