@@ -414,7 +414,7 @@ static int norm_iso(ctx *c) {
   int d = num_at(c->s, c->n, &i, 2);
   if (!valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
-  if (i < c->n && c->s[i] == 'T') {
+  if (i < c->n && (c->s[i] == 'T' || c->s[i] == ' ')) {
     i++;
     p.hh = num_at(c->s, c->n, &i, 2);
     i++;
@@ -424,8 +424,19 @@ static int norm_iso(ctx *c) {
       i++;
       p.ss = num_at(c->s, c->n, &i, 2);
       p.gran = ND_G_SECOND;
+      if (i < c->n && (c->s[i] == '.' || c->s[i] == ',')) {
+        i++;
+        while (i < c->n && c->s[i] >= '0' && c->s[i] <= '9') i++;
+      }
     }
-    if (p.hh > 23) return 0;
+    if (i < c->n && c->s[i] == 'Z') p.zone = 0;
+    else if (i < c->n && (c->s[i] == '+' || c->s[i] == '-')) {
+      int sign = c->s[i++] == '-' ? -1 : 1, zh = num_at(c->s, c->n, &i, 2);
+      if (i < c->n && c->s[i] == ':') i++;
+      int zm = num_at(c->s, c->n, &i, 2);
+      if (zh >= 0 && zm >= 0) p.zone = sign * (zh * 60 + zm);
+    }
+    if (p.hh > 23) return -1;
     return emit_point(c, "TIME", p, NULL);
   }
   return emit_point(c, "DATE", p, NULL);
