@@ -881,25 +881,6 @@ static int norm_clock(ctx *c) {
   return emit_point(c, "TIME", p, qty_mod(c));
 }
 
-/* Day number of Easter Sunday (Gregorian computus, "anonymous" algorithm). */
-static long easter_day(int y) {
-  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
-  int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-  return nd_days_from_civil(y, month, day);
-}
-
-/* The n-th (n > 0) or last (n = -1) weekday wd of a month. */
-static long nth_weekday(int y, int m, int wd, int n) {
-  if (n < 0) {
-    long last = nd_days_from_civil(y, m, nd_days_in_month(y, m));
-    return last - (nd_weekday(last) - wd + 7) % 7;
-  }
-  long first = nd_days_from_civil(y, m, 1);
-  return first + (wd - nd_weekday(first) + 7) % 7 + 7L * (n - 1);
-}
-
 typedef struct holiday {
   const char *first, *second; /* words that name it ("christmas", "eve") */
   int m, d;                   /* a fixed date, or m = 0 */
@@ -920,8 +901,8 @@ static const holiday holidays[] = {
 };
 
 static long holiday_day(const holiday *h, int y) {
-  if (h->rule == 1) return easter_day(y) + h->d;
-  if (h->rule == 2) return nth_weekday(y, h->m2, h->wd, h->n) + h->d;
+  if (h->rule == 1) return nd_easter_day(y) + h->d;
+  if (h->rule == 2) return nd_nth_weekday(y, h->m2, h->wd, h->n) + h->d;
   return nd_days_from_civil(y, h->m, h->d);
 }
 

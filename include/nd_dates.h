@@ -36,6 +36,10 @@ int nd_weekday(long z);
 void nd_iso_week(long z, int *wy, int *wn);
 /* Day number of the Monday of ISO week wn of ISO year wy. */
 long nd_iso_week_monday(int wy, int wn);
+/* Day number of Easter Sunday of year y (Gregorian). */
+long nd_easter_day(int y);
+/* Day number of the n-th (n > 0) or last (n = -1) ISO weekday wd of month m. */
+long nd_nth_weekday(int y, int m, int wd, int n);
 
 /* ---- Anchor (dates_anchor.c) -------------------------------------------- */
 
