@@ -240,10 +240,15 @@ int nd_date_triggers(const char *s, size_t n, nd_trigger_fn fn, void *arg) {
           t.starts_ok = 1, classes = ND_T_QH;
       }
     } else {
+      /* a word opening with a Latin-1 letter: été, übermorgen */
+      if (c == 0xC3 && (i == 0 || !is_alpha((unsigned char)s[i - 1])) && !word_before(s, i, 1) &&
+          nd_i18n_maybe(s, n, i) && fn(arg, i, ND_T_I18N))
+        return -1;
       i++;
       continue;
     }
     if (word_before(s, t.start, is_alpha(c))) t.starts_ok = 0, classes = 0;
+    else if (is_alpha(c) && nd_i18n_maybe(s, n, i) && fn(arg, i, ND_T_I18N)) return -1;
     ring[ntok % (BACK_WORDS + 1)] = t;
     ntok++;
     i = t.end;
