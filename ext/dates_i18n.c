@@ -490,7 +490,7 @@ static int french_around(const char *s, size_t n, size_t at) {
     for (size_t k = 0; k < sizeof de / sizeof de[0]; k++) nde += !strcmp(t.low, de[k]);
     i = e > i ? e : i + 1;
   }
-  return nfr > nde;
+  return nfr >= 2 && nfr > nde;
 }
 
 /* Sentence start before s[at]: only spaces back to . ! ? or a line start. */
@@ -541,6 +541,15 @@ static int match_at(const char *s, size_t n, tok *w, int nw, int h, const nd_anc
         int j = h - 1;
         if (!(j >= 0 && (cls_of(&w[j], L) == W_MONTH_PREP || (L & DE && !strcmp(w[j].low, "im")))))
           return 0;
+      }
+      if (y < 0 && day > 0 && w[first].e && w[first].e->cls == W_WEEKDAY && a && a->set) {
+        /* "Sonntag, 26. September": the nearest year where that day is that weekday */
+        int wd = w[first].e->val;
+        for (int dy = 0; dy <= 6 && y < 0; dy++)
+          for (int sgn = -1; sgn <= 1 && y < 0; sgn += 2)
+            if (day <= nd_days_in_month(a->y + sgn * dy, m) &&
+                nd_weekday(nd_days_from_civil(a->y + sgn * dy, m, day)) == wd)
+              y = a->y + sgn * dy;
       }
       if (y < 0) y = month_year(a, m, rel);
       if (day > 0 && day > nd_days_in_month(y < 0 ? 2000 : y, m)) return 0;

@@ -519,7 +519,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     rc = 0;
     goto done;
   }
-  qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
+  if (sc.nc) qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
   size_t kept = 0, cap = 0, last_end = 0;
   nd_date_ref ref = {0};

@@ -69,6 +69,7 @@ static void test_tagger(void) {
   int failed;
   CHECK(nd_lexicon_sorted());
   CHECK(nd_trigger_words_ok());
+  CHECK(nd_i18n_words_ok());
   CHECK(nd_tense_words_sorted());
   CHECK(nd_dates_rules_check(&failed) && failed == -1);
   CHECK_STR(value_of("They met on Thursday.", "2023-03-17"), "2023-03-16");
