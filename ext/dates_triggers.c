@@ -7,6 +7,9 @@
 ** before "weeks"). The rules (dates_rules.c) then run anchored at those
 ** places only, so most of the text is read once, here, and never by PCRE2.
 **
+** Word starts that may open a word of the other languages (dates_i18n.c:
+** nd_i18n_maybe) are reported too, with the class ND_T_I18N.
+**
 ** Words are ASCII letters, lower-cased; digits form number tokens (with a
 ** leading apostrophe: '23). Each start place is reported once per class of
 ** trigger, so runs of triggers ("Monday Monday ...") stay linear.
