@@ -1,7 +1,8 @@
 /*
 ** Proleptic Gregorian calendar arithmetic for the date tagger: day numbers
 ** (days since 1970-01-01), leap years, month lengths, ISO weekdays and ISO
-** weeks. Works for every year the tagger produces (0..9999) and beyond.
+** weeks, Easter and the n-th weekday of a month (for holidays). Works for
+** every year the tagger produces (0..9999) and beyond.
 **
 ** How it works: days_from_civil counts in 400-year eras that start on
 ** March 1, so that the leap day is the last day of its year and month
@@ -60,4 +61,22 @@ void nd_iso_week(long z, int *wy, int *wn) {
   nd_civil_from_days(thursday, &y, &m, &d);
   *wy = y;
   *wn = (int)((thursday - nd_days_from_civil(y, 1, 1)) / 7) + 1;
+}
+
+/* The "anonymous" Gregorian computus (Meeus/Jones/Butcher). */
+long nd_easter_day(int y) {
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+  int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return nd_days_from_civil(y, month, day);
+}
+
+long nd_nth_weekday(int y, int m, int wd, int n) {
+  if (n < 0) {
+    long last = nd_days_from_civil(y, m, nd_days_in_month(y, m));
+    return last - (nd_weekday(last) - wd + 7) % 7;
+  }
+  long first = nd_days_from_civil(y, m, 1);
+  return first + (wd - nd_weekday(first) + 7) % 7 + 7L * (n - 1);
 }

@@ -412,9 +412,9 @@ static int norm_iso(ctx *c) {
   int m = num_at(c->s, c->n, &i, 2);
   i++;
   int d = num_at(c->s, c->n, &i, 2);
-  if (!valid_date(y, m, d)) return 0;
+  if (!valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
-  if (i < c->n && c->s[i] == 'T') {
+  if (i < c->n && (c->s[i] == 'T' || c->s[i] == ' ')) {
     i++;
     p.hh = num_at(c->s, c->n, &i, 2);
     i++;
@@ -424,8 +424,19 @@ static int norm_iso(ctx *c) {
       i++;
       p.ss = num_at(c->s, c->n, &i, 2);
       p.gran = ND_G_SECOND;
+      if (i < c->n && (c->s[i] == '.' || c->s[i] == ',')) {
+        i++;
+        while (i < c->n && c->s[i] >= '0' && c->s[i] <= '9') i++;
+      }
     }
-    if (p.hh > 23) return 0;
+    if (i < c->n && c->s[i] == 'Z') p.zone = 0;
+    else if (i < c->n && (c->s[i] == '+' || c->s[i] == '-')) {
+      int sign = c->s[i++] == '-' ? -1 : 1, zh = num_at(c->s, c->n, &i, 2);
+      if (i < c->n && c->s[i] == ':') i++;
+      int zm = num_at(c->s, c->n, &i, 2);
+      if (zh >= 0 && zm >= 0) p.zone = sign * (zh * 60 + zm);
+    }
+    if (p.hh > 23) return -1;
     return emit_point(c, "TIME", p, NULL);
   }
   return emit_point(c, "DATE", p, NULL);
@@ -443,7 +454,7 @@ static int norm_numeric(ctx *c) {
   if (i - y0 == 2) y = two_digit_year(c, y);
   int m = a, d = b;
   if (a > 12 || (sep == '.' && b <= 12)) m = b, d = a;
-  if (!valid_date(y, m, d)) return 0;
+  if (!valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   return emit_point(c, "DATE", nd_point_make(ND_G_DAY, y, m, d), NULL);
 }
 
@@ -475,7 +486,7 @@ static int norm_calendar(ctx *c) {
     return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
   }
   if (y < 0 && c->a) y = choose_year(c, m, d, wd);
-  if (y >= 0 && !valid_date(y, m, d)) return 0;
+  if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
   if (d2) {
@@ -870,25 +881,6 @@ static int norm_clock(ctx *c) {
   return emit_point(c, "TIME", p, qty_mod(c));
 }
 
-/* Day number of Easter Sunday (Gregorian computus, "anonymous" algorithm). */
-static long easter_day(int y) {
-  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
-  int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-  return nd_days_from_civil(y, month, day);
-}
-
-/* The n-th (n > 0) or last (n = -1) weekday wd of a month. */
-static long nth_weekday(int y, int m, int wd, int n) {
-  if (n < 0) {
-    long last = nd_days_from_civil(y, m, nd_days_in_month(y, m));
-    return last - (nd_weekday(last) - wd + 7) % 7;
-  }
-  long first = nd_days_from_civil(y, m, 1);
-  return first + (wd - nd_weekday(first) + 7) % 7 + 7L * (n - 1);
-}
-
 typedef struct holiday {
   const char *first, *second; /* words that name it ("christmas", "eve") */
   int m, d;                   /* a fixed date, or m = 0 */
@@ -909,8 +901,8 @@ static const holiday holidays[] = {
 };
 
 static long holiday_day(const holiday *h, int y) {
-  if (h->rule == 1) return easter_day(y) + h->d;
-  if (h->rule == 2) return nth_weekday(y, h->m2, h->wd, h->n) + h->d;
+  if (h->rule == 1) return nd_easter_day(y) + h->d;
+  if (h->rule == 2) return nd_nth_weekday(y, h->m2, h->wd, h->n) + h->d;
   return nd_days_from_civil(y, h->m, h->d);
 }
 
@@ -953,6 +945,8 @@ static int normalize_kind(ctx *c, nd_date_kind kind);
 
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
                        nd_tense tense, nd_date_ref *ref, nd_timex *t) {
+  /* Handlers return 1 (a date), 0 (not one: shorter readings may apply) or
+  ** -1 (a date that cannot exist, "February 29, 2023": nothing of it counts). */
   ctx c;
   c.ref = ref;
   c.out_set = 0;
@@ -965,6 +959,7 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.t = t;
   if (c.nw == 0) return 0;
   int ok = normalize_kind(&c, kind);
+  if (ok < 0) return -1;
   /* Shifts and vague references do not move the date being told about. */
   if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY) {
     ref->set = 1;

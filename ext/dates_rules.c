@@ -95,7 +95,11 @@ typedef struct date_rule {
 } date_rule;
 
 static const date_rule rules[] = {
-    {ND_K_ISO, "(?<![\\w/.-])[0-9]{4}-[01][0-9]-[0-3][0-9](?:T[0-2][0-9]:[0-5][0-9](?::[0-5][0-9])?)?(?![\\w-]|/\\d)"},
+    /* ISO 8601 and its slashed or dotted cousins: 2023-03-17, 2023/03/17,
+    ** 2023-03-17T10:00:00.5+01:00 */
+    {ND_K_ISO, "(?<![\\w/.-])[0-9]{4}([-/.])[01][0-9]\\1[0-3][0-9]"
+               "(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:Z|[+-][01][0-9]:?[0-5][0-9])?)?"
+               "(?![\\w-]|[/.]\\d)"},
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
     /* Month day, year; weekday first; ranges "February 14-22", "March 3 to 5". */
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?" EDGE "?" MONTH_WORD "\\s*" DAY
@@ -339,11 +343,24 @@ typedef struct scan {
   size_t *mark_pos;
   unsigned char *mark_future;
   size_t nmark, mark_cap, marks_to;
+  /* word starts for dates_i18n.c */
+  size_t *i18n_pos;
+  size_t ni18n, i18n_cap;
 } scan;
 
 /* Try, anchored at start, every rule that can hold one of the classes. */
 static int try_rules(void *arg, size_t start, unsigned classes) {
   scan *sc = arg;
+  if (classes == ND_T_I18N) { /* for dates_i18n.c, after this pass */
+    if (sc->ni18n == sc->i18n_cap) {
+      size_t ncap = sc->i18n_cap ? sc->i18n_cap * 2 : 32;
+      size_t *p = nd_realloc(sc->i18n_pos, ncap * sizeof(*p));
+      if (!p) return -1;
+      sc->i18n_pos = p, sc->i18n_cap = ncap;
+    }
+    sc->i18n_pos[sc->ni18n++] = start;
+    return 0;
+  }
   unsigned char b = (unsigned char)sc->text[start];
   for (size_t r = 0; r < N_RULES; r++) {
     if (!(kind_triggers(rules[r].kind) & classes)) continue;
@@ -420,6 +437,66 @@ static int kind_needs_tense(nd_date_kind k) {
          k == ND_K_RELATIVE || k == ND_K_CLOCK;
 }
 
+/* The expressions of the other languages (dates_i18n.c). */
+typedef struct others {
+  nd_timex *t;
+  size_t n, cap;
+} others;
+
+static int add_other(void *arg, size_t start, size_t len, const nd_timex *t) {
+  others *o = arg;
+  if (o->n == o->cap) {
+    size_t ncap = o->cap ? o->cap * 2 : 16;
+    nd_timex *t2 = nd_realloc(o->t, ncap * sizeof(*t2));
+    if (!t2) return -1;
+    o->t = t2, o->cap = ncap;
+  }
+  o->t[o->n] = *t;
+  o->t[o->n].start = start;
+  o->t[o->n].len = len;
+  o->n++;
+  return 0;
+}
+
+/* Merge both lists (each sorted, without overlaps): where they overlap, the
+** longer expression wins, the English one on a tie. Returns -1 on OOM. */
+static int merge_other(nd_timex **res, size_t *kept, const others *o) {
+  size_t ne = *kept;
+  unsigned char *drop = nd_malloc(ne + o->n + 1);
+  if (!drop) return -1;
+  memset(drop, 0, ne + o->n + 1);
+  size_t p = 0;
+  for (size_t j = 0; j < o->n; j++) {
+    const nd_timex *x = &o->t[j];
+    while (p < ne && (*res)[p].start + (*res)[p].len <= x->start) p++;
+    int wins = 1;
+    for (size_t q = p; q < ne && (*res)[q].start < x->start + x->len; q++)
+      if ((*res)[q].len >= x->len) wins = 0;
+    if (!wins) {
+      drop[ne + j] = 1;
+      continue;
+    }
+    for (size_t q = p; q < ne && (*res)[q].start < x->start + x->len; q++) drop[q] = 1;
+  }
+  nd_timex *all = nd_malloc((ne + o->n) * sizeof(*all));
+  if (!all) {
+    nd_free(drop);
+    return -1;
+  }
+  size_t k = 0, a = 0, b = 0;
+  while (a < ne || b < o->n) {
+    if (a < ne && drop[a]) { a++; continue; }
+    if (b < o->n && drop[ne + b]) { b++; continue; }
+    if (b >= o->n || (a < ne && (*res)[a].start <= o->t[b].start)) all[k++] = (*res)[a++];
+    else all[k++] = o->t[b++];
+  }
+  nd_free(drop);
+  nd_free(*res);
+  *res = all;
+  *kept = k;
+  return 0;
+}
+
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
                   size_t *count) {
   *out = NULL;
@@ -431,6 +508,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   nd_span *sent = NULL;
   size_t nsent = 0;
   nd_timex *res = NULL;
+  others oth = {0};
   scan sc;
   memset(&sc, 0, sizeof sc);
   sc.text = text;
@@ -443,11 +521,12 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   pcre2_set_match_limit(sc.mc, MATCH_LIMIT);
   pcre2_set_depth_limit(sc.mc, DEPTH_LIMIT);
   if (nd_date_triggers(text, n, try_rules, &sc)) goto done;
-  if (sc.nc == 0) {
+  if (nd_dates_i18n_at(text, n, sc.i18n_pos, sc.ni18n, anchor, add_other, &oth)) goto done;
+  if (sc.nc == 0 && oth.n == 0) {
     rc = 0;
     goto done;
   }
-  qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
+  if (sc.nc) qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
   size_t kept = 0, cap = 0, last_end = 0;
   nd_date_ref ref = {0};
@@ -462,8 +541,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       goto done;
     nd_timex t;
     memset(&t, 0, sizeof t);
-    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t))
-      continue;
+    int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t);
+    if (ok < 0) last_end = c->end;
+    if (ok <= 0) continue;
     t.start = c->start;
     t.len = c->end - c->start;
     t.sentence = si;
@@ -476,16 +556,23 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     res[kept++] = t;
     last_end = c->end;
   }
+  if (oth.n) {
+    for (size_t j = 0; j < oth.n; j++)
+      oth.t[j].sentence = nd_sentence_of(sent, nsent, oth.t[j].start);
+    if (merge_other(&res, &kept, &oth)) goto done;
+  }
   *out = res;
   *count = kept;
   res = NULL;
   rc = 0;
 done:
   nd_free(res);
+  nd_free(oth.t);
   nd_free(sent);
   nd_free(sc.cand);
   nd_free(sc.mark_pos);
   nd_free(sc.mark_future);
+  nd_free(sc.i18n_pos);
   pcre2_match_context_free(sc.mc);
   pcre2_match_data_free(sc.md);
   pcre2_general_context_free(sc.gc);

@@ -7,6 +7,9 @@
 ** before "weeks"). The rules (dates_rules.c) then run anchored at those
 ** places only, so most of the text is read once, here, and never by PCRE2.
 **
+** Word starts that may open a word of the other languages (dates_i18n.c:
+** nd_i18n_maybe) are reported too, with the class ND_T_I18N.
+**
 ** Words are ASCII letters, lower-cased; digits form number tokens (with a
 ** leading apostrophe: '23). Each start place is reported once per class of
 ** trigger, so runs of triggers ("Monday Monday ...") stay linear.
@@ -240,10 +243,15 @@ int nd_date_triggers(const char *s, size_t n, nd_trigger_fn fn, void *arg) {
           t.starts_ok = 1, classes = ND_T_QH;
       }
     } else {
+      /* a word opening with a Latin-1 letter: été, übermorgen */
+      if (c == 0xC3 && (i == 0 || !is_alpha((unsigned char)s[i - 1])) && !word_before(s, i, 1) &&
+          nd_i18n_maybe(s, n, i) && fn(arg, i, ND_T_I18N))
+        return -1;
       i++;
       continue;
     }
     if (word_before(s, t.start, is_alpha(c))) t.starts_ok = 0, classes = 0;
+    else if (is_alpha(c) && nd_i18n_maybe(s, n, i) && fn(arg, i, ND_T_I18N)) return -1;
     ring[ntok % (BACK_WORDS + 1)] = t;
     ntok++;
     i = t.end;

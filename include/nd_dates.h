@@ -4,17 +4,21 @@
 ** the value, resolved against an anchor (the publication date).
 **
 ** Pieces, one file each:
-**   dates_calendar.c   proleptic Gregorian arithmetic (days, ISO weeks)
-**   dates_anchor.c     ISO-8601 anchor parsing
-**   dates_rules.c      PCRE2 rules: compiled once, spans found, overlaps resolved
+**   dates_triggers.c   one pass: the words expressions hang on, and where to try rules
+**   dates_rules.c      PCRE2 rules: compiled once, run anchored, overlaps resolved
+**   dates_tense.c      tense markers around a span (past or future)
 **   dates_normalize.c  a span and its rule -> TIMEX3 value, mod, bounds
 **   dates_lexicon.c    words of the normalizer (months, numbers, units...)
+**   dates_value.c      TIMEX3 values and calendar bounds of a point
+**   dates_calendar.c   proleptic Gregorian arithmetic (days, ISO weeks)
+**   dates_anchor.c     ISO-8601 anchor parsing
+**   dates_i18n.c       French, Spanish, German, Italian, Portuguese dates
 **
 ** Conventions (docs/news_dates.md): ISO weeks (Monday first, week 1 holds
 ** the first Thursday); seasons are the northern meteorological ones
 ** (SP Mar 1..May 31, SU Jun..Aug, FA Sep..Nov, WI Dec 1..end of Feb of the
 ** next year); numeric dates a/b/yyyy are month/day unless the first number
-** exceeds 12.
+** exceeds 12 or the separator is a dot.
 */
 #ifndef ND_DATES_H
 #define ND_DATES_H
@@ -33,6 +37,10 @@ int nd_weekday(long z);
 void nd_iso_week(long z, int *wy, int *wn);
 /* Day number of the Monday of ISO week wn of ISO year wy. */
 long nd_iso_week_monday(int wy, int wn);
+/* Day number of Easter Sunday of year y (Gregorian). */
+long nd_easter_day(int y);
+/* Day number of the n-th (n > 0) or last (n = -1) ISO weekday wd of month m. */
+long nd_nth_weekday(int y, int m, int wd, int n);
 
 /* ---- Anchor (dates_anchor.c) -------------------------------------------- */
 
@@ -79,7 +87,8 @@ enum {
   ND_T_DEICTIC = 1 << 4, ND_T_PART = 1 << 5, ND_T_SEASON = 1 << 6, ND_T_HALF = 1 << 7,
   ND_T_FUZZY = 1 << 8, ND_T_SETADV = 1 << 9, ND_T_NOON = 1 << 10, ND_T_DECADE = 1 << 11,
   ND_T_QH = 1 << 12, ND_T_YEAR = 1 << 13, /* ND_T_DIGIT: 1-2 digits, ND_T_YEAR: 4 digits or '23 */
-  ND_T_HOLIDAY = 1 << 14, ND_T_YEARWORD = 1 << 15 /* nineteen, twenty, two (thousand) */
+  ND_T_HOLIDAY = 1 << 14, ND_T_YEARWORD = 1 << 15, /* nineteen, twenty, two (thousand) */
+  ND_T_I18N = 1 << 16 /* a word start that may be a trigger of dates_i18n.c */
 };
 
 /* Called with a byte offset where an expression may start and the classes
@@ -91,6 +100,22 @@ typedef int (*nd_trigger_fn)(void *arg, size_t start, unsigned classes);
 int nd_date_triggers(const char *s, size_t n, nd_trigger_fn fn, void *arg);
 /* 1 when every trigger word is found, once (a unit test checks it). */
 int nd_trigger_words_ok(void);
+
+/* ---- Other languages (dates_i18n.c) ------------------------------------ */
+
+/* Called with each expression found: bytes [start, start+len) and its
+** type, value, mod and bounds; a non-zero return stops the scan. */
+typedef int (*nd_i18n_fn)(void *arg, size_t start, size_t len, const nd_timex *t);
+/* 1 when the word starting at s[i] may be a trigger of the other
+** languages (nd_date_triggers reports such places with ND_T_I18N). */
+int nd_i18n_maybe(const char *s, size_t n, size_t i);
+/* Find the French, Spanish, German, Italian and Portuguese expressions
+** around the places pos[0..npos) (ascending) of s[0..n), left to right,
+** resolved against a (may be NULL). Returns 0, or -1 when fn stopped it. */
+int nd_dates_i18n_at(const char *s, size_t n, const size_t *pos, size_t npos, const nd_anchor *a,
+                     nd_i18n_fn fn, void *arg);
+/* 1 when every word of its table is found again (a unit test checks it). */
+int nd_i18n_words_ok(void);
 
 /* ---- Tense markers (dates_tense.c) -------------------------------------- */
 
@@ -213,7 +238,9 @@ typedef struct nd_date_ref {
 /* Normalize text[0..n) found by a rule of the given kind. Fills type,
 ** value, mod, earliest, latest of *t (not its offsets) and moves *ref (may
 ** be NULL) to the new date. Returns 1 when the span is a temporal
-** expression, 0 when it should be dropped. */
+** expression, 0 when it is not (a shorter reading may be), -1 when it names
+** a date that cannot exist ("February 29, 2023"), which no part of it may
+** then be read as. */
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
                        nd_tense tense, nd_date_ref *ref, nd_timex *t);
 

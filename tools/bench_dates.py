@@ -127,6 +127,7 @@ def main():
         shutil.rmtree(work)
     mb = total / 1e6
     lines = [
+        f"machine: {machine()}",
         f"text: {source}, {len(docs)} documents, {mb:.1f} MB, one call per document with its DCT as anchor",
         "",
         "| tool | MB/s per core | CPU seconds | expressions found | peak memory (MiB) |",
@@ -144,6 +145,18 @@ def main():
         with open(args.doc, "w", encoding="utf-8") as f:
             f.write(DOC_HEAD + table + "\n" + DOC_TAIL)
     return 0
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} when the run ended"
 
 
 def chrono_version(d):
@@ -174,8 +187,9 @@ and does no TIMEX3 normalization, so the comparison is of speed only.
 """
 
 DOC_TAIL = """
-Machine: the development container (see `nproc`, `lscpu`); figures move with
-the CPU, compare the ratio rather than the absolute numbers.
+Figures move with the CPU; compare the ratio rather than the absolute
+numbers. The development machine was shared with other jobs (see the load
+average), which CPU time discounts but caches do not.
 """
 
 if __name__ == "__main__":

@@ -236,6 +236,7 @@ copy (`1968-XX` for a year, `196X` for a decade, `1989-WXX` for "last week"),
 financial "a year earlier" that the gold reads as the quarter under
 discussion when no quarter was written, and weekdays in documents whose DCT
 is not the day they were written. Type and value do not count the `mod`.
+TIMEX2 (WikiWars) has no types: its type rows count every relaxed match.
 """
 
 if __name__ == "__main__":

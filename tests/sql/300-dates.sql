@@ -29,3 +29,6 @@ SELECT text, value FROM news_dates(
   || 'later that year it spread. In the third quarter sales rose; a year earlier they fell.', '2023-03-17');
 -- Years in words, as broadcast transcripts write them.
 SELECT text, value FROM news_dates('In nineteen ninety-six, and in the year two thousand.');
+-- Machine-written dates and times in web pages, with their zones.
+SELECT text, type, value, earliest, latest FROM news_dates(
+  'Posted 2023-03-17T10:00:00Z, updated 2023-03-17T12:30:05.123+01:00, and 2023/03/18 or 2023.03.19; not 2023-03-17-5.');

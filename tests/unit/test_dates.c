@@ -34,6 +34,11 @@ static void test_calendar(void) {
   nd_iso_week(nd_days_from_civil(2023, 3, 17), &wy, &wn);
   CHECK(wy == 2023 && wn == 11);
   CHECK(nd_iso_week_monday(2023, 11) == nd_days_from_civil(2023, 3, 13));
+  CHECK(nd_easter_day(2024) == nd_days_from_civil(2024, 3, 31));
+  CHECK(nd_easter_day(2000) == nd_days_from_civil(2000, 4, 23));
+  CHECK(nd_easter_day(2038) == nd_days_from_civil(2038, 4, 25));
+  CHECK(nd_nth_weekday(2023, 11, 4, 4) == nd_days_from_civil(2023, 11, 23)); /* Thanksgiving */
+  CHECK(nd_nth_weekday(2023, 5, 1, -1) == nd_days_from_civil(2023, 5, 29));  /* Memorial Day */
 }
 
 static void test_anchor(void) {
@@ -64,6 +69,7 @@ static void test_tagger(void) {
   int failed;
   CHECK(nd_lexicon_sorted());
   CHECK(nd_trigger_words_ok());
+  CHECK(nd_i18n_words_ok());
   CHECK(nd_tense_words_sorted());
   CHECK(nd_dates_rules_check(&failed) && failed == -1);
   CHECK_STR(value_of("They met on Thursday.", "2023-03-17"), "2023-03-16");
