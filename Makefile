@@ -2,6 +2,7 @@
 #
 #   make            build dist/newsdesk.so
 #   make deps       install missing Debian build dependencies (apt-get)
+#   make deps-dev   also what fuzzing and benchmarks need (clang, GNU time)
 #   make demo       deps + build + example queries over the sample corpus
 #   make test       the whole suite (SANITIZE=1: under ASan + UBSan)
 #   make bench      throughput and memory, side by side with other tools
@@ -16,7 +17,9 @@ SHARED_DIR ?= ../shared
 PYTHON     ?= /usr/bin/python3
 SQLITE3    ?= sqlite3
 
-DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libutf8proc-dev libpcre2-dev python3 clang libclang-rt-dev time
+DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libutf8proc-dev libpcre2-dev python3
+# For the developers' targets only: fuzzing (clang, libFuzzer), benchmarks (GNU time).
+DEV_PACKAGES = clang libclang-rt-dev time
 
 ifeq ($(SANITIZE),1)
   BUILD   = build/san
@@ -50,7 +53,7 @@ SQL_OBJ    = $(SQL_SRC:ext/%.c=$(BUILD)/%.o)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test bench eval clean install format
+.PHONY: all deps deps-dev demo test bench eval clean install format
 
 all: $(EXT)
 
@@ -79,6 +82,9 @@ $(BUILD) $(EXT_DIR):
 deps:
 	@sh tools/install-deps.sh $(DEB_PACKAGES)
 
+deps-dev: deps
+	@sh tools/install-deps.sh $(DEV_PACKAGES)
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@SQLITE3=$(SQLITE3) sh tools/demo.sh $(EXT)
@@ -93,7 +99,7 @@ BENCH_TARGETS =
 EVAL_TARGETS =
 include $(sort $(wildcard tools/*.mk))
 
-bench: all $(BENCH_TARGETS)
+bench: deps-dev all $(BENCH_TARGETS)
 
 eval: all $(EVAL_TARGETS)
 
