@@ -60,6 +60,11 @@ all: $(EXT)
 $(BUILD)/%.o: ext/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(CFLAGS) $(ND_CFLAGS) -c $< -o $@
 
+# news_debug() names the commit: rebuild its object when the commit changes.
+$(BUILD)/commit.stamp: FORCE | $(BUILD)
+	@echo '$(GIT_COMMIT)' | cmp -s - $@ || echo '$(GIT_COMMIT)' > $@
+FORCE:
+$(BUILD)/sql_version.o: $(BUILD)/commit.stamp
 $(BUILD)/sql_version.o: ND_CFLAGS += -DND_COMMIT='"$(GIT_COMMIT)"' \
                                      -DND_BUILD_FLAGS='"$(CC) $(CFLAGS) $(SAN_FLAGS)"'
 
