@@ -41,7 +41,7 @@ EXT = $(EXT_DIR)/newsdesk.so
 
 GIT_COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 ND_CFLAGS = -std=c11 -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -fPIC -Wall -Wextra -Wshadow -Wno-unused-parameter \
-            -Iinclude -Ibuild/gen $(SAN_FLAGS)
+            -Iinclude $(SAN_FLAGS)
 LIBS = -lpcre2-8 -lutf8proc -lm -lpthread
 
 # Engine: plain C, no SQLite. SQL layer: newsdesk.c and sql_*.c.
