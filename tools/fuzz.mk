@@ -9,7 +9,8 @@
 # SQL layer (compiled with -DSQLITE_CORE, so it calls libsqlite3 directly;
 # see tests/fuzz/fuzz_db.h). Seed corpora are written at fuzz time into
 # build/fuzz/corpus/<target> by tests/fuzz/seeds.sh; crash inputs land in
-# build/fuzz/artifacts/. Nothing under build/ is committed.
+# build/fuzz/artifacts/. Nothing under build/ is committed. A target with a
+# tests/fuzz/<target>.dict runs with that libFuzzer dictionary.
 
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
@@ -39,7 +40,7 @@ $(FUZZ_BUILD)/obj/%.o: ext/%.S
 $(FUZZ_BUILD)/libengine.a: $(FUZZ_ENGINE)
 	rm -f $@ && ar rcs $@ $^
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_db.h $(FUZZ_SQL) $(FUZZ_BUILD)/libengine.a
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_SQL) $(FUZZ_BUILD)/libengine.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/fuzz -fsanitize=fuzzer $< -o $@ \
 	  $(FUZZ_SQL) $(FUZZ_BUILD)/libengine.a -lsqlite3 $(LIBS)
 
