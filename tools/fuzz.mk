@@ -22,6 +22,8 @@ FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 FUZZ_ENGINE   = $(ENGINE_SRC:ext/%.c=$(FUZZ_BUILD)/obj/%.o) $(ASM_SRC:ext/%.S=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_SQL      = $(SQL_SRC:ext/%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_OPTS     = -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+# max_total_time is wall time; the CPU time a target got is what counts.
+FUZZ_TIME     = $(if $(wildcard /usr/bin/time),/usr/bin/time -f 'cpu %U+%S' -a -o $(FUZZ_BUILD)/$$t.log)
 
 .PHONY: fuzz fuzz-smoke fuzz-build
 
@@ -52,10 +54,11 @@ fuzz: $(FUZZ_BIN)
 	  t=$${f##*/fuzz_}; c=$(FUZZ_BUILD)/corpus/$$t; \
 	  sh tests/fuzz/seeds.sh $$t $$c || exit 1; \
 	  d=; [ -f tests/fuzz/$$t.dict ] && d=-dict=tests/fuzz/$$t.dict; \
-	  printf 'fuzz %-12s %ss ... ' $$t $(FUZZ_SECONDS); \
-	  if $$f $$c $$d $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	  printf 'fuzz %-16s %ss ... ' $$t $(FUZZ_SECONDS); \
+	  if $(FUZZ_TIME) $$f $$c $$d $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	       -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- >$(FUZZ_BUILD)/$$t.log 2>&1; then \
-	    grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$t.log | sed 's/.*: /ok, runs: /'; \
+	    echo "ok, runs: $$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_BUILD)/$$t.log)," \
+	      "CPU s: $$(tail -1 $(FUZZ_BUILD)/$$t.log | sed -n 's/^cpu //p')"; \
 	  else \
 	    echo FAILED; tail -60 $(FUZZ_BUILD)/$$t.log; exit 1; \
 	  fi; \
