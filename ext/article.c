@@ -18,7 +18,9 @@
 #include "nd_alloc.h"
 #include "nd_article.h"
 #include "nd_formats.h"
+#include "nd_langid.h"
 #include "nd_normalize.h"
+#include "nd_sentences.h"
 #include "nd_utf8.h"
 
 static const char *const azFormat[] = {NULL, "text", "markdown", "html", "json"};
@@ -42,9 +44,9 @@ nd_format nd_format_from_name(const char *name) {
     const char *name;
     nd_format f;
   } aName[] = {
-      {"text", ND_FORMAT_TEXT},     {"txt", ND_FORMAT_TEXT},       {"markdown", ND_FORMAT_MARKDOWN},
-      {"md", ND_FORMAT_MARKDOWN},   {"html", ND_FORMAT_HTML},      {"htm", ND_FORMAT_HTML},
-      {"xhtml", ND_FORMAT_HTML},    {"json", ND_FORMAT_JSON},      {"jsonl", ND_FORMAT_JSON},
+      {"text", ND_FORMAT_TEXT},   {"txt", ND_FORMAT_TEXT},  {"markdown", ND_FORMAT_MARKDOWN},
+      {"md", ND_FORMAT_MARKDOWN}, {"html", ND_FORMAT_HTML}, {"htm", ND_FORMAT_HTML},
+      {"xhtml", ND_FORMAT_HTML},  {"json", ND_FORMAT_JSON}, {"jsonl", ND_FORMAT_JSON},
       {"ndjson", ND_FORMAT_JSON},
   };
   if (!name) return ND_FORMAT_UNKNOWN;
@@ -231,6 +233,45 @@ static void drop_title_echo(char *text, const char *title) {
   }
 }
 
+/* An article without a headline (a dump that starts with its first
+** paragraph, a record with no title field) is titled by its first
+** sentence, cut at a word boundary to at most LEAD_TITLE_MAX bytes with an
+** ellipsis, so that listings never show an empty title. */
+#define LEAD_TITLE_MAX 120
+static int lead_title(nd_article *a) {
+  const char *t = a->text;
+  size_t n = strlen(t);
+  if (n > 4096) n = 4096;
+  nd_span *sent;
+  size_t count;
+  if (nd_sentences_split(t, n, &sent, &count)) return -1;
+  if (count == 0) {
+    nd_free(sent);
+    return 0;
+  }
+  size_t off = sent[0].start, len = sent[0].len;
+  nd_free(sent);
+  const char *nl = memchr(t + off, '\n', len);
+  if (nl) len = (size_t)(nl - (t + off));
+  if (len <= LEAD_TITLE_MAX) return nd_set_field(&a->title, t + off, len);
+  size_t cut = LEAD_TITLE_MAX;
+  while (cut > 0 && t[off + cut] != ' ') cut--;
+  while (cut > 0 && (t[off + cut - 1] == ',' || t[off + cut - 1] == ' ')) cut--;
+  if (cut == 0) { /* one long word: cut on a character boundary */
+    cut = LEAD_TITLE_MAX;
+    while (cut > 0 && ((unsigned char)t[off + cut] & 0xC0) == 0x80) cut--;
+  }
+  nd_buf b;
+  nd_buf_init(&b);
+  nd_buf_append(&b, t + off, cut);
+  nd_buf_append(&b, "\xE2\x80\xA6", 3);
+  char *title = nd_buf_detach(&b);
+  if (!title) return -1;
+  nd_free(a->title);
+  a->title = title;
+  return 0;
+}
+
 static int finish(nd_article *a) {
   char **fields[] = {&a->title, &a->byline, &a->published, &a->lang, &a->url, &a->text};
   for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
@@ -243,6 +284,7 @@ static int finish(nd_article *a) {
   }
   if (a->text) {
     if (a->title) drop_title_echo(a->text, a->title);
+    else if (*a->text && lead_title(a)) return -1;
     nd_tidy_paragraphs(a->text);
     a->words = nd_count_words(a->text, strlen(a->text));
     /* Not stated: detected from the title and body (NULL when unsure). */
@@ -255,7 +297,7 @@ static int finish(nd_article *a) {
       }
       size_t len = strlen(a->text); /* the guess reads the first words only */
       nd_buf_append(&b, a->text, len < 32768 ? len : 32768);
-      const char *guess = b.oom ? NULL : nd_guess_lang(b.p ? b.p : "", b.len);
+      const char *guess = b.oom ? NULL : nd_langid(b.p ? b.p : "", b.len);
       int oom = b.oom;
       nd_buf_free(&b);
       if (oom || (guess && nd_set_field(&a->lang, guess, strlen(guess)))) return -1;
@@ -272,10 +314,18 @@ int nd_article_parse(nd_article *out, const char *raw, size_t n, nd_format f) {
   if (!s) return -1;
   int rc;
   switch (f) {
-    case ND_FORMAT_MARKDOWN: rc = nd_parse_markdown(out, s, len); break;
-    case ND_FORMAT_HTML: rc = nd_parse_html(out, s, len); break;
-    case ND_FORMAT_JSON: rc = nd_parse_json(out, s, len); break;
-    default: rc = nd_parse_text(out, s, len); break;
+    case ND_FORMAT_MARKDOWN:
+      rc = nd_parse_markdown(out, s, len);
+      break;
+    case ND_FORMAT_HTML:
+      rc = nd_parse_html(out, s, len);
+      break;
+    case ND_FORMAT_JSON:
+      rc = nd_parse_json(out, s, len);
+      break;
+    default:
+      rc = nd_parse_text(out, s, len);
+      break;
   }
   nd_free(s);
   if (rc == 0 && out->error) {
@@ -317,19 +367,96 @@ int nd_set_lang(nd_article *a, const char *v, size_t n) {
 
 static int month_number(const char *w, size_t n) {
   static const char *const azMonth[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      "jan",
+      "feb",
+      "mar",
+      "apr",
+      "may",
+      "jun",
+      "jul",
+      "aug",
+      "sep",
+      "oct",
+      "nov",
+      "dec",
       /* fr */
-      "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
+      "janv",
+      "févr",
+      "mars",
+      "avr",
+      "mai",
+      "juin",
+      "juil",
+      "août",
+      "sept",
+      "oct",
+      "nov",
+      "déc",
       /* es */
-      "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+      "ene",
+      "feb",
+      "mar",
+      "abr",
+      "may",
+      "jun",
+      "jul",
+      "ago",
+      "sep",
+      "oct",
+      "nov",
+      "dic",
       /* de */
-      "jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez",
+      "jan",
+      "feb",
+      "mär",
+      "apr",
+      "mai",
+      "jun",
+      "jul",
+      "aug",
+      "sep",
+      "okt",
+      "nov",
+      "dez",
       /* it */
-      "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+      "gen",
+      "feb",
+      "mar",
+      "apr",
+      "mag",
+      "giu",
+      "lug",
+      "ago",
+      "set",
+      "ott",
+      "nov",
+      "dic",
       /* pt */
-      "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez",
+      "jan",
+      "fev",
+      "mar",
+      "abr",
+      "mai",
+      "jun",
+      "jul",
+      "ago",
+      "set",
+      "out",
+      "nov",
+      "dez",
       /* ru (genitive stems) */
-      "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+      "янв",
+      "фев",
+      "мар",
+      "апр",
+      "мая",
+      "июн",
+      "июл",
+      "авг",
+      "сен",
+      "окт",
+      "ноя",
+      "дек",
   };
   char low[32];
   if (n >= sizeof low) return 0;
@@ -430,8 +557,10 @@ static size_t parse_zone(const char *s, size_t n, size_t i, char *zone) {
     if (j < n && s[j] == ':') j++;
     if (digits_at(s, n, j, 2, &mm)) j += 2;
     if (hh > 14 || mm > 59) return 0;
-    if (hh == 0 && mm == 0) strcpy(zone, s[i] == '+' ? "+00:00" : "-00:00");
-    else snprintf(zone, 8, "%c%02d:%02d", s[i], hh, mm);
+    if (hh == 0 && mm == 0)
+      strcpy(zone, s[i] == '+' ? "+00:00" : "-00:00");
+    else
+      snprintf(zone, 8, "%c%02d:%02d", s[i], hh, mm);
     return j - b;
   }
   return 0;
@@ -478,6 +607,21 @@ int nd_iso_date(const char *s, size_t n, char **out) {
   while (n && (unsigned char)s[n - 1] <= ' ') n--;
   if (n == 0 || n > 100) return 0;
   when w = {0, 0, 0, -1, 0, 0, ""};
+  /* Unix seconds (or milliseconds): 9 to 13 digits and nothing else. */
+  int all = n >= 9 && n <= 13;
+  for (size_t i = 0; i < n && all; i++) all = s[i] >= '0' && s[i] <= '9';
+  if (all) {
+    long long t = 0;
+    for (size_t i = 0; i < n; i++) t = t * 10 + (s[i] - '0');
+    if (n >= 12) t /= 1000;
+    long long days = t / 86400, rem = t % 86400;
+    civil_from_days(days, &w.y, &w.mo, &w.d);
+    w.h = (int)(rem / 3600);
+    w.mi = (int)(rem / 60 % 60);
+    w.se = (int)(rem % 60);
+    strcpy(w.zone, "Z");
+    return emit_when(&w, out);
+  }
   /* ISO-8601 and its relatives: 2023-03-17, 2023/03/17, 20230317T1000. */
   if (digits_at(s, n, 0, 4, &w.y)) {
     size_t i = 4;
@@ -490,22 +634,19 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       } else {
         i += 3;
       }
-      if (i >= n) {
-        w.d = 1; /* a month alone is not a publication date */
+      /* A month alone is not a publication date. */
+      if (i >= n || s[i] != sep) return 0;
+      if (digits_at(s, n, i + 1, 2, &w.d))
+        i += 3;
+      else if (digits_at(s, n, i + 1, 1, &w.d))
+        i += 2;
+      else
         return 0;
-      }
-      if (s[i] != sep) return 0;
-      if (digits_at(s, n, i + 1, 2, &w.d)) i += 3;
-      else if (digits_at(s, n, i + 1, 1, &w.d)) i += 2;
-      else return 0;
     } else if (digits_at(s, n, 4, 4, &w.mo)) {
       compact = 1;
       w.d = w.mo % 100;
       w.mo /= 100;
       i = 8;
-      if (n >= 10 && n <= 13 && (i == n || s[i] != 'T')) goto unix_time;
-    } else if (n >= 9 && n <= 13) {
-      goto unix_time;
     } else {
       return 0;
     }
@@ -529,23 +670,6 @@ int nd_iso_date(const char *s, size_t n, char **out) {
     }
     return emit_when(&w, out);
   }
-unix_time : {
-  /* Unix seconds (or milliseconds). */
-  int all = n >= 9 && n <= 13;
-  for (size_t i = 0; i < n && all; i++) all = s[i] >= '0' && s[i] <= '9';
-  if (all) {
-    long long t = 0;
-    for (size_t i = 0; i < n; i++) t = t * 10 + (s[i] - '0');
-    if (n >= 12) t /= 1000;
-    long long days = t / 86400, rem = t % 86400;
-    civil_from_days(days, &w.y, &w.mo, &w.d);
-    w.h = (int)(rem / 3600);
-    w.mi = (int)(rem / 60 % 60);
-    w.se = (int)(rem % 60);
-    strcpy(w.zone, "Z");
-    return emit_when(&w, out);
-  }
-}
   /* Words and numbers: "Fri, 17 Mar 2023 10:00:00 GMT", "March 17, 2023
   ** 10:00 AM", "17. März 2023", "17.03.2023", "03/17/2023". */
   int nums[3], nnum = 0, month = 0;
@@ -567,8 +691,8 @@ unix_time : {
       if (nnum == 3) return 0;
       nums[nnum++] = v;
       /* "17th", "1st", "2nd", "3rd" */
-      if (i + 1 < n && ((s[i] | 32) == 's' || (s[i] | 32) == 'n' || (s[i] | 32) == 'r' ||
-                        (s[i] | 32) == 't') &&
+      if (i + 1 < n &&
+          ((s[i] | 32) == 's' || (s[i] | 32) == 'n' || (s[i] | 32) == 'r' || (s[i] | 32) == 't') &&
           ((s[i + 1] | 32) == 't' || (s[i + 1] | 32) == 'd' || (s[i + 1] | 32) == 'h'))
         i += 2;
       continue;
@@ -578,7 +702,8 @@ unix_time : {
       while (i < n && ((unsigned char)s[i] >= 0x80 || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
         i++;
       int m = month_number(s + b, i - b);
-      if (m && !month) month = m;
+      if (m && !month)
+        month = m;
       else if ((i - b == 3) && (strncmp(s + b, "GMT", 3) == 0 || strncmp(s + b, "UTC", 3) == 0) &&
                w.h >= 0)
         i = b + parse_zone(s, n, b, w.zone);
@@ -605,8 +730,10 @@ unix_time : {
     if (nums[2] >= 1000) {
       w.y = nums[2];
       /* Day first unless that cannot be. */
-      if (nums[1] > 12 && nums[0] <= 12) w.mo = nums[0], w.d = nums[1];
-      else w.d = nums[0], w.mo = nums[1];
+      if (nums[1] > 12 && nums[0] <= 12)
+        w.mo = nums[0], w.d = nums[1];
+      else
+        w.d = nums[0], w.mo = nums[1];
     } else if (nums[0] >= 1000) {
       w.y = nums[0], w.mo = nums[1], w.d = nums[2];
     } else {

@@ -79,8 +79,9 @@ static int32_t cp_before(const char *s, size_t e, size_t *len) {
   return c;
 }
 
-/* Collapse white space into single spaces, then trim edge punctuation and a
-** final possessive until nothing changes. Returns an nd_malloc'ed string. */
+/* Collapse white space into single spaces and repair invalid UTF-8, then
+** trim edge punctuation and a final possessive until nothing changes.
+** Returns an nd_malloc'ed string. */
 static char *clean_mention(const char *s, size_t n, size_t *out_len) {
   nd_buf b;
   nd_buf_init(&b);
@@ -93,7 +94,8 @@ static char *clean_mention(const char *s, size_t n, size_t *out_len) {
     } else {
       if (pending_space) nd_buf_putc(&b, ' ');
       pending_space = 0;
-      nd_buf_append(&b, s + i, l);
+      if (c == 0xFFFD) nd_buf_append(&b, "\xEF\xBF\xBD", 3); /* invalid UTF-8 is repaired */
+      else nd_buf_append(&b, s + i, l);
     }
     i += l;
   }
@@ -134,30 +136,49 @@ static char *clean_mention(const char *s, size_t n, size_t *out_len) {
   return r;
 }
 
+/* "The Wall Street Journal" is written without its article, so that it
+** groups with "Wall Street Journal"; a name of one word after the article
+** keeps it ("The Hague"). */
+static void drop_article(char *s, size_t *n) {
+  if (*n > 4 && (s[0] == 'T' || s[0] == 't') && !memcmp(s + 1, "he ", 3) && memchr(s + 4, ' ', *n - 4)) {
+    memmove(s, s + 4, *n - 4);
+    *n -= 4;
+    s[*n] = 0;
+  }
+}
+
 /* ---- comparisons ----------------------------------------------------------- */
 
 static int tok_eq(const canon_form *a, size_t i, const canon_form *b, size_t j) {
-  return a->tok_len[i] == b->tok_len[j] && !memcmp(a->key + a->tok_off[i], b->key + b->tok_off[j], a->tok_len[i]);
+  return a->tok_len[i] == b->tok_len[j] &&
+         !memcmp(a->key + a->tok_off[i], b->key + b->tok_off[j], a->tok_len[i]);
 }
 
-/* Vowels, y, j and h: the letters transliterations disagree on. */
-static int soft_letters(const char *s, size_t n) {
-  if (n > 2) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (!memchr("aeiouyjh", s[i], 8)) return 0;
-  return 1;
+/* The letters of a name that transliterations agree on: y, i, j and h go
+** (Zelensky, Zelenskyy, Zelenskiy; Volodymyr, Volodimir), e reads as a
+** (Mohammed, Mohammad). Writes at most cap bytes; returns the length, or
+** cap + 1 when it did not fit. */
+static size_t skeleton(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == 'y' || c == 'i' || c == 'j' || c == 'h') continue;
+    if (k == cap) return cap + 1;
+    out[k++] = c == 'e' ? 'a' : c;
+  }
+  return k;
 }
 
-/* Two spellings of one name (Zelensky / Zelenskyy / Zelenskiy, Mohammad /
-** Mohammed): equal but for at most two vowel-like letters on each side,
-** after a common start of at least four bytes. */
+/* Two spellings of one name: the same first letter and the same skeleton
+** after it, lengths within three bytes. A final "a" on one side only marks
+** another name (Maria and Mario; Navalny and his wife Navalnaya). */
 static int name_variant(const char *a, size_t na, const char *b, size_t nb) {
   if (na == nb && !memcmp(a, b, na)) return 1;
-  if (na < 5 || nb < 5) return 0;
-  size_t p = 0, q = 0;
-  while (p < na && p < nb && a[p] == b[p]) p++;
-  while (q < na - p && q < nb - p && a[na - 1 - q] == b[nb - 1 - q]) q++;
-  return p >= 4 && soft_letters(a + p, na - p - q) && soft_letters(b + p, nb - p - q);
+  if (na < 5 || nb < 5 || na > 40 || nb > 40 || a[0] != b[0] || (na > nb ? na - nb : nb - na) > 3) return 0;
+  if ((a[na - 1] == 'a') != (b[nb - 1] == 'a')) return 0;
+  char sa[40], sb[40];
+  size_t ka = skeleton(a + 1, na - 1, sa, sizeof sa), kb = skeleton(b + 1, nb - 1, sb, sizeof sb);
+  return ka >= 3 && ka == kb && ka <= sizeof sa && !memcmp(sa, sb, ka);
 }
 
 static int last_eq(const canon_form *a, size_t i, const canon_form *b, size_t j) {
@@ -173,12 +194,21 @@ static int initial_of(const canon_form *a, size_t i, const canon_form *b, size_t
   return b->tok_len[j] > 0 && b->key[b->tok_off[j]] == t[0];
 }
 
+/* Two spellings of a first name: long ones only, since short ones that
+** differ by a vowel are often two names (Maria, Mario). */
+static int first_variant(const canon_form *a, size_t i, const canon_form *b, size_t j) {
+  return a->tok_len[i] >= 6 && b->tok_len[j] >= 6 &&
+         name_variant(a->key + a->tok_off[i], a->tok_len[i], b->key + b->tok_off[j], b->tok_len[j]);
+}
+
 /* PER forms of the same length that are spellings of one name. */
 static int per_variants(const canon_form *a, const canon_form *b) {
   if (a->ntok != b->ntok || a->ntok == 0) return 0;
   size_t last = a->ntok - 1;
   for (size_t i = 0; i < last; i++)
-    if (!tok_eq(a, i, b, i) && !initial_of(a, i, b, i) && !initial_of(b, i, a, i)) return 0;
+    if (!tok_eq(a, i, b, i) && !initial_of(a, i, b, i) && !initial_of(b, i, a, i) &&
+        !first_variant(a, i, b, i))
+      return 0;
   return last_eq(a, last, b, last);
 }
 
@@ -229,9 +259,24 @@ static size_t acronym_letters(const char *s, size_t n, char *out) {
   return upper >= 2 && k >= 2 ? k : 0;
 }
 
+/* Articles, prepositions and conjunctions, which acronyms may skip even
+** when capitalized ("The Wall Street Journal" is WSJ). */
+static int function_word(const char *w, size_t n) {
+  static const char *const words[] = {"the", "of", "and", "for", "on", "in",  "at",  "to",  "a",   "an", "de",
+                                      "del", "la", "le",  "les", "du", "des", "der", "die", "das", "und"};
+  if (n > 3) return 0;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t m = strlen(words[i]), j = 0;
+    while (j < n && j < m && (w[j] | 0x20) == words[i][j]) j++;
+    if (j == n && j == m) return 1;
+  }
+  return 0;
+}
+
 /* Do the letters acr[0..k) spell the initials of the words of clean text
 ** t[0..n)? Capitalized words must give their initial; lower-case words
-** ("of", "the", "and") may; other tokens ("&", ",") are skipped. */
+** and function words ("of", "The", "and") may; other tokens ("&", ",") are
+** skipped. */
 static int spells_initials(const char *acr, size_t k, const char *t, size_t n) {
   while (n > 0 && *t == ' ') t++, n--;
   if (n == 0) return k == 0;
@@ -240,6 +285,9 @@ static int spells_initials(const char *acr, size_t k, const char *t, size_t n) {
   char c = t[0];
   const char *rest = t + wl;
   size_t rn = n - wl;
+  if (function_word(t, wl))
+    return spells_initials(acr, k, rest, rn) ||
+           (k > 0 && (acr[0] | 0x20) == (c | 0x20) && spells_initials(acr + 1, k - 1, rest, rn));
   if (c >= 'A' && c <= 'Z') return k > 0 && acr[0] == c && spells_initials(acr + 1, k - 1, rest, rn);
   if (c >= 'a' && c <= 'z')
     return spells_initials(acr, k, rest, rn) ||
@@ -357,8 +405,8 @@ static long add_form(form_set *fs, int type, char *clean, size_t clean_len, char
 static int is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* Record acr[0..n) as defined by form f when it looks like an acronym of it. */
-static int add_def(canon_def **defs, size_t *ndefs, size_t *cap, const char *acr, size_t n, const canon_form *forms,
-                   size_t f) {
+static int add_def(canon_def **defs, size_t *ndefs, size_t *cap, const char *acr, size_t n,
+                   const canon_form *forms, size_t f) {
   char letters[ND_CANON_ACRONYM_MAX];
   const canon_form *l = &forms[f];
   if (l->type == ND_CANON_PER || l->ntok < 2 || !acronym_letters(acr, n, letters)) return 0;
@@ -414,13 +462,15 @@ static int find_defs(const char *text, size_t n, const nd_mention *m, size_t cou
 static size_t resolve(canon_form *f, size_t nf, size_t s, const canon_def *defs, size_t ndefs) {
   if (f[s].type != ND_CANON_PER)
     for (size_t d = 0; d < ndefs; d++)
-      if (defs[d].key_len == f[s].key_len && !memcmp(defs[d].key, f[s].key, f[s].key_len) && defs[d].form != s)
+      if (defs[d].key_len == f[s].key_len && !memcmp(defs[d].key, f[s].key, f[s].key_len) &&
+          defs[d].form != s)
         return defs[d].form;
   if (f[s].ntok == 0 || nf > ND_CANON_MAX_FORMS) return s;
   size_t best = s, gs = group_of(f, s);
   for (size_t l = 0; l < nf; l++) {
     if (f[l].ntok <= f[s].ntok || group_of(f, l) == gs || !part_of(&f[s], &f[l])) continue;
-    if (best == s || f[l].ntok > f[best].ntok || (f[l].ntok == f[best].ntok && better(&f[l], &f[best]))) best = l;
+    if (best == s || f[l].ntok > f[best].ntok || (f[l].ntok == f[best].ntok && better(&f[l], &f[best])))
+      best = l;
   }
   if (best == s) return s;
   size_t gb = group_of(f, best);
@@ -469,6 +519,7 @@ int nd_canonical(const char *text, size_t n, const nd_mention *m, size_t count, 
     size_t len = m[i].len <= n - s ? m[i].len : n - s;
     size_t cl, kl;
     char *clean = clean_mention(text + s, len, &cl);
+    if (clean && m[i].type != ND_CANON_PER) drop_article(clean, &cl);
     char *key = clean ? nd_normalize(clean, cl, &kl) : NULL;
     long fi = key ? add_form(&fs, m[i].type, clean, cl, key, kl, s) : -1;
     if (fi < 0) {

@@ -187,20 +187,27 @@ static const char *const azLabel[] = {
     "share this post", "share on facebook", "share on twitter", "share via", "tweet", "print",
     "email", "e mail", "comments", "comment", "leave a comment", "leave a reply", "post a comment",
     "add a comment", "add comment", "view comments", "show comments", "cancel reply", "reply",
-    "subscribe", "subscribe now", "sign up", "sign in", "log in", "login", "register",
-    "newsletter", "follow us", "continue reading", "skip to content", "skip to main content",
-    "menu", "search", "home", "tags", "topics", "next article", "previous article", "next post",
-    "previous post", "prev", "next", "previous", "click here", "loading", "whatsapp", "facebook",
-    "twitter", "linkedin", "telegram", "pinterest", "reddit", "copy link", "link copied",
+    "subscribe", "subscribe now", "sign up", "sign in", "log in", "login", "register", "newsletter",
+    "follow us", "continue reading", "skip to content", "skip to main content", "menu", "search",
+    "home", "tags", "topics", "next article", "previous article", "next post", "previous post",
+    "prev", "next", "previous", "click here", "loading", "whatsapp", "facebook", "twitter",
+    "linkedin", "telegram", "pinterest", "reddit", "copy link", "link copied",
     "listen to this article", "read full article", "read the full article", "full story",
     "about the author", "privacy policy", "terms of use", "terms of service", "cookie policy",
-    "all rights reserved", "like this", "like loading", "share this like this", "photo",
-    "video", "watch", "gallery", "view gallery", "enlarge", "close", "open", "pin", "save",
-    "save article", "saved", "gift this article", "listen", "listen to article", "share article",
+    "all rights reserved", "like this", "like loading", "share this like this", "photo", "video",
+    "watch", "gallery", "view gallery", "enlarge", "close", "open", "pin", "save", "save article",
+    "saved", "gift this article", "listen", "listen to article", "share article",
     "story continues below advertisement", "article continues below advertisement",
     "article continues below", "continue reading below", "advertisement continue reading below",
     "scroll to continue with content", "advertisement scroll to continue", "sponsored links",
-    "show more", "load more", "see more", "view more", "more", "top", "go to top",
+    "show more", "load more", "see more", "view more", "more", "top", "go to top", "accept",
+    "accept all", "accept cookies", "reject", "reject all", "decline", "agree", "i agree", "ok",
+    "got it", "manage preferences", "cookie settings", "manage cookies", "read the full story",
+    "read full story", "continue reading the main story", "supported by", "follow", "unfollow",
+    "email address", "enter your email", "thank you for subscribing", "thanks for signing up",
+    "opens in new window", "alle akzeptieren", "akzeptieren", "ablehnen", "tout accepter",
+    "accepter", "refuser", "aceptar", "aceptar todo", "rechazar", "accetta", "accetto", "rifiuta",
+    "aceitar", "rejeitar", "принять", "отклонить",
     /* fr */
     "publicité", "pub", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
     "à lire également", "sur le même sujet", "partager", "partagez", "commentaires",
@@ -209,10 +216,9 @@ static const char *const azLabel[] = {
     "mentions légales", "accueil", "à la une",
     /* es */
     "publicidad", "anuncio", "lee también", "leer más", "ver también", "te puede interesar",
-    "también te puede interesar", "noticias relacionadas", "artículos relacionados",
-    "compartir", "comentarios", "lo más leído", "más noticias", "más leídas", "síguenos",
-    "suscríbete", "política de privacidad", "aviso legal", "inicio", "relacionado",
-    "relacionadas",
+    "también te puede interesar", "noticias relacionadas", "artículos relacionados", "compartir",
+    "comentarios", "lo más leído", "más noticias", "más leídas", "síguenos", "suscríbete",
+    "política de privacidad", "aviso legal", "inicio", "relacionado", "relacionadas",
     /* de */
     "werbung", "anzeige", "lesen sie auch", "mehr zum thema", "auch interessant",
     "das könnte sie auch interessieren", "teilen", "kommentare", "weitere artikel",
@@ -231,92 +237,250 @@ static const char *const azLabel[] = {
 
 /* Teaser prefixes: the line is furniture when the prefix is followed by a
 ** separator, a capitalized title or nothing. */
-static const char *const azTeaser[] = {
-    "see also", "read more", "read also", "also read", "read next", "related", "related article",
-    "related articles", "related story", "related stories", "must read", "more from",
-    "recommended", "you may also like", "you might also like", "watch", "listen", "click here",
-    "follow us", "follow us on", "subscribe", "subscribe to", "sign up", "sign up for",
-    "sign up to", "join us", "join our", "download", "get the latest", "share this",
-    "share on", "tags", "tagged", "filed under", "posted in", "categories", "category",
-    "topics", "main photo source", "photo source", "photo credit", "photo credits",
-    "image credit", "image source", "photo", "photos", "picture", "pictures", "image",
-    "images", "foto", "fotos", "bild", "bildquelle", "credit", "credits", "caption",
-    "video", "advertisement", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
-    "lire également", "à lire également", "lee también", "lea también", "leer más",
-    "ver también", "lesen sie auch", "mehr zum thema", "auch interessant", "leggi anche",
-    "leia também", "leia mais", "veja também", "читайте также", "смотрите также",
-    "читайте", "по теме", "copyright", "image source", "image caption", "photograph",
-    "illustration", "keywords", "schlagwörter", "stichwörter", "étiquettes", "etiquetas", "temas",
-    "argomenti", "tag", "mots clés", "mots clefs", "themen", NULL};
+static const char *const azTeaser[] = {"see also",
+                                       "read more",
+                                       "read also",
+                                       "also read",
+                                       "read next",
+                                       "related",
+                                       "related article",
+                                       "related articles",
+                                       "related story",
+                                       "related stories",
+                                       "must read",
+                                       "more from",
+                                       "recommended",
+                                       "you may also like",
+                                       "you might also like",
+                                       "watch",
+                                       "listen",
+                                       "click here",
+                                       "follow us",
+                                       "follow us on",
+                                       "subscribe",
+                                       "subscribe to",
+                                       "sign up",
+                                       "sign up for",
+                                       "sign up to",
+                                       "join us",
+                                       "join our",
+                                       "download",
+                                       "get the latest",
+                                       "share this",
+                                       "share on",
+                                       "tags",
+                                       "tagged",
+                                       "filed under",
+                                       "posted in",
+                                       "categories",
+                                       "category",
+                                       "topics",
+                                       "main photo source",
+                                       "photo source",
+                                       "photo credit",
+                                       "photo credits",
+                                       "image credit",
+                                       "image source",
+                                       "photo",
+                                       "photos",
+                                       "picture",
+                                       "pictures",
+                                       "image",
+                                       "images",
+                                       "foto",
+                                       "fotos",
+                                       "bild",
+                                       "bildquelle",
+                                       "credit",
+                                       "credits",
+                                       "caption",
+                                       "video",
+                                       "advertisement",
+                                       "lire aussi",
+                                       "à lire aussi",
+                                       "a lire aussi",
+                                       "voir aussi",
+                                       "lire également",
+                                       "à lire également",
+                                       "lee también",
+                                       "lea también",
+                                       "leer más",
+                                       "ver también",
+                                       "lesen sie auch",
+                                       "mehr zum thema",
+                                       "auch interessant",
+                                       "leggi anche",
+                                       "leia também",
+                                       "leia mais",
+                                       "veja também",
+                                       "читайте также",
+                                       "смотрите также",
+                                       "читайте",
+                                       "по теме",
+                                       "copyright",
+                                       "image source",
+                                       "image caption",
+                                       "photograph",
+                                       "illustration",
+                                       "keywords",
+                                       "schlagwörter",
+                                       "stichwörter",
+                                       "étiquettes",
+                                       "etiquetas",
+                                       "temas",
+                                       "argomenti",
+                                       "tag",
+                                       "mots clés",
+                                       "mots clefs",
+                                       "themen",
+                                       NULL};
 
 /* Calls to action: furniture when the line is short, whatever follows. */
-static const char *const azCallToAction[] = {
-    "click here", "subscribe to our", "subscribe now", "sign up for our", "sign up to our",
-    "sign up for the", "follow us on", "follow us", "like us on", "join our", "download our",
-    "download the app", "get our", "to continue reading", "support our journalism",
-    "become a subscriber", "already a subscriber", "log in or register", "register now",
-    "abonnez vous", "inscrivez vous", "suivez nous", "suscríbete", "síguenos", "abonnieren sie",
-    "folgen sie uns", "iscriviti alla", "seguici su", "assine a", "siga nos", "подписывайтесь",
-    "подпишитесь", NULL};
+static const char *const azCallToAction[] = {"click here",
+                                             "subscribe to our",
+                                             "subscribe now",
+                                             "sign up for our",
+                                             "sign up to our",
+                                             "sign up for the",
+                                             "follow us on",
+                                             "follow us",
+                                             "like us on",
+                                             "join our",
+                                             "download our",
+                                             "download the app",
+                                             "get our",
+                                             "to continue reading",
+                                             "support our journalism",
+                                             "become a subscriber",
+                                             "already a subscriber",
+                                             "log in or register",
+                                             "register now",
+                                             "abonnez vous",
+                                             "inscrivez vous",
+                                             "suivez nous",
+                                             "suscríbete",
+                                             "síguenos",
+                                             "abonnieren sie",
+                                             "folgen sie uns",
+                                             "iscriviti alla",
+                                             "seguici su",
+                                             "assine a",
+                                             "siga nos",
+                                             "подписывайтесь",
+                                             "подпишитесь",
+                                             "share via",
+                                             "click to share",
+                                             "listen to this article",
+                                             "print this",
+                                             "email this",
+                                             "this article is more than",
+                                             "enter your email",
+                                             "get the app",
+                                             NULL};
 
 /* Source credits: furniture only near the end. */
-static const char *const azSource[] = {"source", "sources", "source link", "quelle",
-                                       "quellen", "fuente", "fuentes", "fonte", "fonti",
-                                       "источник", "via", "original article",
-                                       "originally published", "this article was originally published",
+static const char *const azSource[] = {"source",
+                                       "sources",
+                                       "source link",
+                                       "quelle",
+                                       "quellen",
+                                       "fuente",
+                                       "fuentes",
+                                       "fonte",
+                                       "fonti",
+                                       "источник",
+                                       "via",
+                                       "original article",
+                                       "originally published",
+                                       "this article was originally published",
                                        NULL};
 
 /* Comment forms: furniture wherever they are. */
-static const char *const azCommentForm[] = {
-    "your email address will not be published", "required fields are marked",
-    "save my name email and website", "notify me of follow up comments",
-    "notify me of new posts", "you must be logged in to post a comment",
-    "this site uses akismet", "votre adresse e mail ne sera pas publiée",
-    "votre adresse de messagerie ne sera pas publiée", "les champs obligatoires sont indiqués",
-    "tu dirección de correo electrónico no será publicada",
-    "los campos obligatorios están marcados",
-    "ihre e mail adresse wird nicht veröffentlicht", "erforderliche felder sind",
-    "il tuo indirizzo email non sarà pubblicato", "i campi obbligatori sono contrassegnati",
-    "o seu endereço de email não será publicado", "o seu endereço de e mail não será publicado",
-    "campos obrigatórios são marcados", "ваш адрес email не будет опубликован",
-    "обязательные поля помечены", NULL};
+static const char *const azCommentForm[] = {"your email address will not be published",
+                                            "required fields are marked",
+                                            "save my name email and website",
+                                            "notify me of follow up comments",
+                                            "notify me of new posts",
+                                            "you must be logged in to post a comment",
+                                            "this site uses akismet",
+                                            "votre adresse e mail ne sera pas publiée",
+                                            "votre adresse de messagerie ne sera pas publiée",
+                                            "les champs obligatoires sont indiqués",
+                                            "tu dirección de correo electrónico no será publicada",
+                                            "los campos obligatorios están marcados",
+                                            "ihre e mail adresse wird nicht veröffentlicht",
+                                            "erforderliche felder sind",
+                                            "il tuo indirizzo email non sarà pubblicato",
+                                            "i campi obbligatori sono contrassegnati",
+                                            "o seu endereço de email não será publicado",
+                                            "o seu endereço de e mail não será publicado",
+                                            "campos obrigatórios são marcados",
+                                            "ваш адрес email не будет опубликован",
+                                            "обязательные поля помечены",
+                                            NULL};
 
 static const char *const azCookieWord[] = {"cookie", "kuki", "куки", NULL};
-static const char *const azConsent[] = {
-    "accept", "consent", "we use", "uses cookies", "use of cookies", "privacy",
-    "browsing", "experience", "akzeptier", "zustimm", "verwende", "datenschutz", "einwillig",
-    "accepte", "utilise", "nous utilisons", "confidentialité", "consentement", "acept",
-    "utilizamos", "usamos", "privacidad", "consentimiento", "accett", "utilizziamo",
-    "utilizza", "consenso", "aceit", "política de privacidade", "используем", "согласие",
-    "принять", "политик", NULL};
+static const char *const azConsent[] = {"accept",
+                                        "consent",
+                                        "we use",
+                                        "uses cookies",
+                                        "use of cookies",
+                                        "privacy",
+                                        "browsing",
+                                        "experience",
+                                        "akzeptier",
+                                        "zustimm",
+                                        "verwende",
+                                        "datenschutz",
+                                        "einwillig",
+                                        "accepte",
+                                        "utilise",
+                                        "nous utilisons",
+                                        "confidentialité",
+                                        "consentement",
+                                        "acept",
+                                        "utilizamos",
+                                        "usamos",
+                                        "privacidad",
+                                        "consentimiento",
+                                        "accett",
+                                        "utilizziamo",
+                                        "utilizza",
+                                        "consenso",
+                                        "aceit",
+                                        "política de privacidade",
+                                        "используем",
+                                        "согласие",
+                                        "принять",
+                                        "политик",
+                                        NULL};
 
 /* Words of a date or time header line ("Friday, March 1, 2024"). */
 static const char *const azDateWord[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am",
-    "pm", "a", "m", "p", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist",
-    "updated", "published", "posted", "last", "on", "at", "de", "del", "le", "el", "the", "of",
-    "um", "uhr", "h", "th", "st", "nd", "rd", "hour", "hours", "minute", "minutes", "min", "mins",
-    "day", "days", "week", "weeks", "ago", "hr", "hrs", "today", "yesterday", "il", "y", "heures",
-    "heure", "jours", "hace", "horas", "hora", "días", "vor", "stunden", "minuten", "tagen", "ore",
-    "fa", "giorni", "há", "dias", "назад", "часа", "часов", "минут",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "a",
+    "m", "p", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist", "updated",
+    "published", "posted", "last", "on", "at", "de", "del", "le", "el", "the", "of", "um", "uhr",
+    "h", "th", "st", "nd", "rd", "hour", "hours", "minute", "minutes", "min", "mins", "day", "days",
+    "week", "weeks", "ago", "hr", "hrs", "today", "yesterday", "il", "y", "heures", "heure",
+    "jours", "hace", "horas", "hora", "días", "vor", "stunden", "minuten", "tagen", "ore", "fa",
+    "giorni", "há", "dias", "назад", "часа", "часов", "минут",
     /* fr es de it pt ru month and day names */
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
-    "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "publié", "mis", "à", "jour", "lunes", "martes", "miércoles",
-    "jueves", "viernes", "sábado", "domingo", "enero", "febrero", "marzo", "abril", "mayo",
-    "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    "actualizado", "publicado", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-    "samstag", "sonntag", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
-    "aktualisiert", "veröffentlicht", "am", "lunedì", "martedì", "mercoledì", "giovedì",
-    "venerdì", "sabato", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
-    "settembre", "ottobre", "dicembre", "aggiornato", "segunda", "terça", "quarta", "quinta",
-    "sexta", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
-    "novembro", "dezembro", "feira", "atualizado", "января", "февраля", "марта", "апреля",
-    "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря", "года", "г",
-    "в", "обновлено", "опубликовано", NULL};
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+    "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "publié", "mis", "à", "jour", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "octubre", "noviembre", "diciembre", "actualizado", "publicado", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+    "märz", "juni", "juli", "oktober", "dezember", "aktualisiert", "veröffentlicht", "am", "lunedì",
+    "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "gennaio", "febbraio", "aprile",
+    "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "aggiornato", "segunda",
+    "terça", "quarta", "quinta", "sexta", "janeiro", "fevereiro", "março", "maio", "junho", "julho",
+    "setembro", "outubro", "novembro", "dezembro", "feira", "atualizado", "января", "февраля",
+    "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    "года", "г", "в", "обновлено", "опубликовано", NULL};
 
 /* ---- Line tests ------------------------------------------------------ */
 
@@ -333,8 +497,10 @@ static int is_weather(const char *s, size_t n) {
   while (i < n && s[i] == ' ') i++;
   if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB0) i += 2;
   while (i < n && s[i] == ' ') i++;
-  if (i < n && (s[i] == 'C' || s[i] == 'F' || s[i] == 'c' || s[i] == 'f')) i++;
-  else return 0;
+  if (i < n && (s[i] == 'C' || s[i] == 'F' || s[i] == 'c' || s[i] == 'f'))
+    i++;
+  else
+    return 0;
   while (i < n && s[i] == ' ') i++;
   return i == n;
 }
@@ -369,22 +535,28 @@ int nd_dateline(const char *key) {
 
 /* Breadcrumb: "Home » News » World", "Home > Politics". */
 static int is_breadcrumb(const char *s, size_t n) {
-  static const char *const azHome[] = {"home", "accueil", "inicio", "startseite", "главная",
-                                       "início", "news", "homepage", NULL};
+  static const char *const azHome[] = {"home",   "accueil", "inicio",   "startseite", "главная",
+                                       "início", "news",    "homepage", NULL};
   int seps = 0;
   for (size_t i = 0; i < n; i++) {
-    if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB) seps++;
+    if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB)
+      seps++;
     else if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-             (unsigned char)s[i + 2] == 0xBA) seps++; /* › */
-    else if (s[i] == '>' && i > 0 && s[i - 1] == ' ') seps++;
-    else if (s[i] == '/' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') seps++;
-    else if (s[i] == '|') seps++;
+             (unsigned char)s[i + 2] == 0xBA)
+      seps++; /* › */
+    else if (s[i] == '>' && i > 0 && s[i - 1] == ' ')
+      seps++;
+    else if (s[i] == '/' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')
+      seps++;
+    else if (s[i] == '|')
+      seps++;
   }
   if (seps == 0) return 0;
   for (int i = 0; azHome[i]; i++) {
     size_t e = match_prefix(s, n, azHome[i]);
     if (e) {
-      while (e < n && (s[e] == ' ' || (unsigned char)s[e] == 0xC2 || (unsigned char)s[e] == 0xA0)) e++;
+      while (e < n && (s[e] == ' ' || (unsigned char)s[e] == 0xC2 || (unsigned char)s[e] == 0xA0))
+        e++;
       if (e < n && (s[e] == '>' || s[e] == '/' || s[e] == '|' || (unsigned char)s[e] == 0xC2 ||
                     (unsigned char)s[e] == 0xBB || (unsigned char)s[e] == 0xE2))
         return 1;
@@ -409,10 +581,14 @@ static int is_glued_duplicate(const char *s, size_t n) {
 static int is_photo_credit(const char *s, size_t n) {
   while (n && s[n - 1] == ' ') n--;
   if (n < 4 || word_count(s, n) > 40) return 0;
-  static const char *const azAgency[] = {"afp", "ap", "reuters", "epa", "getty", "getty images",
-                                         "dpa", "efe", "ansa", "anp", "tass", "ria novosti",
-                                         "sputnik", "xinhua", "shutterstock", "pool", "file",
-                                         "archive", "pap", "imago", "picture alliance", NULL};
+  static const char *const azAgency[] = {"afp",     "ap",     "reuters",
+                                         "epa",     "getty",  "getty images",
+                                         "dpa",     "efe",    "ansa",
+                                         "anp",     "tass",   "ria novosti",
+                                         "sputnik", "xinhua", "shutterstock",
+                                         "pool",    "file",   "archive",
+                                         "pap",     "imago",  "picture alliance",
+                                         NULL};
   if (s[n - 1] == ')') {
     size_t o = n - 1;
     while (o > 0 && s[o] != '(') o--;
@@ -461,16 +637,46 @@ int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_le
     const char *phrase;
     int strict; /* common word: the name must be capitalized and short */
   } aBy[] = {
-      {"written by", 0},     {"words by", 0},       {"posted by", 0},       {"reported by", 0},
-      {"reporting by", 0},   {"story by", 0},       {"text by", 0},         {"published by", 0},
-      {"by", 1},             {"écrit par", 0},      {"ecrit par", 0},       {"rédigé par", 0},
-      {"publié par", 0},     {"par", 1},            {"escrito por", 0},     {"publicado por", 0},
-      {"redactado por", 0},  {"por", 1},            {"geschrieben von", 0}, {"verfasst von", 0},
-      {"von", 1},            {"scritto da", 0},     {"a cura di", 0},       {"di", 1},
-      {"publisher", 0},      {"author", 0},         {"authors", 0},         {"autor", 0},
-      {"autora", 0},         {"autores", 0},        {"auteur", 0},          {"autore", 0},
-      {"автор", 0},          {"авторы", 0},         {"текст", 1},           {"texto", 1},
-      {"text", 1},           {"redacción", 1},      {"editor", 1},          {"reporter", 1},
+      {"written by", 0},
+      {"words by", 0},
+      {"posted by", 0},
+      {"reported by", 0},
+      {"reporting by", 0},
+      {"story by", 0},
+      {"text by", 0},
+      {"published by", 0},
+      {"by", 1},
+      {"écrit par", 0},
+      {"ecrit par", 0},
+      {"rédigé par", 0},
+      {"publié par", 0},
+      {"par", 1},
+      {"escrito por", 0},
+      {"publicado por", 0},
+      {"redactado por", 0},
+      {"por", 1},
+      {"geschrieben von", 0},
+      {"verfasst von", 0},
+      {"von", 1},
+      {"scritto da", 0},
+      {"a cura di", 0},
+      {"di", 1},
+      {"publisher", 0},
+      {"author", 0},
+      {"authors", 0},
+      {"autor", 0},
+      {"autora", 0},
+      {"autores", 0},
+      {"auteur", 0},
+      {"autore", 0},
+      {"автор", 0},
+      {"авторы", 0},
+      {"текст", 1},
+      {"texto", 1},
+      {"text", 1},
+      {"redacción", 1},
+      {"editor", 1},
+      {"reporter", 1},
   };
   while (n && (line[n - 1] == ' ' || line[n - 1] == '\t')) n--;
   if (n == 0 || n > 160) return 0;
@@ -493,7 +699,8 @@ int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_le
       if (c == '|' || c == '\t') break;
       if (c == 0xE2 && end + 2 < n && (unsigned char)line[end + 1] == 0x80 &&
           ((unsigned char)line[end + 2] == 0xA2 || (unsigned char)line[end + 2] == 0x94 ||
-           (unsigned char)line[end + 2] == 0x93) && end > e && line[end - 1] == ' ')
+           (unsigned char)line[end + 2] == 0x93) &&
+          end > e && line[end - 1] == ' ')
         break; /* • — – */
       if (c == '-' && end > e && line[end - 1] == ' ' && end + 1 < n && line[end + 1] == ' ') break;
       if (c == 0xC2 && end + 1 < n && (unsigned char)line[end + 1] == 0xB7) break; /* · */
@@ -545,7 +752,8 @@ static int is_teaser(const char *s, size_t n, int words) {
         cp == 0x2013 || cp == 0x2014 || cp == 0x25B6 || cp == 0x2192)
       return 1;
     /* "Image caption, ...": a comma only after picture words. */
-    if (cp == ',' && (strncmp(azTeaser[i], "image", 5) == 0 || strncmp(azTeaser[i], "photo", 5) == 0))
+    if (cp == ',' &&
+        (strncmp(azTeaser[i], "image", 5) == 0 || strncmp(azTeaser[i], "photo", 5) == 0))
       return 1;
     if (!is_space_cp(cp)) continue;
     e += k;
@@ -568,26 +776,36 @@ static int is_teaser(const char *s, size_t n, int words) {
 
 /* Production credits at the end: "Reporting by X; Editing by Y". */
 static int is_production_credit(const char *s, size_t n, int words) {
-  static const char *const azCredit[] = {"reporting by", "additional reporting by",
-                                         "additional reporting", "editing by", "writing by",
-                                         "compiled by", "with reporting by", "edited by",
-                                         "reported by", "mit material von", "avec afp",
-                                         "con información de", NULL};
+  static const char *const azCredit[] = {"reporting by",
+                                         "additional reporting by",
+                                         "additional reporting",
+                                         "editing by",
+                                         "writing by",
+                                         "compiled by",
+                                         "with reporting by",
+                                         "edited by",
+                                         "reported by",
+                                         "mit material von",
+                                         "avec afp",
+                                         "con información de",
+                                         NULL};
   if (words > 30) return 0;
   for (int i = 0; azCredit[i]; i++)
     if (match_prefix(s, n, azCredit[i])) return 1;
   return 0;
 }
 
+/* "Source: X" (a period may follow), or without a colon "Via X",
+** "Source link", "Originally published ..." when not a sentence. */
 static int is_source_credit(const char *s, size_t n, int words) {
-  if (words > 14 || ends_sentence(s, n)) {
-    if (!(words <= 14 && n && s[n - 1] == '.')) return 0;
-  }
+  if (words > 14 || (ends_sentence(s, n) && s[n - 1] != '.')) return 0;
+  int sentence = s[n - 1] == '.';
   for (int i = 0; azSource[i]; i++) {
     size_t e = match_prefix(s, n, azSource[i]);
     if (!e) continue;
     while (e < n && s[e] == ' ') e++;
-    if (e >= n || s[e] == ':' || azSource[i][0] == 'v' || strchr(azSource[i], ' ')) return 1;
+    if (e >= n || s[e] == ':') return 1;
+    if (!sentence && (azSource[i][0] == 'v' || strchr(azSource[i], ' '))) return 1;
   }
   return 0;
 }
@@ -598,11 +816,12 @@ static int is_cookie_notice(const char *key, int words) {
 
 /* "5 min read", "Lesezeit: 3 Min.", "2 minutes de lecture". */
 static int is_reading_time(const char *key) {
-  static const char *const azRead[] = {"min read", "minute read", "minutes read", "mins read",
-                                       "lesezeit", "min de lecture", "minutes de lecture",
-                                       "min de lectura", "minutos de lectura", "min di lettura",
-                                       "minuti di lettura", "min de leitura", "мин чтения",
-                                       "reading time", NULL};
+  static const char *const azRead[] = {
+      "min read",           "minute read",       "minutes read",
+      "mins read",          "lesezeit",          "min de lecture",
+      "minutes de lecture", "min de lectura",    "minutos de lectura",
+      "min di lettura",     "minuti di lettura", "min de leitura",
+      "мин чтения",         "reading time",      NULL};
   size_t k = strlen(key);
   if (k > 40) return 0;
   int digit = 0;
@@ -745,6 +964,44 @@ char *nd_clean_text(const char *text, size_t n, size_t *out_len) {
   nd_tidy_paragraphs(res);
   if (out_len) *out_len = strlen(res);
   return res;
+}
+
+/* Plain-text bodies: one paragraph per line, unless the text is hard
+** wrapped (most lines that continue on the next one are 40-100 characters
+** long and stop mid-sentence), then lines of a block are joined. */
+int nd_text_paragraphs(char **text) {
+  const char *s = *text;
+  size_t pairs = 0, wrapped = 0;
+  for (const char *p = s; *p;) {
+    const char *e = strchr(p, '\n');
+    if (!e) break;
+    size_t len = (size_t)(e - p);
+    if (len > 0 && e[1] && e[1] != '\n') {
+      pairs++;
+      size_t chars = nd_utf8_chars(p, len);
+      if (chars >= 40 && chars <= 100 && !ends_sentence(p, len)) wrapped++;
+    }
+    p = e + 1;
+  }
+  if (pairs == 0) return 0;
+  int hard = wrapped * 2 >= pairs;
+  nd_buf b;
+  nd_buf_init(&b);
+  for (const char *p = s; *p; p++) {
+    if (*p == '\n' && p > s && p[-1] != '\n' && p[1] && p[1] != '\n') {
+      if (hard)
+        nd_buf_putc(&b, ' ');
+      else
+        nd_buf_append(&b, "\n\n", 2);
+    } else {
+      nd_buf_putc(&b, *p);
+    }
+  }
+  char *out = nd_buf_detach(&b);
+  if (!out) return -1;
+  nd_free(*text);
+  *text = out;
+  return 0;
 }
 
 void nd_tidy_paragraphs(char *s) {

@@ -39,7 +39,8 @@ static int lookup(const char *k, size_t n, uint32_t *value) {
   for (uint32_t i = h & (nslots - 1), probes = 0; probes < nslots; i = (i + 1) & (nslots - 1), probes++) {
     uint32_t off = get_u32(slots + (size_t)i * 8);
     if (off == ND_CLU_EMPTY) return 0;
-    if (off < pool_bytes && pool[off] == n && (size_t)off + 1 + n <= pool_bytes && !memcmp(pool + off + 1, k, n)) {
+    if (off < pool_bytes && pool[off] == n && (size_t)off + 1 + n <= pool_bytes &&
+        !memcmp(pool + off + 1, k, n)) {
       *value = get_u32(slots + (size_t)i * 8 + 4);
       return 1;
     }

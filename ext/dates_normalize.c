@@ -93,6 +93,11 @@ static double quantity(const ctx *c, int upto) {
   int seen = 0, unknown = 0;
   for (int i = 0; i < upto; i++) {
     const nd_word *w = &c->w[i];
+    /* "two to three weeks", "12 to 18 months": the first number */
+    if (seen && (!strcmp(w->low, "to") || !strcmp(w->low, "or"))) break;
+    if (seen && w->cls == ND_W_NUMBER && i > 0 && c->s[w->off - 1] == '-' &&
+        c->w[i - 1].cls == ND_W_NUMBER)
+      break;
     if (w->cls == ND_W_NUMBER) {
       double v = (double)w->num;
       /* 1,000 and 2.5 come as two numbers. */
@@ -486,6 +491,27 @@ static int norm_calendar(ctx *c) {
   return emit_point(c, "DATE", p, mod);
 }
 
+/* "nineteen ninety-six" = 1996, "nineteen oh five" = 1905, "nineteen
+** hundred" = 1900, "two thousand and one" = 2001; -1 when not a year. */
+static int year_in_words(const ctx *c) {
+  int i = 0;
+  if (i < c->nw && !strcmp(c->w[i].low, "the")) i += 2; /* "the year" */
+  if (i + 1 < c->nw && !strcmp(c->w[i].low, "two") && !strcmp(c->w[i + 1].low, "thousand")) {
+    int rest = 0;
+    for (int k = i + 2; k < c->nw; k++)
+      if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
+    return 2000 + rest;
+  }
+  if (i + 1 >= c->nw || c->w[i].cls != ND_W_NUMWORD) return -1;
+  int century = c->w[i].val, rest = 0;
+  if (century != 19 && century != 20) return -1;
+  for (int k = i + 1; k < c->nw; k++) {
+    if (!strcmp(c->w[k].low, "hundred")) return century * 100;
+    if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
+  }
+  return rest > 0 && rest < 100 ? century * 100 + rest : -1;
+}
+
 static int norm_year(ctx *c) {
   int y = -1, y2 = -1;
   for (int i = 0; i < c->nw; i++) {
@@ -497,6 +523,7 @@ static int norm_year(ctx *c) {
     if (y < 0) y = v;
     else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v;
   }
+  if (y < 0) y = year_in_words(c);
   if (y < 0 || y > 9999) return 0;
   const char *mod = edge_mod(c);
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
@@ -563,7 +590,7 @@ static int norm_part_year(ctx *c) {
     } else if (w->cls == ND_W_NUMBER && w->ndigits == 1 && i + 1 < c->nw && is_suffix(&c->w[i + 1]))
       ord = (int)w->num;
   }
-  if (has_word(c, "latter")) ord = 2;
+  if (has_word(c, "latter") || (half && has_word(c, "last") && !ord)) ord = 2;
   int yfound, yoff = year_offset(c, &yfound);
   int y = written_year(c, 0);
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
@@ -574,7 +601,12 @@ static int norm_part_year(ctx *c) {
     if (ord > (quarter ? 4 : 2)) return 0;
     if (y >= 0) return emit_point(c, "DATE", nd_point_make(g, y, ord ? ord : -1, -1), mod);
     if (!c->a) return emit_point(c, "DATE", nd_point_make(g, -1, ord ? ord : -1, -1), mod);
-    if (ord) return emit_point(c, "DATE", nd_point_make(g, c->a->y + yoff, ord, -1), mod);
+    if (ord) {
+      /* "sales rose in the third quarter" said in March: last year's */
+      int y0 = c->a->y + yoff, first_month = quarter ? 3 * ord - 2 : 6 * ord - 5;
+      if (!yfound && c->tense == ND_TENSE_PAST && first_month > c->a->m) y0--;
+      return emit_point(c, "DATE", nd_point_make(g, y0, ord, -1), mod);
+    }
     /* "the quarter", "last quarter": the latest complete one; "this quarter": the current. */
     long k = has_rel && (rel > 0 || (rel == 0 && !has_word(c, "same"))) ? rel : -1;
     nd_point p = shift_point(c, g, k);
@@ -660,10 +692,12 @@ static int norm_relative(ctx *c) {
   if (has_word(c, "same")) rel = 0;
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
-  /* "the following month", "the previous day": from the date being told about. */
-  if (c->a && has_rel && (has_word(c, "following") || has_word(c, "previous") ||
-                          has_word(c, "prior") || has_word(c, "same")) && c->ref && c->ref->set)
-    return emit_from_ref(c, u, rel, g, mod);
+  /* "the following month", "the previous day", "that year": from the date being told about. */
+  if (c->a && c->ref && c->ref->set &&
+      ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
+                    has_word(c, "same"))) ||
+       has_word(c, "that")))
+    return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */
   if (!has_rel && u != ND_U_WEEKEND) has_rel = 1, rel = 0;
   if (!has_rel && u == ND_U_WEEKEND) {
@@ -836,6 +870,85 @@ static int norm_clock(ctx *c) {
   return emit_point(c, "TIME", p, qty_mod(c));
 }
 
+/* Day number of Easter Sunday (Gregorian computus, "anonymous" algorithm). */
+static long easter_day(int y) {
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+  int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return nd_days_from_civil(y, month, day);
+}
+
+/* The n-th (n > 0) or last (n = -1) weekday wd of a month. */
+static long nth_weekday(int y, int m, int wd, int n) {
+  if (n < 0) {
+    long last = nd_days_from_civil(y, m, nd_days_in_month(y, m));
+    return last - (nd_weekday(last) - wd + 7) % 7;
+  }
+  long first = nd_days_from_civil(y, m, 1);
+  return first + (wd - nd_weekday(first) + 7) % 7 + 7L * (n - 1);
+}
+
+typedef struct holiday {
+  const char *first, *second; /* words that name it ("christmas", "eve") */
+  int m, d;                   /* a fixed date, or m = 0 */
+  int rule;                   /* 1 Easter+d, 2 n-th weekday: d = n, m2/wd below */
+  int m2, wd, n;
+} holiday;
+
+/* Most specific first: "Christmas Eve" before "Christmas". */
+static const holiday holidays[] = {
+    {"christmas", "eve", 12, 24, 0, 0, 0, 0},   {"christmas", NULL, 12, 25, 0, 0, 0, 0},
+    {"new", "eve", 12, 31, 0, 0, 0, 0},         {"new", NULL, 1, 1, 0, 0, 0, 0},
+    {"halloween", NULL, 10, 31, 0, 0, 0, 0},    {"valentine", NULL, 2, 14, 0, 0, 0, 0},
+    {"independence", NULL, 7, 4, 0, 0, 0, 0},   {"boxing", NULL, 12, 26, 0, 0, 0, 0},
+    {"bastille", NULL, 7, 14, 0, 0, 0, 0},      {"good", NULL, 0, -2, 1, 0, 0, 0},
+    {"easter", "monday", 0, 1, 1, 0, 0, 0},     {"easter", NULL, 0, 0, 1, 0, 0, 0},
+    {"thanksgiving", NULL, 0, 0, 2, 11, 4, 4},  {"labor", NULL, 0, 0, 2, 9, 1, 1},
+    {"memorial", NULL, 0, 0, 2, 5, 1, -1},      {"election", NULL, 0, 1, 2, 11, 1, 1},
+};
+
+static long holiday_day(const holiday *h, int y) {
+  if (h->rule == 1) return easter_day(y) + h->d;
+  if (h->rule == 2) return nth_weekday(y, h->m2, h->wd, h->n) + h->d;
+  return nd_days_from_civil(y, h->m, h->d);
+}
+
+static int norm_holiday(ctx *c) {
+  const holiday *h = NULL;
+  for (size_t k = 0; k < sizeof(holidays) / sizeof(holidays[0]) && !h; k++)
+    if (has_word(c, holidays[k].first) && (!holidays[k].second || has_word(c, holidays[k].second)))
+      h = &holidays[k];
+  if (!h) return 0;
+  int week = has_word(c, "week");
+  nd_gran g = week ? ND_G_WEEK : ND_G_DAY;
+  int y = written_year(c, 0);
+  if (y < 0 && !c->a) {
+    if (h->m) return emit_point(c, "DATE", nd_point_make(ND_G_DAY, -1, h->m, h->d), NULL);
+    return emit_point(c, "DATE", unknown_point(g), NULL);
+  }
+  if (y < 0) {
+    int has_rel, rel = rel_of(c, &has_rel);
+    long best_score = -1;
+    for (int yy = c->a->y - 1; yy <= c->a->y + 1; yy++) {
+      long z = holiday_day(h, yy), score;
+      if (has_rel && rel < 0) score = z < c->A ? c->A - z : -1;
+      else if (has_rel && rel > 0) score = z > c->A ? z - c->A : -1;
+      else if (has_rel) score = yy == c->a->y ? 0 : -1;
+      else {
+        int after = z > c->A, before = z < c->A;
+        score = (after ? z - c->A : c->A - z) + (yy != c->a->y ? 120 : 0);
+        if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
+      }
+      if (score >= 0 && (best_score < 0 || score < best_score)) best_score = score, y = yy;
+    }
+    if (y < 0) return 0;
+  }
+  if (y > 9999) return 0;
+  long z = holiday_day(h, y);
+  return emit_point(c, "DATE", g == ND_G_WEEK ? point_at(z, g) : nd_point_from_day(z), NULL);
+}
+
 static int normalize_kind(ctx *c, nd_date_kind kind);
 
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
@@ -878,6 +991,7 @@ static int normalize_kind(ctx *c, nd_date_kind kind) {
     case ND_K_SET: return norm_set(c);
     case ND_K_FUZZY: return norm_fuzzy(c);
     case ND_K_CLOCK: return norm_clock(c);
+    case ND_K_HOLIDAY: return norm_holiday(c);
   }
   return 0;
 }

@@ -7,20 +7,24 @@
 ** the compiled code is read-only and shared by all threads. Match data and
 ** match limits belong to each call.
 **
-** How it works: every rule scans the whole text; all matches are
-** candidates. Candidates are sorted by start, longest first, and kept
-** greedily when they do not overlap a kept one (leftmost-longest). Each
-** kept span goes to the normalizer (dates_normalize.c) with the tense of
-** the words around it, which may still reject it.
+** How it works: one pass (dates_triggers.c) finds the words expressions
+** are built around and the places where one could start; there the rules
+** whose kind can hold such a word run anchored (compiled PCRE2_ANCHORED, so
+** the JIT applies). All matches are candidates; they are sorted by start,
+** longest first, and kept greedily when they do not overlap a kept one
+** (leftmost-longest). Each kept span goes to the normalizer
+** (dates_normalize.c) with the tense of the words around it, which may still
+** reject it.
 **
-** Linear time: the patterns have no nested unbounded repetition, every
-** repeat is bounded or anchored on literal words, and the tense window is
-** bounded, so scanning is linear in the input (tested on adversarial
-** input in tests/python/test_dates_robust.py).
+** Linear time: each place is tried once per class of trigger, the patterns
+** have no nested unbounded repetition (every repeat is bounded or anchored
+** on literal words), and the tense markers are read once, left to right,
+** so the work is linear in the input (tested on adversarial input in
+** tests/python/test_dates_robust.py).
 */
 #include <pcre2.h>
 #include <pthread.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +57,9 @@
   "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"        \
   "a\\s+hundred|one\\s+hundred|a\\s+dozen|a\\s+couple\\s+of|a\\s+few|couple\\s+of|"    \
   "several|few|many|some|dozens\\s+of|hundreds\\s+of|thousands\\s+of)"
+#define ONES "(?:one|two|three|four|five|six|seven|eight|nine)"
+#define TEENS "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#define TENS "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 #define QTY                                                                                \
   "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:\\.\\d+)?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
   "|an?)(?:\\s+and\\s+a\\s+half)?"
@@ -107,6 +114,9 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
+    /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
+    {ND_K_YEAR, "(?:the\\s+year\\s+)?(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS
+                "(?:[-\\s]+" ONES ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"},
     /* Decades: the 1990s, the mid-1980s, the '90s, the nineties. */
     {ND_K_DECADE, "(?:the\\s+)?" EDGE "?(?:(?:1[0-9]|20)[0-9]0|['’][0-9]0)['’]?s\\b"},
     {ND_K_DECADE, "\\bthe\\s+" EDGE "?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b"},
@@ -183,48 +193,75 @@ static const date_rule rules[] = {
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     {ND_K_CLOCK, "\\b(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
+    /* Holidays of fixed or computable date (dates_normalize.c has the list). */
+    {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
+                   "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
+                   "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
+                   "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
+    /* "that day", "later that year": the date being told about. */
+    {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:day|week|month|year)\\b"},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
-
-/* Words that put the verb of a clause in the future or the past. The
-** first alternative that matches at a place wins ("scheduled" is future). */
-static const char tense_pattern[] =
-    "\\b(?:(?:had\\s+(?:been\\s+)?(?:due|scheduled|expected|set|supposed))(*MARK:P)|"
-    "(?:will|won't|shall|'ll|going\\s+to|plans?\\s+to|scheduled|expected|"
-    "expects?\\s+to|due\\s+to|to\\s+be|would|next|tomorrow|upcoming|coming|later\\s+this|"
-    "intends?\\s+to|aims?\\s+to|hopes?\\s+to|set\\s+to|is\\s+to|are\\s+to)(*MARK:F)|"
-    "(?:said|was|were|had|did|told|ago|last|yesterday|earlier|[a-z]{2,}ed)(*MARK:P))\\b";
 
 #define TENSE_WINDOW 160 /* bytes on each side of a span */
 #define MATCH_LIMIT 1000000u
 #define DEPTH_LIMIT 10000u
 
 static pcre2_code *rule_code[N_RULES];
-static pcre2_code *tense_code;
+static uint8_t rule_first[N_RULES][32]; /* bytes a match can start with */
 static int rules_ready; /* 1 when every pattern compiled */
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
-/* word_start: the match may not begin inside a word ("owed." is not "wed."). */
-static pcre2_code *compile_one(const char *pattern, int word_start) {
-  char buf[8192];
+/* Rules are anchored: they run at the word starts the triggers give.
+** PCRE2_NO_START_OPTIMIZE: the "required character" search PCRE2 makes
+** before a match reads ahead in the subject, which at every trigger would
+** make the whole scan quadratic; anchored rules gain nothing from it.
+** PCRE2_MATCH_INVALID_UTF: no UTF check of the whole subject per call
+** (quadratic too), and invalid bytes simply never match. */
+static pcre2_code *compile_one(const char *pattern, uint32_t extra) {
   int err;
   PCRE2_SIZE off;
-  if (snprintf(buf, sizeof buf, "%s(?:%s)", word_start ? "(?<!\\w)" : "", pattern) >= (int)sizeof buf)
-    return NULL;
-  pcre2_code *c = pcre2_compile((PCRE2_SPTR)buf, PCRE2_ZERO_TERMINATED,
-                                PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
+  pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | extra,
                                 &err, &off, NULL);
   if (c) pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
   return c;
 }
 
+/* The bytes a match of c can start with, from PCRE2's own analysis (both
+** cases of a letter); all bytes when PCRE2 knows none. */
+static void first_bytes(pcre2_code *c, uint8_t *set) {
+  uint32_t type = 0, unit = 0;
+  const uint8_t *bitmap = NULL;
+  pcre2_pattern_info(c, PCRE2_INFO_FIRSTCODETYPE, &type);
+  pcre2_pattern_info(c, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+  if (type == 1 && pcre2_pattern_info(c, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 128) {
+    memset(set, 0, 32);
+    set[unit >> 3] |= (uint8_t)(1u << (unit & 7));
+    if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+      set[(unit ^ 0x20) >> 3] |= (uint8_t)(1u << ((unit ^ 0x20) & 7));
+    }
+  } else if (type == 0 && bitmap) {
+    memcpy(set, bitmap, 32);
+  } else {
+    memset(set, 0xFF, 32);
+  }
+}
+
 /* Compiled with PCRE2's default allocator: the code lives as long as the
-** process and is shared by every connection and thread. */
+** process and is shared, read-only, by every connection and thread. */
 static void compile_rules(void) {
-  for (size_t i = 0; i < N_RULES; i++)
-    if (!(rule_code[i] = compile_one(rules[i].pattern, 1))) return;
-  if (!(tense_code = compile_one(tense_pattern, 0))) return;
+  for (size_t i = 0; i < N_RULES; i++) {
+    /* PCRE2's analysis of the first bytes, from a compile with start
+    ** optimizations, then the code that runs, without them. */
+    pcre2_code *probe = compile_one(rules[i].pattern, PCRE2_ANCHORED);
+    if (!probe) return;
+    first_bytes(probe, rule_first[i]);
+    pcre2_code_free(probe);
+    if (!(rule_code[i] = compile_one(rules[i].pattern, PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE)))
+      return;
+  }
   rules_ready = 1;
 }
 
@@ -233,7 +270,6 @@ static void compile_rules(void) {
 ** once the library's data is unmapped, nothing points at them any more. */
 __attribute__((destructor)) static void free_rules(void) {
   for (size_t i = 0; i < N_RULES; i++) pcre2_code_free(rule_code[i]);
-  pcre2_code_free(tense_code);
 }
 
 int nd_dates_rules_check(int *failed_rule) {
@@ -259,71 +295,124 @@ static int candidate_cmp(const void *a, const void *b) {
   return x->rule - y->rule;
 }
 
-typedef struct scan {
-  const char *text;
-  size_t n;
-  pcre2_match_data *md;
-  pcre2_match_context *mc;
-} scan;
-
-static size_t next_char(const char *s, size_t n, size_t i) {
-  i++;
-  while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
-  return i;
-}
-
-/* All matches of one rule; returns -1 on OOM. */
-static int scan_rule(scan *sc, int r, candidate **cand, size_t *nc, size_t *cap) {
-  size_t at = 0;
-  while (at < sc->n) {
-    int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)sc->text, sc->n, at, 0, sc->md, sc->mc);
-    if (rc == PCRE2_ERROR_NOMATCH) break;
-    if (rc < 0) {
-      /* A match or depth limit: give up on this place, not on the text. */
-      at = next_char(sc->text, sc->n, at);
-      continue;
-    }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
-    if (ov[1] <= ov[0]) {
-      at = next_char(sc->text, sc->n, ov[0] > at ? ov[0] : at);
-      continue;
-    }
-    if (*nc == *cap) {
-      size_t ncap = *cap ? *cap * 2 : 64;
-      candidate *c2 = nd_realloc(*cand, ncap * sizeof(**cand));
-      if (!c2) return -1;
-      *cand = c2, *cap = ncap;
-    }
-    (*cand)[(*nc)++] = (candidate){ov[0], ov[1], r};
-    at = ov[1];
+/* The trigger classes a rule of each kind can hold (see dates_triggers.c). */
+static unsigned kind_triggers(nd_date_kind k) {
+  switch (k) {
+    case ND_K_ISO: return ND_T_YEAR;
+    case ND_K_YEAR: return ND_T_YEAR | ND_T_YEARWORD;
+    case ND_K_NUMERIC: return ND_T_DIGIT;
+    case ND_K_CALENDAR: return ND_T_MONTH;
+    case ND_K_DECADE: return ND_T_YEAR | ND_T_DECADE;
+    case ND_K_CENTURY: return ND_T_UNIT;
+    case ND_K_PART_YEAR: return ND_T_UNIT | ND_T_HALF | ND_T_SEASON | ND_T_QH;
+    case ND_K_DEICTIC: return ND_T_DEICTIC | ND_T_PART;
+    case ND_K_WEEKDAY: return ND_T_WEEKDAY;
+    case ND_K_RELATIVE: case ND_K_SHIFT: case ND_K_IN_FUTURE: case ND_K_DURATION: return ND_T_UNIT;
+    case ND_K_SET:
+      return ND_T_UNIT | ND_T_WEEKDAY | ND_T_PART | ND_T_SEASON | ND_T_MONTH | ND_T_SETADV;
+    case ND_K_FUZZY: return ND_T_FUZZY;
+    case ND_K_CLOCK: return ND_T_DIGIT | ND_T_YEAR | ND_T_NOON;
+    case ND_K_HOLIDAY: return ND_T_HOLIDAY;
   }
   return 0;
 }
 
-/* Tense of the words nearest to [start, end) within its sentence. */
-static nd_tense tense_near(scan *sc, const nd_span *sent, size_t start, size_t end) {
+/* Per-call PCRE2 memory comes from nd_malloc, so SQLite's heap limit applies. */
+static void *pcre_alloc(PCRE2_SIZE n, void *unused) {
+  (void)unused;
+  return nd_malloc(n);
+}
+static void pcre_free(void *p, void *unused) {
+  (void)unused;
+  nd_free(p);
+}
+
+typedef struct scan {
+  const char *text;
+  size_t n;
+  pcre2_general_context *gc;
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+  candidate *cand;
+  size_t nc, cap;
+  /* tense markers read so far (dates are asked for left to right) */
+  size_t *mark_pos;
+  unsigned char *mark_future;
+  size_t nmark, mark_cap, marks_to;
+} scan;
+
+/* Try, anchored at start, every rule that can hold one of the classes. */
+static int try_rules(void *arg, size_t start, unsigned classes) {
+  scan *sc = arg;
+  unsigned char b = (unsigned char)sc->text[start];
+  for (size_t r = 0; r < N_RULES; r++) {
+    if (!(kind_triggers(rules[r].kind) & classes)) continue;
+    if (!(rule_first[r][b >> 3] & (1u << (b & 7)))) continue;
+    int rc = pcre2_match(rule_code[r], (PCRE2_SPTR)sc->text, sc->n, start, 0, sc->md, sc->mc);
+    if (rc < 0) continue; /* no match, or a limit: nothing here */
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+    if (ov[1] <= ov[0]) continue;
+    if (sc->nc == sc->cap) {
+      size_t ncap = sc->cap ? sc->cap * 2 : 64;
+      candidate *c2 = nd_realloc(sc->cand, ncap * sizeof(*c2));
+      if (!c2) return -1;
+      sc->cand = c2, sc->cap = ncap;
+    }
+    sc->cand[sc->nc++] = (candidate){ov[0], ov[1], (int)r};
+  }
+  return 0;
+}
+
+static int add_mark(void *arg, size_t at, int future) {
+  scan *sc = arg;
+  if (sc->nmark == sc->mark_cap) {
+    size_t ncap = sc->mark_cap ? sc->mark_cap * 2 : 64;
+    size_t *p = nd_realloc(sc->mark_pos, ncap * sizeof(*p));
+    if (!p) return -1;
+    sc->mark_pos = p;
+    unsigned char *f = nd_realloc(sc->mark_future, ncap);
+    if (!f) return -1;
+    sc->mark_future = f;
+    sc->mark_cap = ncap;
+  }
+  sc->mark_pos[sc->nmark] = at;
+  sc->mark_future[sc->nmark++] = (unsigned char)future;
+  return 0;
+}
+
+/* Read the tense markers of text[marks_to .. upto) (dates_tense.c). */
+static int read_marks(scan *sc, size_t upto) {
+  if (upto <= sc->marks_to) return 0;
+  if (nd_tense_marks(sc->text, sc->marks_to, upto, add_mark, sc)) return -1;
+  sc->marks_to = upto;
+  return 0;
+}
+
+/* Tense of the marker nearest to [start, end) within its sentence and
+** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
+** are the rule's own business. Sets *tense; returns -1 on OOM. */
+static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
-  nd_tense best = ND_TENSE_NONE;
-  size_t best_dist = (size_t)-1, at = lo;
-  while (at < hi) {
-    int rc = pcre2_match(tense_code, (PCRE2_SPTR)sc->text, hi, at, 0, sc->md, sc->mc);
-    if (rc < 0) break;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
-    if (ov[1] <= at) break;
-    /* Words inside the expression itself ("last", "next") are the rule's own business. */
-    if (ov[1] <= start || ov[0] >= end) {
-      size_t dist = ov[0] >= end ? ov[0] - end : start - ov[1];
-      if (dist < best_dist) {
-        const char *mark = (const char *)pcre2_get_mark(sc->md);
-        best_dist = dist;
-        best = mark && mark[0] == 'F' ? ND_TENSE_FUTURE : ND_TENSE_PAST;
-      }
+  if (sc->marks_to < lo) sc->marks_to = lo;
+  if (read_marks(sc, hi)) return -1;
+  *tense = ND_TENSE_NONE;
+  size_t best_dist = (size_t)-1;
+  /* Markers are sorted; walk back from the last one before hi. */
+  size_t k = sc->nmark;
+  while (k > 0 && sc->mark_pos[k - 1] >= hi) k--;
+  for (; k > 0 && sc->mark_pos[k - 1] >= lo; k--) {
+    size_t p = sc->mark_pos[k - 1];
+    if (p >= start && p < end) continue;
+    size_t dist = p >= end ? p - end : start - p;
+    if (dist < best_dist) {
+      best_dist = dist;
+      *tense = sc->mark_future[k - 1] ? ND_TENSE_FUTURE : ND_TENSE_PAST;
     }
-    at = ov[1];
+    if (p < start && start - p > best_dist) break;
   }
-  return best;
+  return 0;
 }
 
 static int kind_needs_tense(nd_date_kind k) {
@@ -339,45 +428,53 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   if (!rules_ready) return -1;
   if (n == 0) return 0;
   int rc = -1;
-  candidate *cand = NULL;
-  size_t nc = 0, cap = 0;
   nd_span *sent = NULL;
   size_t nsent = 0;
   nd_timex *res = NULL;
-  scan sc = {text, n, NULL, NULL};
-  sc.md = pcre2_match_data_create(4, NULL);
-  sc.mc = pcre2_match_context_create(NULL);
+  scan sc;
+  memset(&sc, 0, sizeof sc);
+  sc.text = text;
+  sc.n = n;
+  sc.gc = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
+  if (!sc.gc) goto done;
+  sc.md = pcre2_match_data_create(4, sc.gc);
+  sc.mc = pcre2_match_context_create(sc.gc);
   if (!sc.md || !sc.mc) goto done;
   pcre2_set_match_limit(sc.mc, MATCH_LIMIT);
   pcre2_set_depth_limit(sc.mc, DEPTH_LIMIT);
-  for (size_t r = 0; r < N_RULES; r++)
-    if (scan_rule(&sc, (int)r, &cand, &nc, &cap)) goto done;
-  if (nc == 0) {
+  if (nd_date_triggers(text, n, try_rules, &sc)) goto done;
+  if (sc.nc == 0) {
     rc = 0;
     goto done;
   }
-  qsort(cand, nc, sizeof(*cand), candidate_cmp);
+  qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
-  res = nd_malloc(nc * sizeof(*res));
-  if (!res) goto done;
-  size_t kept = 0, last_end = 0;
+  size_t kept = 0, cap = 0, last_end = 0;
   nd_date_ref ref = {0};
-  for (size_t i = 0; i < nc; i++) {
-    const candidate *c = &cand[i];
+  for (size_t i = 0; i < sc.nc; i++) {
+    const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
     size_t si = nd_sentence_of(sent, nsent, c->start);
-    nd_tense tense = kind_needs_tense(kind)
-                         ? tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end)
-                         : ND_TENSE_NONE;
-    nd_timex *t = &res[kept];
-    memset(t, 0, sizeof(*t));
-    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, t)) continue;
-    t->start = c->start;
-    t->len = c->end - c->start;
-    t->sentence = si;
+    nd_tense tense = ND_TENSE_NONE;
+    if (kind_needs_tense(kind) &&
+        tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
+      goto done;
+    nd_timex t;
+    memset(&t, 0, sizeof t);
+    if (!nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t))
+      continue;
+    t.start = c->start;
+    t.len = c->end - c->start;
+    t.sentence = si;
+    if (kept == cap) {
+      size_t ncap = cap ? cap * 2 : 16;
+      nd_timex *r2 = nd_realloc(res, ncap * sizeof(*r2));
+      if (!r2) goto done;
+      res = r2, cap = ncap;
+    }
+    res[kept++] = t;
     last_end = c->end;
-    kept++;
   }
   *out = res;
   *count = kept;
@@ -386,8 +483,11 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
 done:
   nd_free(res);
   nd_free(sent);
-  nd_free(cand);
+  nd_free(sc.cand);
+  nd_free(sc.mark_pos);
+  nd_free(sc.mark_future);
   pcre2_match_context_free(sc.mc);
   pcre2_match_data_free(sc.md);
+  pcre2_general_context_free(sc.gc);
   return rc;
 }

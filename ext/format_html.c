@@ -10,8 +10,9 @@
 **   - metadata: <title>, meta name/property/itemprop (og:title,
 **     article:published_time, author, date, DC.date.issued, parsely-pub-date,
 **     og:locale...), link rel=canonical, <html lang>, <time datetime>,
-**     JSON-LD scripts (ext/format_json.c reads them), the first h1 and the
-**     first byline element (rel/itemprop/class author or byline);
+**     JSON-LD scripts (ext/format_json.c reads them), the first h1, the
+**     first byline element (rel/itemprop/class author or byline) and the
+**     first visible publication date element (class publish..., dateline);
 **   - structure: only elements that shape text are kept on an explicit
 **     stack (blocks and containers; inline tags just pass their text). Text
 **     is collected into blocks, each owned by the innermost open element,
@@ -29,6 +30,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nd_alloc.h"
 #include "nd_article.h"
@@ -50,8 +52,10 @@ static const char *entity_lookup(const char *name, size_t n) {
     size_t mid = lo + (hi - lo) / 2;
     int c = entity_cmp(name, n, nd_html_entities[mid].name);
     if (c == 0) return nd_html_entities[mid].utf8;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return NULL;
 }
@@ -73,8 +77,10 @@ size_t nd_html_entity(const char *s, size_t n, char *out, size_t *out_len) {
     while (i < n) {
       char c = s[i];
       int v = -1;
-      if (c >= '0' && c <= '9') v = c - '0';
-      else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') v = (c | 32) - 'a' + 10;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f')
+        v = (c | 32) - 'a' + 10;
       if (v < 0) break;
       if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + (unsigned long)v;
       i++;
@@ -87,7 +93,8 @@ size_t nd_html_entity(const char *s, size_t n, char *out, size_t *out_len) {
     return i;
   }
   size_t i = 1;
-  while (i < n && i < 40 && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') || (s[i] >= '0' && s[i] <= '9')))
+  while (i < n && i < 40 &&
+         (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') || (s[i] >= '0' && s[i] <= '9')))
     i++;
   if (i == 1) return 0;
   const char *v;
@@ -211,33 +218,87 @@ enum {
 };
 
 static const tag_info aTag[] = {
-    {"a", 0, 0},           {"address", K_PARA, -3}, {"area", K_VOID, 0},
-    {"article", K_CONT, 5}, {"aside", K_SKIP, 0},    {"audio", K_SKIP, 0},
-    {"base", K_VOID, 0},    {"blockquote", K_CONT, 3}, {"body", K_CONT, 0},
-    {"br", K_VOID, 0},      {"button", K_SKIP, 0},   {"canvas", K_SKIP, 0},
-    {"caption", K_PARA, 0}, {"center", K_CONT, 0},   {"col", K_VOID, 0},
-    {"dd", K_PARA, -3},     {"details", K_CONT, 0},  {"dialog", K_SKIP, 0},
-    {"div", K_CONT, 5},     {"dl", K_CONT, -3},      {"dt", K_PARA, -3},
-    {"embed", K_VOID, 0},   {"fieldset", K_CONT, 0}, {"figure", K_SKIP, 0},
-    {"footer", K_SKIP, 0},  {"form", K_SKIP, -3},    {"h1", K_PARA, -5},
-    {"h2", K_PARA, -5},     {"h3", K_PARA, -5},      {"h4", K_PARA, -5},
-    {"h5", K_PARA, -5},     {"h6", K_PARA, -5},      {"header", K_SKIP, 0},
-    {"hgroup", K_CONT, 0},  {"hr", K_VOID | K_BREAK, 0}, {"html", K_CONT, 0},
-    {"iframe", K_SKIP | K_RAW, 0}, {"img", K_VOID, 0}, {"input", K_VOID, 0},
-    {"li", K_PARA, -3},     {"link", K_VOID, 0},     {"main", K_CONT, 5},
-    {"map", K_SKIP, 0},     {"math", K_SKIP, 0},     {"menu", K_SKIP, 0},
-    {"meta", K_VOID, 0},    {"nav", K_SKIP, 0},      {"noembed", K_SKIP | K_RAW, 0},
-    {"noframes", K_SKIP | K_RAW, 0}, {"noscript", K_SKIP | K_RAW, 0}, {"object", K_SKIP, 0},
-    {"ol", K_CONT, -3},     {"option", K_SKIP, 0},   {"p", K_PARA, 0},
-    {"param", K_VOID, 0},   {"picture", K_SKIP, 0},  {"plaintext", K_SKIP | K_RAW, 0},
-    {"pre", K_PARA, 3},     {"script", K_SKIP | K_RAW, 0}, {"section", K_CONT, 0},
-    {"select", K_SKIP, 0},  {"source", K_VOID, 0},   {"style", K_SKIP | K_RAW, 0},
-    {"summary", K_PARA, 0}, {"svg", K_SKIP, 0},      {"table", K_CONT, -3},
-    {"tbody", K_CONT, 0},   {"td", K_PARA, 3},       {"template", K_SKIP | K_RAW, 0},
-    {"textarea", K_SKIP | K_RAW, 0}, {"tfoot", K_CONT, 0}, {"th", K_PARA, -5},
-    {"thead", K_CONT, 0},   {"time", 0, 0},          {"title", K_SKIP | K_RAW, 0},
-    {"tr", K_CONT, 0},      {"track", K_VOID, 0},    {"ul", K_CONT, -3},
-    {"video", K_SKIP, 0},   {"wbr", K_VOID, 0},      {"xmp", K_SKIP | K_RAW, 0},
+    {"a", 0, 0},
+    {"address", K_PARA, -3},
+    {"area", K_VOID, 0},
+    {"article", K_CONT, 5},
+    {"aside", K_SKIP, 0},
+    {"audio", K_SKIP, 0},
+    {"base", K_VOID, 0},
+    {"blockquote", K_CONT, 3},
+    {"body", K_CONT, 0},
+    {"br", K_VOID, 0},
+    {"button", K_SKIP, 0},
+    {"canvas", K_SKIP, 0},
+    {"caption", K_PARA, 0},
+    {"center", K_CONT, 0},
+    {"col", K_VOID, 0},
+    {"dd", K_PARA, -3},
+    {"details", K_CONT, 0},
+    {"dialog", K_SKIP, 0},
+    {"div", K_CONT, 5},
+    {"dl", K_CONT, -3},
+    {"dt", K_PARA, -3},
+    {"embed", K_VOID, 0},
+    {"fieldset", K_CONT, 0},
+    {"figure", K_SKIP, 0},
+    {"footer", K_SKIP, 0},
+    {"form", K_SKIP, -3},
+    {"h1", K_PARA, -5},
+    {"h2", K_PARA, -5},
+    {"h3", K_PARA, -5},
+    {"h4", K_PARA, -5},
+    {"h5", K_PARA, -5},
+    {"h6", K_PARA, -5},
+    {"header", K_SKIP, 0},
+    {"hgroup", K_CONT, 0},
+    {"hr", K_VOID | K_BREAK, 0},
+    {"html", K_CONT, 0},
+    {"iframe", K_SKIP | K_RAW, 0},
+    {"img", K_VOID, 0},
+    {"input", K_VOID, 0},
+    {"li", K_PARA, -3},
+    {"link", K_VOID, 0},
+    {"main", K_CONT, 5},
+    {"map", K_SKIP, 0},
+    {"math", K_SKIP, 0},
+    {"menu", K_SKIP, 0},
+    {"meta", K_VOID, 0},
+    {"nav", K_SKIP, 0},
+    {"noembed", K_SKIP | K_RAW, 0},
+    {"noframes", K_SKIP | K_RAW, 0},
+    {"noscript", K_SKIP | K_RAW, 0},
+    {"object", K_SKIP, 0},
+    {"ol", K_CONT, -3},
+    {"option", K_SKIP, 0},
+    {"p", K_PARA, 0},
+    {"param", K_VOID, 0},
+    {"picture", K_SKIP, 0},
+    {"plaintext", K_SKIP | K_RAW, 0},
+    {"pre", K_PARA, 3},
+    {"script", K_SKIP | K_RAW, 0},
+    {"section", K_CONT, 0},
+    {"select", K_SKIP, 0},
+    {"source", K_VOID, 0},
+    {"style", K_SKIP | K_RAW, 0},
+    {"summary", K_PARA, 0},
+    {"svg", K_SKIP, 0},
+    {"table", K_CONT, -3},
+    {"tbody", K_CONT, 0},
+    {"td", K_PARA, 3},
+    {"template", K_SKIP | K_RAW, 0},
+    {"textarea", K_SKIP | K_RAW, 0},
+    {"tfoot", K_CONT, 0},
+    {"th", K_PARA, -5},
+    {"thead", K_CONT, 0},
+    {"time", 0, 0},
+    {"title", K_SKIP | K_RAW, 0},
+    {"tr", K_CONT, 0},
+    {"track", K_VOID, 0},
+    {"ul", K_CONT, -3},
+    {"video", K_SKIP, 0},
+    {"wbr", K_VOID, 0},
+    {"xmp", K_SKIP | K_RAW, 0},
 };
 #define N_TAG (sizeof(aTag) / sizeof(aTag[0]))
 
@@ -247,12 +308,13 @@ static int tag_id(const char *name, size_t n) {
     size_t mid = (lo + hi) / 2;
     int c = entity_cmp(name, n, aTag[mid].name);
     if (c == 0) return (int)mid;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return TAG_NONE;
 }
-
 
 /* ---- Attributes -------------------------------------------------------------- */
 
@@ -426,7 +488,7 @@ typedef struct capture {
 
 typedef struct meta_fields {
   char *og_title, *og_site, *doc_title, *h1, *h1_skipped;
-  char *published, *meta_date, *time_date, *ld_date;
+  char *published, *meta_date, *time_date, *ld_date, *date_el;
   char *byline_meta, *byline_ld, *byline_el;
   char *canonical, *og_url, *ld_url;
   char *lang_html, *lang_og, *lang_ld, *ld_title, *ld_body;
@@ -448,9 +510,9 @@ typedef struct doc {
   int skip;           /* open skipped subtrees */
   int pre;            /* open <pre> elements */
   int in_link;
-  size_t link_depth;  /* stack depth where the open link started */
+  size_t link_depth; /* stack depth where the open link started */
   int want_meta;
-  capture h1, byline;
+  capture h1, byline, date;
   meta_fields m;
   int oom;
 } doc;
@@ -478,7 +540,8 @@ static void append_decoded(nd_buf *b, const char *v, size_t n, int collapse) {
           enc[0] = ' ';
           elen = 1;
         }
-        if (collapse && elen == 1 && enc[0] == ' ' && (b->len == 0 || b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\n')) {
+        if (collapse && elen == 1 && enc[0] == ' ' &&
+            (b->len == 0 || b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\n')) {
           i += used;
           continue;
         }
@@ -508,8 +571,10 @@ static void take_decoded(doc *d, char **field, const char *v, size_t n) {
   nd_buf b;
   nd_buf_init(&b);
   append_decoded(&b, v, n, 1);
-  if (b.oom) d->oom = 1;
-  else take(d, field, b.p ? b.p : "", b.len);
+  if (b.oom)
+    d->oom = 1;
+  else
+    take(d, field, b.p ? b.p : "", b.len);
   nd_buf_free(&b);
 }
 
@@ -542,8 +607,9 @@ static void flush(doc *d) {
     bl->commas = 0;
     bl->chars = nd_utf8_chars(t->p + b, e - b);
     for (size_t k = b; k < e; k++)
-      if (t->p[k] == ',' || (k + 2 < e && (unsigned char)t->p[k] == 0xEF &&
-                             (unsigned char)t->p[k + 1] == 0xBC && (unsigned char)t->p[k + 2] == 0x8C))
+      if (t->p[k] == ',' ||
+          (k + 2 < e && (unsigned char)t->p[k] == 0xEF && (unsigned char)t->p[k + 1] == 0xBC &&
+           (unsigned char)t->p[k + 2] == 0x8C))
         bl->commas++;
     nd_buf_putc(t, '\n'); /* keeps blocks apart in the buffer */
   }
@@ -606,8 +672,8 @@ static void close_tag(doc *d, int id) {
 
 static void add_text(doc *d, const char *v, size_t n) {
   /* Captures see text even inside skipped subtrees (a header's h1). */
-  capture *caps[2] = {&d->h1, &d->byline};
-  for (int c = 0; c < 2; c++) {
+  capture *caps[3] = {&d->h1, &d->byline, &d->date};
+  for (int c = 0; c < 3; c++) {
     if (!caps[c]->active) continue;
     append_decoded(&caps[c]->text, v, n, 1);
     if (caps[c]->text.len > 400) {
@@ -623,13 +689,14 @@ static void add_text(doc *d, const char *v, size_t n) {
 
 /* Class and id words (readability's lists). */
 static int class_weight(const tag *t) {
-  static const char *const azGood[] = {"article", "body", "content", "entry", "hentry", "h-entry",
-                                       "main", "page", "post", "text", "blog", "story", NULL};
-  static const char *const azBad[] = {"hidden", "banner", "combx", "comment", "com-", "contact",
-                                      "foot", "footnote", "gdpr", "masthead", "media", "meta",
-                                      "outbrain", "promo", "related", "scroll", "share", "shoutbox",
-                                      "sidebar", "skyscraper", "sponsor", "shopping", "tags",
-                                      "tool", "widget", NULL};
+  static const char *const azGood[] = {"article", "body",  "content", "entry", "hentry",
+                                       "h-entry", "main",  "page",    "post",  "text",
+                                       "blog",    "story", NULL};
+  static const char *const azBad[] = {
+      "hidden",   "banner", "combx",    "comment",  "com-",    "contact",    "foot",
+      "footnote", "gdpr",   "masthead", "media",    "meta",    "outbrain",   "promo",
+      "related",  "scroll", "share",    "shoutbox", "sidebar", "skyscraper", "sponsor",
+      "shopping", "tags",   "tool",     "widget",   NULL};
   int w = 0;
   const attr *names[2] = {get_attr(t, "class"), get_attr(t, "id")};
   for (int k = 0; k < 2; k++) {
@@ -645,14 +712,15 @@ static int class_weight(const tag *t) {
 /* Elements that are not article text whatever their tag. */
 static int unlikely(const tag *t) {
   static const char *const azUnlikely[] = {
-      "-ad-", "ad-break", "adbox", "advert", "agegate", "banner", "breadcrumb", "combx",
-      "comment", "community", "cookie", "consent", "cover-wrap", "disqus", "footer", "gdpr",
-      "menu", "newsletter", "pager", "pagination", "popup", "promo", "related", "remark",
-      "replies", "rss", "share", "sharing", "shoutbox", "sidebar", "skyscraper", "social",
-      "sponsor", "subscribe", "supplemental", "widget", "byline", "author-bio", "caption",
-      "read-more", "readmore", "recommend", "outbrain", "taboola", "tags", "modal", NULL};
-  static const char *const azMaybe[] = {"article", "body", "column", "content", "main", "shadow",
-                                        "story", "entry", "post-text", NULL};
+      "-ad-",     "ad-break", "adbox",      "advert",     "agegate",   "banner",     "breadcrumb",
+      "combx",    "comment",  "community",  "cookie",     "consent",   "cover-wrap", "disqus",
+      "footer",   "gdpr",     "menu",       "newsletter", "pager",     "pagination", "popup",
+      "promo",    "related",  "remark",     "replies",    "rss",       "share",      "sharing",
+      "shoutbox", "sidebar",  "skyscraper", "social",     "sponsor",   "subscribe",  "supplemental",
+      "widget",   "byline",   "author",     "caption",    "read-more", "readmore",   "recommend",
+      "outbrain", "taboola",  "tags",       "modal",      NULL};
+  static const char *const azMaybe[] = {"article", "body",  "column", "content",   "main",
+                                        "shadow",  "story", "entry",  "post-text", NULL};
   const attr *names[2] = {get_attr(t, "class"), get_attr(t, "id")};
   int bad = 0, maybe = 0;
   for (int k = 0; k < 2; k++) {
@@ -680,13 +748,35 @@ static int is_byline_element(const tag *t) {
   const attr *ip = get_attr(t, "itemprop");
   if (ip && ci_eq(ip->val, ip->vlen, "author")) return 1;
   const attr *cls = get_attr(t, "class");
-  if (cls && (val_has(cls, "byline") || val_has(cls, "author-name") ||
-              val_has(cls, "authorname") || val_has(cls, "author__name"))) return 1;
+  if (cls && (val_has(cls, "byline") || val_has(cls, "author-name") || val_has(cls, "authorname") ||
+              val_has(cls, "author__name")))
+    return 1;
   if (cls) {
     /* A class word that is exactly "author". */
     for (size_t i = 0; i + 6 <= cls->vlen; i++)
       if ((i == 0 || cls->val[i - 1] == ' ') && ci_eq(cls->val + i, 6, "author") &&
           (i + 6 == cls->vlen || cls->val[i + 6] == ' '))
+        return 1;
+  }
+  return 0;
+}
+
+/* A visible publication date: class or id "publish...", "pubdate",
+** "post-date", "entry-date", "article-date", "dateline", "timestamp" or
+** exactly "date" ("updated" is a modification, not a publication). */
+static int is_date_element(const tag *t) {
+  static const char *const azDate[] = {"publish",    "pubdate",      "post-date",     "postdate",
+                                       "entry-date", "article-date", "article__date", "dateline",
+                                       "timestamp",  "story-date",   "news-date",     NULL};
+  const attr *names[2] = {get_attr(t, "class"), get_attr(t, "id")};
+  for (int k = 0; k < 2; k++) {
+    const attr *a = names[k];
+    if (!a) continue;
+    for (int i = 0; azDate[i]; i++)
+      if (val_has(a, azDate[i])) return 1;
+    for (size_t i = 0; i + 4 <= a->vlen; i++)
+      if ((i == 0 || a->val[i - 1] == ' ') && ci_eq(a->val + i, 4, "date") &&
+          (i + 4 == a->vlen || a->val[i + 4] == ' '))
         return 1;
   }
   return 0;
@@ -713,6 +803,9 @@ static void capture_tag(doc *d, capture *c, const tag *t, char **field) {
     ** article has none of its own. */
     if (c == &d->h1 && c->in_skip) {
       take(d, &d->m.h1_skipped, c->text.p, c->text.len);
+    } else if (c == &d->date) {
+      take_date(d, field, c->text.p, c->text.len);
+      c->done = *field != NULL;
     } else {
       take(d, field, c->text.p, c->text.len);
       c->done = 1;
@@ -732,8 +825,10 @@ static void meta_tag(doc *d, const tag *t) {
   const char *k = key->val, *v = content->val;
   size_t kn = key->vlen, vn = content->vlen;
   meta_fields *m = &d->m;
-  if (ci_eq(k, kn, "og:title") || ci_eq(k, kn, "twitter:title")) take_decoded(d, &m->og_title, v, vn);
-  else if (ci_eq(k, kn, "og:site_name")) take_decoded(d, &m->og_site, v, vn);
+  if (ci_eq(k, kn, "og:title") || ci_eq(k, kn, "twitter:title"))
+    take_decoded(d, &m->og_title, v, vn);
+  else if (ci_eq(k, kn, "og:site_name"))
+    take_decoded(d, &m->og_site, v, vn);
   else if (ci_eq(k, kn, "article:published_time") || ci_eq(k, kn, "og:published_time") ||
            ci_eq(k, kn, "datepublished"))
     take_date(d, &m->published, v, vn);
@@ -748,17 +843,17 @@ static void meta_tag(doc *d, const tag *t) {
            ci_eq(k, kn, "citation_publication_date") || ci_eq(k, kn, "citation_date") ||
            ci_eq(k, kn, "dc.created") || ci_eq(k, kn, "release_date"))
     take_date(d, &m->meta_date, v, vn);
-  else if (ci_eq(k, kn, "author") || ci_eq(k, kn, "article:author") ||
-           ci_eq(k, kn, "dc.creator") || ci_eq(k, kn, "parsely-author") ||
-           ci_eq(k, kn, "sailthru.author") || ci_eq(k, kn, "byl") ||
-           ci_eq(k, kn, "citation_author")) {
+  else if (ci_eq(k, kn, "author") || ci_eq(k, kn, "article:author") || ci_eq(k, kn, "dc.creator") ||
+           ci_eq(k, kn, "parsely-author") || ci_eq(k, kn, "sailthru.author") ||
+           ci_eq(k, kn, "byl") || ci_eq(k, kn, "citation_author")) {
     if (!(vn > 4 && (strncmp(v, "http", 4) == 0 || memchr(v, '/', vn)))) {
       const char *nv = v;
       size_t nvn = vn, no, nl;
       if (nd_byline_name(v, vn, &no, &nl)) nv = v + no, nvn = nl;
       take_decoded(d, &m->byline_meta, nv, nvn);
     }
-  } else if (ci_eq(k, kn, "og:url")) take_decoded(d, &m->og_url, v, vn);
+  } else if (ci_eq(k, kn, "og:url"))
+    take_decoded(d, &m->og_url, v, vn);
   else if (ci_eq(k, kn, "og:locale") || ci_eq(k, kn, "content-language") ||
            ci_eq(k, kn, "language") || ci_eq(k, kn, "dc.language"))
     take_decoded(d, &m->lang_og, v, vn);
@@ -768,7 +863,8 @@ static void meta_tag(doc *d, const tag *t) {
 static void open_tag(doc *d, const tag *t) {
   int id = t->id;
   if (d->want_meta) {
-    if (id == T_META) meta_tag(d, t);
+    if (id == T_META)
+      meta_tag(d, t);
     else if (id == T_LINK) {
       const attr *rel = get_attr(t, "rel"), *href = get_attr(t, "href");
       if (rel && href && ci_eq(rel->val, rel->vlen, "canonical"))
@@ -787,12 +883,16 @@ static void open_tag(doc *d, const tag *t) {
       if (!v) v = get_attr(t, "content");
       if (v) take_date(d, &d->m.meta_date, v->val, v->vlen);
     }
-    if (id == T_H1 && !d->h1.done && !d->h1.active) start_capture(&d->h1, t, d->skip > 0);
+    if (id == T_H1 && !d->h1.done && !d->h1.active)
+      start_capture(&d->h1, t, d->skip > 0);
     else if (!d->byline.done && !d->byline.active && is_byline_element(t))
       start_capture(&d->byline, t, d->skip > 0);
+    else if (!d->date.done && !d->date.active && is_date_element(t))
+      start_capture(&d->date, t, d->skip > 0);
     else {
       if (d->h1.active) capture_tag(d, &d->h1, t, &d->m.h1);
       if (d->byline.active) capture_tag(d, &d->byline, t, &d->m.byline_el);
+      if (d->date.active) capture_tag(d, &d->date, t, &d->m.date_el);
     }
   }
   if (id == T_A) {
@@ -816,18 +916,17 @@ static void open_tag(doc *d, const tag *t) {
   /* Implied ends: a block closes an open p; li closes li; td closes td. */
   if (d->depth) {
     int top = d->nodes[d->stack[d->depth - 1]].id;
-    if (top == T_P && (kind & (K_PARA | K_CONT))) pop_node(d);
-    else if (top == id && (id == T_LI || id == T_DT || id == T_DD ||
-                           id == T_TD || id == T_TH || id == T_TR ||
-                           id == T_OPTION))
+    if (top == T_P && (kind & (K_PARA | K_CONT)))
+      pop_node(d);
+    else if (top == id && (id == T_LI || id == T_DT || id == T_DD || id == T_TD || id == T_TH ||
+                           id == T_TR || id == T_OPTION))
       pop_node(d);
   }
   if (t->self_closing) return;
-  int skip = (kind & K_SKIP) || (id != T_BODY && id != T_HTML &&
-                                 id != T_ARTICLE && id != T_MAIN && unlikely(t));
+  int skip = (kind & K_SKIP) ||
+             (id != T_BODY && id != T_HTML && id != T_ARTICLE && id != T_MAIN && unlikely(t));
   /* An article's own header holds its headline, not site navigation. */
-  if (id == T_HEADER && (d->open_count[T_ARTICLE] || d->open_count[T_MAIN]) &&
-      !unlikely(t))
+  if (id == T_HEADER && (d->open_count[T_ARTICLE] || d->open_count[T_MAIN]) && !unlikely(t))
     skip = 0;
   const attr *ip = get_attr(t, "itemprop");
   const attr *cls = get_attr(t, "class");
@@ -848,6 +947,7 @@ static void end_tag(doc *d, const tag *t) {
   if (d->want_meta) {
     if (d->h1.active) capture_tag(d, &d->h1, t, &d->m.h1);
     if (d->byline.active) capture_tag(d, &d->byline, t, &d->m.byline_el);
+    if (d->date.active) capture_tag(d, &d->date, t, &d->m.date_el);
   }
   int id = t->id;
   if (id == T_A) {
@@ -876,6 +976,8 @@ static void raw_content(doc *d, const tag *t, const char *v, size_t n) {
       memset(&ld, 0, sizeof ld);
       char *body = NULL;
       if (nd_jsonld_article(v, n, &ld, &body)) {
+        nd_article_clear(&ld);
+        nd_free(body);
         d->oom = 1;
         return;
       }
@@ -962,15 +1064,14 @@ static void scan(doc *d) {
   }
   flush(d);
   while (d->depth) pop_node(d);
-  if (d->text.oom || d->h1.text.oom || d->byline.text.oom) d->oom = 1;
+  if (d->text.oom || d->h1.text.oom || d->byline.text.oom || d->date.text.oom) d->oom = 1;
 }
 
 /* ---- Main text ------------------------------------------------------------------ */
 
 static int paragraph_like(int id) {
-  return id == T_P || id == T_PRE || id == T_TD || id == T_BLOCKQUOTE ||
-         id == T_DIV || id == T_SECTION || id == T_ARTICLE ||
-         id == T_LI || id == T_DD || id == TAG_NONE;
+  return id == T_P || id == T_PRE || id == T_TD || id == T_BLOCKQUOTE || id == T_DIV ||
+         id == T_SECTION || id == T_ARTICLE || id == T_LI || id == T_DD || id == TAG_NONE;
 }
 
 static int inside(const doc *d, size_t x, size_t container) {
@@ -1057,10 +1158,13 @@ static char *body_text(doc *d, const char *title) {
         bl->link_len * 4 < bl->len)
       keep = 1;
     if (!keep) continue;
-    int heading = bl->id != TAG_NONE && aTag[bl->id].name[0] == 'h' && aTag[bl->id].name[1] >= '1' &&
-                  aTag[bl->id].name[1] <= '6';
+    int heading = bl->id != TAG_NONE && aTag[bl->id].name[0] == 'h' &&
+                  aTag[bl->id].name[1] >= '1' && aTag[bl->id].name[1] <= '6';
     if (!heading && bl->link_len * 2 > bl->len && bl->chars < 300) continue;
     if (heading && bl->link_len * 2 > bl->len) continue;
+    /* The page's h1 is its headline, kept in `title` (even when worded
+    ** differently from og:title). */
+    if (bl->id == T_H1 && title) continue;
     const char *t = d->text.p + bl->off;
     if (tkey[0] && (heading || b < 8)) {
       nd_line_key(t, bl->len, key, sizeof key);
@@ -1079,6 +1183,7 @@ static void doc_free(doc *d) {
   nd_buf_free(&d->text);
   nd_buf_free(&d->h1.text);
   nd_buf_free(&d->byline.text);
+  nd_buf_free(&d->date.text);
   char **f = (char **)&d->m;
   for (size_t i = 0; i < sizeof d->m / sizeof(char *); i++) nd_free(f[i]);
 }
@@ -1132,12 +1237,19 @@ char *nd_html_inline_text(const char *s, size_t n) {
   return nd_buf_detach(&b);
 }
 
-/* "Headline | Site", "Headline - Site", "Site: Headline": the headline. */
-static void cut_site_name(char *t, const char *site) {
-  static const char *const azSep[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                      " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", NULL};
-  size_t n = strlen(t);
+/* "Headline | Site", "Headline - Site", "Site | Headline": the headline.
+** The site is cut when it matches og:site_name, or when it is a short part
+** beside a longer one: after any separator in the <title> (which nearly
+** always names the site), only after "|", "::", "·", "•", "»" in og:title
+** (where " - " is more often part of the headline). */
+static void cut_site_name(char *t, const char *site, int is_doc_title) {
+  static const char *const azSep[] = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                      " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ",
+                                      " / ",  NULL};
+  size_t site_len = site ? strlen(site) : 0;
   for (int i = 0; azSep[i]; i++) {
+    int dash = i == 1 || i == 2 || i == 3 || i == 8;
+    int guess = is_doc_title || !dash;
     /* The last separator: "A - B | Site". */
     char *last = NULL;
     for (char *p = strstr(t, azSep[i]); p; p = strstr(p + 1, azSep[i])) last = p;
@@ -1146,8 +1258,9 @@ static void cut_site_name(char *t, const char *site) {
     const char *right = last + sl;
     size_t left_words = (size_t)nd_count_words(t, (size_t)(last - t));
     size_t right_words = (size_t)nd_count_words(right, strlen(right));
-    int right_is_site = site && strstr(site, right) == site;
-    if (right_is_site || (left_words >= 3 && right_words <= 4 && right_words < left_words)) {
+    int right_is_site = site_len && strcasecmp(right, site) == 0;
+    if (right_is_site ||
+        (guess && left_words >= 3 && right_words <= 4 && right_words < left_words)) {
       *last = 0;
       return;
     }
@@ -1155,13 +1268,14 @@ static void cut_site_name(char *t, const char *site) {
     char *first = strstr(t, azSep[i]);
     size_t lw = (size_t)nd_count_words(t, (size_t)(first - t));
     const char *after = first + sl;
-    if (lw <= 3 && nd_count_words(after, strlen(after)) >= 4 &&
-        (!site || strncmp(site, t, (size_t)(first - t)) == 0 || lw <= 2) && first == last) {
+    int left_is_site =
+        site_len && site_len == (size_t)(first - t) && strncasecmp(t, site, site_len) == 0;
+    if (left_is_site ||
+        (guess && first == last && lw <= 2 && nd_count_words(after, strlen(after)) >= 4)) {
       memmove(t, after, strlen(after) + 1);
       return;
     }
   }
-  (void)n;
 }
 
 int nd_parse_html(nd_article *a, const char *s, size_t n) {
@@ -1173,22 +1287,29 @@ int nd_parse_html(nd_article *a, const char *s, size_t n) {
   meta_fields *m = &d.m;
   int rc = 0;
   /* Title: og:title, JSON-LD headline, h1, <title>; site names cut. */
-  char *title = m->og_title     ? m->og_title
-                : m->ld_title   ? m->ld_title
-                : m->h1         ? m->h1
-                : m->doc_title  ? m->doc_title
-                                : m->h1_skipped;
+  char *title = m->og_title    ? m->og_title
+                : m->ld_title  ? m->ld_title
+                : m->h1        ? m->h1
+                : m->doc_title ? m->doc_title
+                               : m->h1_skipped;
   if (title) {
-    if (title == m->og_title || title == m->doc_title) cut_site_name(title, m->og_site);
+    if (title == m->og_title || title == m->doc_title)
+      cut_site_name(title, m->og_site, title == m->doc_title);
     rc |= nd_set_field(&a->title, title, strlen(title));
   }
-  char *pub = m->published ? m->published : m->ld_date ? m->ld_date : m->meta_date ? m->meta_date : m->time_date;
+  char *pub = m->published   ? m->published
+              : m->ld_date   ? m->ld_date
+              : m->meta_date ? m->meta_date
+              : m->time_date ? m->time_date
+                             : m->date_el;
   if (pub) rc |= nd_set_field(&a->published, pub, strlen(pub));
   char *by = m->byline_ld ? m->byline_ld : m->byline_meta ? m->byline_meta : m->byline_el;
   if (by) {
     size_t no, nl;
-    if (nd_byline_name(by, strlen(by), &no, &nl)) rc |= nd_set_field(&a->byline, by + no, nl);
-    else if (nd_count_words(by, strlen(by)) <= 12) rc |= nd_set_field(&a->byline, by, strlen(by));
+    if (nd_byline_name(by, strlen(by), &no, &nl))
+      rc |= nd_set_field(&a->byline, by + no, nl);
+    else if (nd_count_words(by, strlen(by)) <= 12)
+      rc |= nd_set_field(&a->byline, by, strlen(by));
   }
   char *url = m->canonical ? m->canonical : m->og_url ? m->og_url : m->ld_url;
   if (url) rc |= nd_set_field(&a->url, url, strlen(url));

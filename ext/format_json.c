@@ -73,7 +73,9 @@ static int push_tok(jdoc *d, unsigned char type, size_t start, size_t end) {
   return 0;
 }
 
-static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_ws(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 static int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -121,10 +123,12 @@ static size_t scan_string(jdoc *d, const char *s, size_t n, size_t i) {
 static size_t scan_number(jdoc *d, const char *s, size_t n, size_t i) {
   size_t b = i;
   if (i < n && s[i] == '-') i++;
-  if (i < n && s[i] == '0') i++;
+  if (i < n && s[i] == '0')
+    i++;
   else if (i < n && s[i] >= '1' && s[i] <= '9')
     while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-  else goto bad;
+  else
+    goto bad;
   if (i < n && s[i] == '.') {
     i++;
     size_t f = i;
@@ -285,13 +289,21 @@ static char *jstr(const char *s, const jtok *t) {
     }
     char e = s[++i];
     switch (e) {
-      case 'b': nd_buf_putc(&b, '\b'); break;
-      case 'f': nd_buf_putc(&b, '\f'); break;
-      case 'n': nd_buf_putc(&b, '\n'); break;
+      case 'b':
+        nd_buf_putc(&b, '\b');
+        break;
+      case 'f':
+        nd_buf_putc(&b, '\f');
+        break;
+      case 'n':
+        nd_buf_putc(&b, '\n');
+        break;
       case 'r': /* "\r\n" is one line end */
         if (!(i + 2 < t->end && s[i + 1] == '\\' && s[i + 2] == 'n')) nd_buf_putc(&b, '\n');
         break;
-      case 't': nd_buf_putc(&b, '\t'); break;
+      case 't':
+        nd_buf_putc(&b, '\t');
+        break;
       case 'u': {
         int32_t cp = 0;
         for (int k = 1; k <= 4; k++) cp = cp * 16 + hexval(s[i + k]);
@@ -309,7 +321,9 @@ static char *jstr(const char *s, const jtok *t) {
         nd_buf_append(&b, enc, nd_utf8_encode(cp, enc));
         break;
       }
-      default: nd_buf_putc(&b, e); break;
+      default:
+        nd_buf_putc(&b, e);
+        break;
     }
   }
   return nd_buf_detach(&b);
@@ -460,29 +474,76 @@ static const struct field_name {
   int field;
 } aFieldName[] = {
     /* in order of preference within each field */
-    {"title", F_TITLE},           {"headline", F_TITLE},         {"title_rss", F_TITLE},
-    {"title_page", F_TITLE},      {"maintext", F_TEXT},          {"text", F_TEXT},
-    {"body", F_TEXT},             {"articlebody", F_TEXT},       {"article_body", F_TEXT},
-    {"content", F_TEXT},          {"article", F_TEXT},           {"full_text", F_TEXT},
-    {"fulltext", F_TEXT},         {"article_text", F_TEXT},      {"body_text", F_TEXT},
-    {"bodytext", F_TEXT},         {"story", F_TEXT},             {"content_html", F_TEXT},
-    {"html", F_TEXT},             {"description", F_TEXT},       {"summary", F_TEXT},
-    {"abstract", F_TEXT},         {"excerpt", F_TEXT},           {"lead", F_TEXT},
-    {"date_publish", F_DATE},     {"date_gmt", F_DATE},     {"published", F_DATE},         {"publishedat", F_DATE},
-    {"published_at", F_DATE},     {"pubdate", F_DATE},           {"pub_date", F_DATE},
-    {"datepublished", F_DATE},    {"date_published", F_DATE},    {"publish_date", F_DATE},
-    {"publishdate", F_DATE},      {"publication_date", F_DATE},  {"publicationdate", F_DATE},
-    {"first_published_at", F_DATE}, {"date", F_DATE},            {"datetime", F_DATE},
-    {"created_at", F_DATE},       {"createdat", F_DATE},         {"date_created", F_DATE},
-    {"datecreated", F_DATE},      {"created", F_DATE},           {"time", F_DATE},
-    {"timestamp", F_DATE},        {"url", F_URL},                {"link", F_URL},
-    {"canonical_url", F_URL},     {"canonicalurl", F_URL},       {"canonical", F_URL},
-    {"permalink", F_URL},         {"web_url", F_URL},            {"weburl", F_URL},
-    {"href", F_URL},              {"uri", F_URL},                {"source_url", F_URL},
-    {"author", F_BYLINE},         {"authors", F_BYLINE},         {"byline", F_BYLINE},
-    {"author_name", F_BYLINE},    {"authorname", F_BYLINE},      {"creator", F_BYLINE},
-    {"writer", F_BYLINE},         {"by", F_BYLINE},              {"language", F_LANG},
-    {"lang", F_LANG},             {"inlanguage", F_LANG},        {"language_code", F_LANG},
+    {"title", F_TITLE},
+    {"headline", F_TITLE},
+    {"title_rss", F_TITLE},
+    {"title_page", F_TITLE},
+    {"maintext", F_TEXT},
+    {"text", F_TEXT},
+    {"body", F_TEXT},
+    {"articlebody", F_TEXT},
+    {"article_body", F_TEXT},
+    {"content", F_TEXT},
+    {"article", F_TEXT},
+    {"full_text", F_TEXT},
+    {"fulltext", F_TEXT},
+    {"article_text", F_TEXT},
+    {"body_text", F_TEXT},
+    {"bodytext", F_TEXT},
+    {"story", F_TEXT},
+    {"content_html", F_TEXT},
+    {"html", F_TEXT},
+    {"description", F_TEXT},
+    {"summary", F_TEXT},
+    {"abstract", F_TEXT},
+    {"excerpt", F_TEXT},
+    {"lead", F_TEXT},
+    {"date_publish", F_DATE},
+    {"date_gmt", F_DATE},
+    {"published", F_DATE},
+    {"publishedat", F_DATE},
+    {"published_at", F_DATE},
+    {"pubdate", F_DATE},
+    {"pub_date", F_DATE},
+    {"datepublished", F_DATE},
+    {"date_published", F_DATE},
+    {"publish_date", F_DATE},
+    {"publishdate", F_DATE},
+    {"publication_date", F_DATE},
+    {"publicationdate", F_DATE},
+    {"first_published_at", F_DATE},
+    {"date", F_DATE},
+    {"datetime", F_DATE},
+    {"created_at", F_DATE},
+    {"createdat", F_DATE},
+    {"date_created", F_DATE},
+    {"datecreated", F_DATE},
+    {"created", F_DATE},
+    {"time", F_DATE},
+    {"timestamp", F_DATE},
+    {"url", F_URL},
+    {"link", F_URL},
+    {"canonical_url", F_URL},
+    {"canonicalurl", F_URL},
+    {"canonical", F_URL},
+    {"permalink", F_URL},
+    {"web_url", F_URL},
+    {"weburl", F_URL},
+    {"href", F_URL},
+    {"uri", F_URL},
+    {"source_url", F_URL},
+    {"author", F_BYLINE},
+    {"authors", F_BYLINE},
+    {"byline", F_BYLINE},
+    {"author_name", F_BYLINE},
+    {"authorname", F_BYLINE},
+    {"creator", F_BYLINE},
+    {"writer", F_BYLINE},
+    {"by", F_BYLINE},
+    {"language", F_LANG},
+    {"lang", F_LANG},
+    {"inlanguage", F_LANG},
+    {"language_code", F_LANG},
     {"locale", F_LANG},
 };
 
@@ -526,8 +587,8 @@ static int value_text(const char *s, const jdoc *d, size_t v, const char *sep, c
     return *out ? 0 : -1;
   }
   if (t->type == J_OBJ) {
-    static const char *const azInner[] = {"name", "rendered", "text", "#text", "value",
-                                          "@value", "en", NULL};
+    static const char *const azInner[] = {"name",  "rendered", "text", "#text",
+                                          "value", "@value",   "en",   NULL};
     for (int i = 0; azInner[i]; i++) {
       size_t m = member(s, d, v, azInner[i]);
       if (m && (d->tok[m].type == J_STR || d->tok[m].type == J_NUM))
@@ -555,8 +616,10 @@ static int value_text(const char *s, const jdoc *d, size_t v, const char *sep, c
       nd_buf_free(&b);
       return -1;
     }
-    if (b.len) *out = nd_buf_detach(&b);
-    else nd_buf_free(&b);
+    if (b.len)
+      *out = nd_buf_detach(&b);
+    else
+      nd_buf_free(&b);
     return 0;
   }
   return 0;
@@ -567,9 +630,9 @@ static int value_text(const char *s, const jdoc *d, size_t v, const char *sep, c
 ** Token offsets are absolute in raw. Returns -1 on OOM. */
 static int envelope_records(const char *raw, const jdoc *d, nd_record **out, size_t *count,
                             size_t *cap) {
-  static const char *const azWrapper[] = {"articles", "items", "results", "data", "posts",
-                                          "entries", "docs", "hits", "records", "stories",
-                                          "news", "response", NULL};
+  static const char *const azWrapper[] = {"articles", "items",    "results", "data",    "posts",
+                                          "entries",  "docs",     "hits",    "records", "stories",
+                                          "news",     "response", NULL};
   size_t found = 0;
   for (size_t k = 1; k < d->tok[0].next; k = d->tok[k + 1].next) {
     int r = field_rank(raw, &d->tok[k]);
@@ -627,8 +690,20 @@ static int body_from(nd_article *a, char *raw) {
   }
   size_t len;
   a->text = nd_clean_text(plain, strlen(plain), &len);
-  if (plain != raw) nd_free(plain);
-  return a->text ? 0 : -1;
+  int html = plain != raw;
+  if (html) nd_free(plain);
+  if (!a->text) return -1;
+  /* Exports often end paragraphs with a single line break. */
+  return html ? 0 : nd_text_paragraphs(&a->text);
+}
+
+/* Object token o has a title-like member. */
+static int has_title(const char *s, const jdoc *d, size_t o) {
+  for (size_t k = o + 1; k < d->tok[o].next; k = d->tok[k + 1].next) {
+    int r = field_rank(s, &d->tok[k]);
+    if (r >= 0 && aFieldName[r].field == F_TITLE) return 1;
+  }
+  return 0;
 }
 
 /* "Headline - Publisher", "Headline | Publisher": cut the publisher. */
@@ -637,11 +712,13 @@ static void cut_publisher(char *title, const char *site) {
   if (k == 0 || t <= k + 3 || strncasecmp(title + t - k, site, k) != 0) return;
   char *p = title + t - k;
   while (p > title && p[-1] == ' ') p--;
-  if (p > title && (p[-1] == '-' || p[-1] == '|' || p[-1] == ':')) p--;
+  if (p > title && (p[-1] == '-' || p[-1] == '|' || p[-1] == ':'))
+    p--;
   else if (p - title >= 3 && (unsigned char)p[-3] == 0xE2 && (unsigned char)p[-2] == 0x80 &&
            ((unsigned char)p[-1] == 0x93 || (unsigned char)p[-1] == 0x94))
     p -= 3; /* – — */
-  else return;
+  else
+    return;
   while (p > title && p[-1] == ' ') p--;
   if (p > title) *p = 0;
 }
@@ -685,6 +762,14 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
     a->error = nd_strndup("JSON record is not an object", 28);
     return a->error ? 0 : -1;
   }
+  /* A wrapper ({"data": {"title": ...}}): the first member object that
+  ** has a title when the record has none (one level down). */
+  if (!has_title(s, &d, root))
+    for (size_t k = root + 1; k < d.tok[root].next; k = d.tok[k + 1].next)
+      if (d.tok[k + 1].type == J_OBJ && has_title(s, &d, k + 1)) {
+        root = k + 1;
+        break;
+      }
   int best[F_COUNT];
   size_t val[F_COUNT];
   for (int f = 0; f < F_COUNT; f++) best[f] = -1;
@@ -701,8 +786,8 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
     }
   }
   /* The publisher's name, to cut "Headline - Publisher" titles. */
-  static const char *const azSite[] = {"source", "site_name", "source_name", "publisher",
-                                       "source_domain", NULL};
+  static const char *const azSite[] = {"source",    "site_name",     "source_name",
+                                       "publisher", "source_domain", NULL};
   for (int i = 0; azSite[i] && !site; i++) {
     size_t m = member(s, &d, root, azSite[i]);
     if (m && value_text(s, &d, m, ", ", &site)) goto oom;
@@ -717,7 +802,8 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
       case F_TITLE:
         if (looks_like_html(v) || strchr(v, '&')) {
           char *t = nd_html_inline_text(v, strlen(v));
-          if (!t) frc = -1;
+          if (!t)
+            frc = -1;
           else {
             frc = nd_set_field(&a->title, t, strlen(t));
             nd_free(t);
@@ -727,13 +813,21 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
         }
         if (site && a->title) cut_publisher(a->title, site);
         break;
-      case F_TEXT: frc = body_from(a, v); break;
-      case F_DATE: frc = nd_iso_date(v, strlen(v), &a->published); break;
-      case F_URL: frc = nd_set_field(&a->url, v, strlen(v)); break;
+      case F_TEXT:
+        frc = body_from(a, v);
+        break;
+      case F_DATE:
+        frc = nd_iso_date(v, strlen(v), &a->published);
+        break;
+      case F_URL:
+        frc = nd_set_field(&a->url, v, strlen(v));
+        break;
       case F_BYLINE: /* an author id (WordPress' "author": 3) is no name */
         if (strspn(v, "0123456789") != strlen(v)) frc = nd_set_field(&a->byline, v, strlen(v));
         break;
-      case F_LANG: frc = nd_set_lang(a, v, strlen(v)); break;
+      case F_LANG:
+        frc = nd_set_lang(a, v, strlen(v));
+        break;
     }
     nd_free(v);
     if (frc) goto oom;
@@ -752,8 +846,9 @@ oom:
 static int article_type(const char *s, const jtok *t) {
   size_t n = t->end - t->start;
   const char *v = s + t->start;
-  static const char *const azType[] = {"Article", "BlogPosting", "LiveBlogPosting", "Report",
-                                       "SocialMediaPosting", "NewsArticle", NULL};
+  static const char *const azType[] = {"Article", "BlogPosting",        "LiveBlogPosting",
+                                       "Report",  "SocialMediaPosting", "NewsArticle",
+                                       NULL};
   for (int i = 0; azType[i]; i++) {
     size_t k = strlen(azType[i]);
     if (n >= k && memcmp(v + n - k, azType[i], k) == 0) return 1;
@@ -796,9 +891,9 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
     static const struct {
       const char *key;
       int field;
-    } aLd[] = {{"headline", F_TITLE},      {"name", F_TITLE},         {"datePublished", F_DATE},
-               {"dateCreated", F_DATE},    {"author", F_BYLINE},      {"creator", F_BYLINE},
-               {"url", F_URL},             {"mainEntityOfPage", F_URL}, {"inLanguage", F_LANG},
+    } aLd[] = {{"headline", F_TITLE},   {"name", F_TITLE},           {"datePublished", F_DATE},
+               {"dateCreated", F_DATE}, {"author", F_BYLINE},        {"creator", F_BYLINE},
+               {"url", F_URL},          {"mainEntityOfPage", F_URL}, {"inLanguage", F_LANG},
                {"articleBody", F_TEXT}};
     for (size_t i = 0; i < sizeof(aLd) / sizeof(aLd[0]) && rc == 0; i++) {
       size_t v = member(s, &d, o, aLd[i].key);
@@ -812,13 +907,21 @@ int nd_jsonld_article(const char *s, size_t n, nd_article *ld, char **body) {
       }
       if (!text) continue;
       switch (aLd[i].field) {
-        case F_TITLE: rc = nd_set_field(&ld->title, text, strlen(text)); break;
+        case F_TITLE:
+          rc = nd_set_field(&ld->title, text, strlen(text));
+          break;
         case F_DATE:
           if (!ld->published) rc = nd_iso_date(text, strlen(text), &ld->published);
           break;
-        case F_BYLINE: rc = nd_set_field(&ld->byline, text, strlen(text)); break;
-        case F_URL: rc = nd_set_field(&ld->url, text, strlen(text)); break;
-        case F_LANG: rc = nd_set_lang(ld, text, strlen(text)); break;
+        case F_BYLINE:
+          rc = nd_set_field(&ld->byline, text, strlen(text));
+          break;
+        case F_URL:
+          rc = nd_set_field(&ld->url, text, strlen(text));
+          break;
+        case F_LANG:
+          rc = nd_set_lang(ld, text, strlen(text));
+          break;
         case F_TEXT:
           if (!*body) {
             *body = text;

@@ -39,7 +39,8 @@ static void trim(const char **s, size_t *n) {
 
 static void unquote(const char **s, size_t *n) {
   trim(s, n);
-  if (*n >= 2 && (((*s)[0] == '"' && (*s)[*n - 1] == '"') || ((*s)[0] == '\'' && (*s)[*n - 1] == '\''))) {
+  if (*n >= 2 &&
+      (((*s)[0] == '"' && (*s)[*n - 1] == '"') || ((*s)[0] == '\'' && (*s)[*n - 1] == '\''))) {
     (*s)++;
     *n -= 2;
   }
@@ -52,13 +53,27 @@ static int fm_key(const char *k, size_t n) {
     const char *key;
     int field;
   } aKey[] = {
-      {"title", FM_TITLE},       {"headline", FM_TITLE},    {"date", FM_DATE},
-      {"published", FM_DATE},    {"publishdate", FM_DATE},  {"pubdate", FM_DATE},
-      {"date_published", FM_DATE}, {"published_at", FM_DATE}, {"publish_date", FM_DATE},
-      {"author", FM_AUTHOR},     {"authors", FM_AUTHOR},    {"byline", FM_AUTHOR},
-      {"url", FM_URL},           {"link", FM_URL},          {"canonical", FM_URL},
-      {"canonicalurl", FM_URL},  {"canonical_url", FM_URL}, {"permalink", FM_URL},
-      {"lang", FM_LANG},         {"language", FM_LANG},     {"locale", FM_LANG},
+      {"title", FM_TITLE},
+      {"headline", FM_TITLE},
+      {"date", FM_DATE},
+      {"published", FM_DATE},
+      {"publishdate", FM_DATE},
+      {"pubdate", FM_DATE},
+      {"date_published", FM_DATE},
+      {"published_at", FM_DATE},
+      {"publish_date", FM_DATE},
+      {"author", FM_AUTHOR},
+      {"authors", FM_AUTHOR},
+      {"byline", FM_AUTHOR},
+      {"url", FM_URL},
+      {"link", FM_URL},
+      {"canonical", FM_URL},
+      {"canonicalurl", FM_URL},
+      {"canonical_url", FM_URL},
+      {"permalink", FM_URL},
+      {"lang", FM_LANG},
+      {"language", FM_LANG},
+      {"locale", FM_LANG},
   };
   for (size_t i = 0; i < sizeof(aKey) / sizeof(aKey[0]); i++)
     if (ieq(k, n, aKey[i].key)) return aKey[i].field;
@@ -71,10 +86,14 @@ static int fm_set(nd_article *a, int field, const char *v, size_t n) {
   unquote(&v, &n);
   if (n == 0) return 0;
   switch (field) {
-    case FM_TITLE: return nd_set_field(&a->title, v, n);
-    case FM_AUTHOR: return nd_set_field(&a->byline, v, n);
-    case FM_URL: return nd_set_field(&a->url, v, n);
-    case FM_LANG: return nd_set_lang(a, v, n);
+    case FM_TITLE:
+      return nd_set_field(&a->title, v, n);
+    case FM_AUTHOR:
+      return nd_set_field(&a->byline, v, n);
+    case FM_URL:
+      return nd_set_field(&a->url, v, n);
+    case FM_LANG:
+      return nd_set_lang(a, v, n);
     case FM_DATE:
       if (a->published) return 0;
       return nd_iso_date(v, n, &a->published);
@@ -109,9 +128,12 @@ static int fm_set_list(nd_article *a, int field, const char *v, size_t n) {
 static int front_matter(nd_article *a, const char *s, size_t n, size_t *body) {
   *body = 0;
   char fence;
-  if (n >= 4 && memcmp(s, "---\n", 4) == 0) fence = '-';
-  else if (n >= 4 && memcmp(s, "+++\n", 4) == 0) fence = '+';
-  else return 0;
+  if (n >= 4 && memcmp(s, "---\n", 4) == 0)
+    fence = '-';
+  else if (n >= 4 && memcmp(s, "+++\n", 4) == 0)
+    fence = '+';
+  else
+    return 0;
   size_t i = 4, end = 0;
   /* Find the closing fence line. */
   for (size_t l = i; l < n;) {
@@ -145,14 +167,22 @@ static int front_matter(nd_article *a, const char *s, size_t n, size_t *body) {
     const char *t = l;
     size_t tn = len;
     trim(&t, &tn);
-    /* "- item" lines under a key with an empty value */
+    /* "- item" lines under a key with an empty value; "- name: X" objects
+    ** give their name. */
     if (list_field != FM_NONE && tn >= 2 && t[0] == '-' && t[1] == ' ') {
+      const char *item = t + 2;
+      size_t in = tn - 2;
+      if (in > 5 && ieq(item, 5, "name:"))
+        item += 5, in -= 5;
+      else if (memchr(item, ':', in) &&
+               !memchr(item, ' ', (size_t)((const char *)memchr(item, ':', in) - item)))
+        continue; /* "- email: x" and other keys of an object */
       if (list.len) nd_buf_putc(&list, '\n');
-      nd_buf_append(&list, t + 2, tn - 2);
+      nd_buf_append(&list, item, in);
       continue;
     }
     if (list_field != FM_NONE && tn > 0 && (l[0] == ' ' || l[0] == '\t')) {
-      /* "  - name: X" objects: take name values. */
+      /* "    name: X" lines of list objects: take name values. */
       if (tn > 5 && ieq(t, 5, "name:")) {
         if (list.len) nd_buf_putc(&list, '\n');
         nd_buf_append(&list, t + 5, tn - 5);
@@ -160,8 +190,10 @@ static int front_matter(nd_article *a, const char *s, size_t n, size_t *body) {
       continue;
     }
     if (list_field != FM_NONE) {
-      if (list.oom) rc = -1;
-      else if (list.len) rc = fm_set_list(a, list_field, list.p, list.len);
+      if (list.oom)
+        rc = -1;
+      else if (list.len)
+        rc = fm_set_list(a, list_field, list.p, list.len);
       list.len = 0;
       list_field = FM_NONE;
       if (rc) break;
@@ -184,12 +216,16 @@ static int front_matter(nd_article *a, const char *s, size_t n, size_t *body) {
       list_field = field;
       continue;
     }
-    if (v[0] == '[' && v[vn - 1] == ']') rc = fm_set_list(a, field, v + 1, vn - 2);
-    else rc = fm_set(a, field, v, vn);
+    if (v[0] == '[' && v[vn - 1] == ']')
+      rc = fm_set_list(a, field, v + 1, vn - 2);
+    else
+      rc = fm_set(a, field, v, vn);
   }
   if (rc == 0 && list_field != FM_NONE) {
-    if (list.oom) rc = -1;
-    else if (list.len) rc = fm_set_list(a, list_field, list.p, list.len);
+    if (list.oom)
+      rc = -1;
+    else if (list.len)
+      rc = fm_set_list(a, list_field, list.p, list.len);
   }
   nd_buf_free(&list);
   return rc;
@@ -215,10 +251,14 @@ static int match_pairs(const char *s, size_t n, size_t *match) {
       match[++i] = 0;
       continue;
     }
-    if (c == '[') open[nb++] = i;
-    else if (c == ']' && nb) match[open[--nb]] = i;
-    else if (c == '(' && np > nb) open[--np] = i;
-    else if (c == ')' && np < n) match[open[np++]] = i;
+    if (c == '[')
+      open[nb++] = i;
+    else if (c == ']' && nb)
+      match[open[--nb]] = i;
+    else if (c == '(' && np > nb)
+      open[--np] = i;
+    else if (c == ')' && np < n)
+      match[open[np++]] = i;
   }
   nd_free(open);
   return 0;
@@ -271,7 +311,8 @@ static int inline_text(nd_buf *o, const char *s, size_t n) {
           (s[i + 1] == '/' || s[i + 1] == '!' || (s[i + 1] | 32) >= 'a')) {
         const char *in = s + i + 1;
         size_t inn = k - i - 1;
-        if ((inn > 7 && strncmp(in, "http://", 7) == 0) || (inn > 8 && strncmp(in, "https://", 8) == 0))
+        if ((inn > 7 && strncmp(in, "http://", 7) == 0) ||
+            (inn > 8 && strncmp(in, "https://", 8) == 0))
           nd_buf_append(o, in, inn);
         i = k + 1;
         continue;
@@ -339,7 +380,8 @@ static int is_setext(const char *l, size_t n, char c) {
 
 /* List marker length ("- ", "12. "), 0 when none. */
 static size_t list_marker(const char *l, size_t n) {
-  if (n >= 2 && (l[0] == '-' || l[0] == '*' || l[0] == '+') && (l[1] == ' ' || l[1] == '\t')) return 2;
+  if (n >= 2 && (l[0] == '-' || l[0] == '*' || l[0] == '+') && (l[1] == ' ' || l[1] == '\t'))
+    return 2;
   size_t k = 0;
   while (k < n && k < 9 && l[k] >= '0' && l[k] <= '9') k++;
   if (k > 0 && k + 1 < n && (l[k] == '.' || l[k] == ')') && (l[k + 1] == ' ' || l[k + 1] == '\t'))
@@ -404,7 +446,8 @@ int nd_parse_markdown(nd_article *a, const char *s, size_t n) {
     /* Reference definitions: "[id]: http://..." */
     if (t[0] == '[') {
       const char *rb = memchr(t, ']', tn);
-      if (rb && (size_t)(rb - t) + 1 < tn && rb[1] == ':' && !memchr(t + 1, '[', (size_t)(rb - t) - 1))
+      if (rb && (size_t)(rb - t) + 1 < tn && rb[1] == ':' &&
+          !memchr(t + 1, '[', (size_t)(rb - t) - 1))
         continue;
     }
     /* Table separator rows: "|---|:--:|". */

@@ -24,6 +24,7 @@
 
 typedef struct span {
   size_t off, len;
+  int alone; /* followed by a blank line or the end: a block of its own */
 } span;
 
 /* Up to max non-blank lines of s, trimmed. */
@@ -38,6 +39,9 @@ static size_t head_lines(const char *s, size_t n, span *out, size_t max) {
     if (t > b) {
       out[k].off = b;
       out[k].len = t - b;
+      size_t after = e + 1;
+      while (after < n && (s[after] == ' ' || s[after] == '\t')) after++;
+      out[k].alone = after >= n || s[after] == '\n';
       k++;
     }
     i = e + 1;
@@ -68,9 +72,9 @@ static int headline_shaped(const char *s, size_t n) {
 ** line with a publication label gives `published`; with bare_ok (just below
 ** the headline) a date line without a label does too. */
 static int published_line(nd_article *a, const char *l, size_t len, int bare_ok) {
-  static const char *const azLabel[] = {"published", "publié", "posted", "publicado",
-                                        "publicada", "veröffentlicht", "pubblicato",
-                                        "publicação", "опубликовано", "date", NULL};
+  static const char *const azLabel[] = {
+      "published",  "publié",     "posted",       "publicado", "publicada", "veröffentlicht",
+      "pubblicato", "publicação", "опубликовано", "date",      NULL};
   char key[KEY_CAP];
   nd_line_key(l, len, key, sizeof key);
   if (a->published || !nd_dateline(key)) return 0;
@@ -106,7 +110,7 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
         /* A site or section label when a longer headline follows. */
         size_t j = i + 1;
         while (j < nh && nd_furniture_line(s + head[j].off, head[j].len)) j++;
-        if (j < nh && headline_shaped(s + head[j].off, head[j].len) &&
+        if (j < nh && head[j].alone && headline_shaped(s + head[j].off, head[j].len) &&
             !ends_with_period(s + head[j].off, head[j].len) &&
             nd_count_words(s + head[j].off, head[j].len) > nd_count_words(l, len))
           continue;
@@ -168,4 +172,7 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
   return 0;
 }
 
-int nd_parse_text(nd_article *a, const char *s, size_t n) { return nd_text_article(a, s, n, 1); }
+int nd_parse_text(nd_article *a, const char *s, size_t n) {
+  if (nd_text_article(a, s, n, 1)) return -1;
+  return nd_text_paragraphs(&a->text);
+}

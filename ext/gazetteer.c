@@ -16,7 +16,8 @@
 ** folded key. A key is the case-folded text of one entry, its tokens joined
 ** by one space. Besides the list bits, ND_GAZ_PREFIX_BIT marks a key that is
 ** the first tokens of a longer entry, so phrase matching stops as soon as no
-** longer entry can match.
+** longer entry can match. ext/data/gazetteer.folds has the same layout (magic
+** "NDGZF\1\0\0") for the cross-validated TRAIN_* lists.
 */
 #include <stdint.h>
 #include <string.h>
@@ -30,8 +31,19 @@
 #define ND_GAZ_HEADER 24
 #define ND_GAZ_KEY_MAX 255
 
-extern const unsigned char nd_gazetteer_blob[];
-extern const unsigned char nd_gazetteer_blob_end[];
+extern const unsigned char nd_gazetteer_blob[], nd_gazetteer_blob_end[];
+extern const unsigned char nd_gazetteer_folds[], nd_gazetteer_folds_end[];
+
+/* The two tables: the lists, and the TRAIN_* lists of each cross-validation
+** fold (ext/data/gazetteer.folds: bit fold * 4 + type, types in the order
+** PER ORG LOC MISC, and ND_GAZ_PREFIX_BIT). */
+typedef struct gaz_table {
+  const unsigned char *start, *end;
+  const char *magic;
+} gaz_table;
+
+static const gaz_table lists_table = {nd_gazetteer_blob, nd_gazetteer_blob_end, "NDGAZ\1\0\0"};
+static const gaz_table folds_table = {nd_gazetteer_folds, nd_gazetteer_folds_end, "NDGZF\1\0\0"};
 
 static const char *const flag_names[ND_GAZ_NFLAGS] = {
     "COUNTRY",  "CITY",   "REGION",   "NATIONALITY", "FIRST_NAME", "LAST_NAME",
@@ -46,18 +58,18 @@ static uint32_t get_u32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The table is valid when its magic and sizes agree with the linked blob;
+/* A table is valid when its magic and sizes agree with the linked blob;
 ** a malformed blob makes every lookup miss rather than read out of bounds. */
-static int table(uint32_t *nslots, const unsigned char **slots, const unsigned char **pool,
-                 uint32_t *pool_bytes) {
-  size_t size = (size_t)(nd_gazetteer_blob_end - nd_gazetteer_blob);
-  if (size < ND_GAZ_HEADER || memcmp(nd_gazetteer_blob, "NDGAZ\1\0\0", 8) != 0) return 0;
-  uint32_t ns = get_u32(nd_gazetteer_blob + 8), pb = get_u32(nd_gazetteer_blob + 16);
+static int table(const gaz_table *t, uint32_t *nslots, const unsigned char **slots,
+                 const unsigned char **pool, uint32_t *pool_bytes) {
+  size_t size = (size_t)(t->end - t->start);
+  if (size < ND_GAZ_HEADER || memcmp(t->start, t->magic, 8) != 0) return 0;
+  uint32_t ns = get_u32(t->start + 8), pb = get_u32(t->start + 16);
   if (ns == 0 || (ns & (ns - 1)) != 0 || (size - ND_GAZ_HEADER) / 8 < ns ||
       size - ND_GAZ_HEADER - (size_t)ns * 8 < pb)
     return 0;
   *nslots = ns;
-  *slots = nd_gazetteer_blob + ND_GAZ_HEADER;
+  *slots = t->start + ND_GAZ_HEADER;
   *pool = *slots + (size_t)ns * 8;
   *pool_bytes = pb;
   return 1;
@@ -69,11 +81,11 @@ static uint32_t fnv1a(const char *s, size_t n) {
   return h;
 }
 
-/* Flags stored for the folded key k[0..n), including ND_GAZ_PREFIX_BIT. */
-static unsigned lookup(const char *k, size_t n) {
+/* Value stored in table t for the folded key k[0..n), 0 when absent. */
+static unsigned lookup_in(const gaz_table *t, const char *k, size_t n) {
   uint32_t nslots, pool_bytes;
   const unsigned char *slots, *pool;
-  if (n == 0 || n > ND_GAZ_KEY_MAX || !table(&nslots, &slots, &pool, &pool_bytes)) return 0;
+  if (n == 0 || n > ND_GAZ_KEY_MAX || !table(t, &nslots, &slots, &pool, &pool_bytes)) return 0;
   uint32_t mask = nslots - 1;
   for (uint32_t i = fnv1a(k, n) & mask, probes = 0; probes < nslots; i = (i + 1) & mask, probes++) {
     uint32_t off = get_u32(slots + (size_t)i * 8);
@@ -83,6 +95,16 @@ static unsigned lookup(const char *k, size_t n) {
       return get_u32(slots + (size_t)i * 8 + 4);
   }
   return 0;
+}
+
+/* Flags of the folded key k[0..n), including ND_GAZ_PREFIX_BIT; with
+** fold >= 0 the TRAIN_* bits come from that fold's lists. */
+static unsigned lookup(const char *k, size_t n, int fold) {
+  unsigned f = lookup_in(&lists_table, k, n);
+  if (fold < 0 || fold >= ND_GAZ_FOLDS) return f;
+  unsigned v = lookup_in(&folds_table, k, n);
+  unsigned train = ((v >> (4 * fold)) & 0xFu) * ND_GAZ_TRAIN_PER;
+  return (f & ~ND_GAZ_TRAIN_ALL) | train | (v & ND_GAZ_PREFIX_BIT);
 }
 
 /* Append the case-folded w[0..n) to out[*len..ND_GAZ_KEY_MAX); returns 0
@@ -127,15 +149,17 @@ static unsigned visible(unsigned flags, int capital) {
   return flags & (capital ? ND_GAZ_ALL : ND_GAZ_CASELESS);
 }
 
-unsigned nd_gaz_word(const char *w, size_t n) {
+unsigned nd_gaz_word_fold(const char *w, size_t n, int fold) {
   char key[ND_GAZ_KEY_MAX];
   size_t len = 0;
   int capital = 0;
   if (!w || !fold_append(w, n, key, &len, &capital)) return 0;
-  return visible(lookup(key, len), capital);
+  return visible(lookup(key, len, fold), capital);
 }
 
-size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *flags) {
+unsigned nd_gaz_word(const char *w, size_t n) { return nd_gaz_word_fold(w, n, -1); }
+
+size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, unsigned *flags) {
   char key[ND_GAZ_KEY_MAX];
   size_t len = 0, best = 0;
   int capital = 0;
@@ -147,7 +171,7 @@ size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *fla
       key[len++] = ' ';
     }
     if (!fold_append(tok[j].s, tok[j].n, key, &len, &capital)) break;
-    unsigned f = lookup(key, len);
+    unsigned f = lookup(key, len, fold);
     if (visible(f, capital)) {
       best = j - i + 1;
       *flags = visible(f, capital);
@@ -157,12 +181,20 @@ size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *fla
   return best;
 }
 
-void nd_gaz_sentence(const nd_gaz_tok *tok, size_t ntok, unsigned *begin, unsigned *inside) {
+size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *flags) {
+  return nd_gaz_phrase_fold(tok, ntok, i, -1, flags);
+}
+
+void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned *begin, unsigned *inside) {
   for (size_t i = 0; i < ntok; i++) begin[i] = inside[i] = 0;
   for (size_t i = 0; i < ntok; i++) {
     unsigned f;
-    size_t len = nd_gaz_phrase(tok, ntok, i, &f);
+    size_t len = nd_gaz_phrase_fold(tok, ntok, i, fold, &f);
     begin[i] |= f;
     for (size_t j = i + 1; j < i + len; j++) inside[j] |= f;
   }
+}
+
+void nd_gaz_sentence(const nd_gaz_tok *tok, size_t ntok, unsigned *begin, unsigned *inside) {
+  nd_gaz_sentence_fold(tok, ntok, -1, begin, inside);
 }

@@ -1,6 +1,7 @@
-/* The gazetteer table (ext/data/gazetteer.bin, written by
+/* The gazetteer tables (ext/data/gazetteer.bin and the cross-validated
+   training lists ext/data/gazetteer.folds, written by
    tools/build-gazetteers.py) linked read-only into the library;
-   ext/gazetteer.c reads it in place between these two symbols. */
+   ext/gazetteer.c reads them in place between these symbols. */
 	.section .rodata.nd_gazetteer,"a",@progbits
 	.balign 8
 	.globl nd_gazetteer_blob
@@ -10,4 +11,12 @@ nd_gazetteer_blob:
 	.globl nd_gazetteer_blob_end
 	.hidden nd_gazetteer_blob_end
 nd_gazetteer_blob_end:
+	.balign 8
+	.globl nd_gazetteer_folds
+	.hidden nd_gazetteer_folds
+nd_gazetteer_folds:
+	.incbin "ext/data/gazetteer.folds"
+	.globl nd_gazetteer_folds_end
+	.hidden nd_gazetteer_folds_end
+nd_gazetteer_folds_end:
 	.section .note.GNU-stack,"",@progbits

@@ -5,9 +5,10 @@
 ** system and looks every lower-cased word up in a table of function words
 ** (the thirty or so most frequent words of each language: articles,
 ** prepositions, pronouns, auxiliaries). A non-Latin, non-Cyrillic script
-** that makes up most letters decides alone. Otherwise the language whose
-** function words occur most wins, if it leads clearly; ties and texts with
-** too few function words give NULL rather than a guess.
+** that makes up most letters decides alone. Otherwise each function word
+** votes for its languages, a word shared by k of them giving each 1/k, and
+** the language with most votes wins if it leads clearly; ties and texts
+** with too few function words give NULL rather than a guess.
 */
 #include "nd_langid.h"
 
@@ -18,22 +19,25 @@
 #include "nd_utf8.h"
 
 #define LANGID_MAX_BYTES (64 * 1024)
-#define LANGID_MIN_HITS 4
+#define LANGID_MIN_HITS 3
+/* One whole vote, divisible by any number of languages sharing a word. */
+#define VOTE 27720
 
 static const struct {
   const char *code;
   const char *words; /* space-separated, lower case */
 } k_langs[] = {
     {"en", "the of and to in is that for it was on with as by he at from his said have are this "
-           "be an has were which not but they will had would their"},
-    {"fr", "le la les des et est une dans que qui du pour pas sur au avec il sont ce par plus ne se "
-           "aux été mais ont cette leur elle"},
+           "be an has were which not but they will had would their its been who after also into "
+           "about than more"},
+    {"fr", "le la les de des et est un une dans que qui du pour pas sur au avec il sont ce par plus "
+           "ne se aux été mais ont cette leur elle à l d qu"},
     {"es", "el la los las de que y en un una es por con para del al se su lo como más pero sus le "
            "fue ha este esta son también"},
     {"de", "der die und das ist nicht den von zu mit sich des auf für im dem ein eine auch es an "
            "werden aus er hat dass sie nach wird bei"},
     {"it", "il di che e la per un una non in con del della sono è le si da al lo gli anche nel "
-           "alla più ha come dei ma questo"},
+           "alla più ha come dei ma questo l"},
     {"pt", "o de que e do da em um para é com não uma os no se na por mais as dos como mas ao ele "
            "das à seu sua foi"},
     {"nl", "de het een en van is dat op te in zijn voor niet met die aan er ook als bij door maar "
@@ -161,8 +165,9 @@ const char *nd_langid(const char *text, size_t n) {
       else overflow = 1;
     } else if (wlen || overflow) {
       unsigned langs = overflow ? 0 : table_get(word, wlen);
+      unsigned share = langs ? VOTE / (unsigned)__builtin_popcount(langs) : 0;
       for (unsigned l = 0; langs; l++, langs >>= 1)
-        if (langs & 1) hits[l]++;
+        if (langs & 1) hits[l] += share;
       wlen = 0;
       overflow = 0;
     }
@@ -184,6 +189,6 @@ const char *nd_langid(const char *text, size_t n) {
     if (hits[l] > best) second = best, best = hits[l], bl = l;
     else if (hits[l] > second) second = hits[l];
   }
-  if (best < LANGID_MIN_HITS || best * 4 < second * 5) return NULL;
+  if (best < LANGID_MIN_HITS * VOTE || best * 4 < second * 5) return NULL;
   return k_langs[bl].code;
 }

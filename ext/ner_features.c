@@ -23,6 +23,7 @@
 #include <utf8proc.h>
 
 #include "nd_alloc.h"
+#include "nd_clusters.h"
 #include "nd_entities.h"
 #include "nd_gazetteer.h"
 #include "nd_utf8.h"
@@ -38,17 +39,17 @@ enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_PREFIX, T_SUFFIX, T_SHAPE, T_SHORT, T_CAPCTX, T_WORDLINE,
   T_LOWER_AT, T_SHORT_AT, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SEEN, T_DOC_ANY, T_DOC_MAJOR,
   T_DOC_UNAN, T_DOC_MAJOR_LINE, T_DOC_NONE, T_GAZ_WORD, T_GAZ_WORD_CAP, T_GAZ_BEGIN,
-  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH
+  T_GAZ_INSIDE, T_GAZ_PREV, T_GAZ_NEXT, T_CAPRUN, T_DOC_NEIGH, T_CLUSTER, T_CLUSTER_AT, T_DOC_LONG
 };
 
-/* Gazetteer lists used as features (all of them: see docs/model.md for
-** what each adds). */
-#define GAZ_USED (ND_GAZ_ALL & ~(ND_GAZ_TRAIN_PER | ND_GAZ_TRAIN_ORG | ND_GAZ_TRAIN_LOC | ND_GAZ_TRAIN_MISC))
+/* Gazetteer lists used as features. */
+#define GAZ_USED ND_GAZ_ALL
 
 typedef struct form_stat {
   uint64_t key; /* lower-case hash; 0 = empty slot */
   uint32_t lower, cap_inside;
   uint32_t label[ND_ENT_TYPES + 1]; /* O, then the types */
+  uint32_t in_long[ND_ENT_TYPES];   /* occurrences inside a multi-word entity */
 } form_stat;
 
 typedef struct tok_detail {
@@ -56,7 +57,21 @@ typedef struct tok_detail {
   uint64_t prefix[4], suffix[4];
   unsigned gaz_word, gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
   unsigned char caprun;                     /* see cap_runs */
+  unsigned char nword;                      /* features that depend on the form alone */
+  int has_class;
+  nd_word_class cls; /* nd_clusters.h */
 } tok_detail;
+
+/* What depends on a word form alone, computed once per distinct form of
+** the document: list flags, word classes, and (filled by the tagger) the
+** summed weights of the form's own features. */
+typedef struct word_memo {
+  uint64_t key; /* hash of the exact form; 0 = empty slot */
+  unsigned gaz_word;
+  int has_class, has_sum;
+  nd_word_class cls;
+  int32_t sum[ND_NER_PASSES * ND_NER_TAGS];
+} word_memo;
 
 struct nd_ner_doc {
   const char *text;
@@ -73,6 +88,9 @@ struct nd_ner_doc {
   unsigned *gaz_begin, *gaz_inside;
   size_t detail_cap;
   const unsigned char *tags1; /* first-pass tags, once known */
+  int gaz_fold;               /* nd_gaz_*_fold: -1 except in training */
+  word_memo *memo;            /* hash map by word form, at most half full */
+  size_t memo_mask, memo_count;
 };
 
 static uint64_t hash_bytes(const void *p, size_t n, uint64_t h) {
@@ -237,6 +255,48 @@ static void mark_lines(nd_ner_doc *d) {
   }
 }
 
+static word_memo *memo_slot(word_memo *tab, size_t mask, uint64_t key) {
+  for (size_t h = (size_t)(key ^ (key >> 31)) & mask;; h = (h + 1) & mask)
+    if (tab[h].key == key || tab[h].key == 0) return &tab[h];
+}
+
+/* The memo of a word form, added (with *fresh = 1) when new; NULL on OOM. */
+static word_memo *memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
+  if (key == 0) key = 1;
+  *fresh = 0;
+  if (!d->memo || (d->memo_count + 1) * 2 > d->memo_mask + 1) {
+    size_t cap = d->memo ? (d->memo_mask + 1) * 2 : 256;
+    word_memo *tab = nd_malloc(cap * sizeof(word_memo));
+    if (!tab) return NULL;
+    memset(tab, 0, cap * sizeof(word_memo));
+    if (d->memo)
+      for (size_t i = 0; i <= d->memo_mask; i++)
+        if (d->memo[i].key) *memo_slot(tab, cap - 1, d->memo[i].key) = d->memo[i];
+    nd_free(d->memo);
+    d->memo = tab;
+    d->memo_mask = cap - 1;
+  }
+  word_memo *w = memo_slot(d->memo, d->memo_mask, key);
+  if (!w->key) {
+    w->key = key;
+    d->memo_count++;
+    *fresh = 1;
+  }
+  return w;
+}
+
+int32_t *nd_ner_word_sums(nd_ner_doc *d, size_t a, size_t i, int claim, size_t *nword,
+                          int *valid) {
+  const tok_detail *t = &d->detail[i - a];
+  *nword = t->nword;
+  if (!d->memo) return NULL;
+  word_memo *w = memo_slot(d->memo, d->memo_mask, t->word ? t->word : 1);
+  if (!w->key) return NULL;
+  *valid = w->has_sum;
+  if (claim) w->has_sum = 1; /* the caller fills it now */
+  return w->sum;
+}
+
 nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   nd_ner_doc *d = nd_malloc(sizeof(*d));
   if (!d) return NULL;
@@ -244,6 +304,7 @@ nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   d->text = text;
   d->tok = tok;
   d->n = n;
+  d->gaz_fold = -1;
   size_t cap = 1024;
   d->form_mask = cap - 1;
   d->lower = nd_malloc((n ? n : 1) * sizeof(uint64_t));
@@ -274,13 +335,25 @@ nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   return d;
 }
 
+/* Is token i part of an entity of two or more tokens? */
+static int in_long_entity(const unsigned char *tags, size_t n, size_t i) {
+  unsigned t = tags[i];
+  if (!t) return 0;
+  if (!(t & 1)) return 1;                     /* I-X */
+  return i + 1 < n && tags[i + 1] == t + 1;   /* B-X followed by I-X */
+}
+
+void nd_ner_doc_set_fold(nd_ner_doc *d, int fold) { d->gaz_fold = fold; }
+
 void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1) {
   d->tags1 = tags1;
   for (size_t i = 0; i < d->n; i++) {
     if (d->cap[i] == CAP_NONE || d->cap[i] == CAP_LOWER) continue;
     unsigned t = tags1[i];
     form_stat *f = form_get(d, d->lower[i]);
-    if (f) f->label[t ? (t - 1) / 2 + 1 : 0]++;
+    if (!f) continue;
+    f->label[t ? (t - 1) / 2 + 1 : 0]++;
+    if (in_long_entity(tags1, d->n, i)) f->in_long[(t - 1) / 2]++;
   }
 }
 
@@ -295,6 +368,7 @@ void nd_ner_doc_free(nd_ner_doc *d) {
   nd_free(d->gaz_tok);
   nd_free(d->gaz_begin);
   nd_free(d->gaz_inside);
+  nd_free(d->memo);
   nd_free(d);
 }
 
@@ -328,6 +402,12 @@ size_t nd_ner_doc_features(nd_ner_doc *d, size_t i, uint32_t *f) {
   f[k++] = feature_id(T_DOC_MAJOR_LINE, (uint64_t)major, (uint64_t)(d->line[i] * 2 + d->first[i]));
   for (int t = 0; t <= ND_ENT_TYPES; t++)
     if (count[t] == total) f[k++] = feature_id(T_DOC_UNAN, (uint64_t)t, 0);
+  /* Part of a longer name elsewhere: "Xi" after "Xi Jinping". */
+  for (int t = 0; t < ND_ENT_TYPES; t++) {
+    uint32_t c = s->in_long[t];
+    if (own && (int)(own - 1) / 2 == t && in_long_entity(d->tags1, d->n, i)) c--;
+    if (c) f[k++] = feature_id(T_DOC_LONG, (uint64_t)t, 0);
+  }
   return k;
 }
 
@@ -371,6 +451,19 @@ static void cap_runs(nd_ner_doc *d, size_t a, size_t b) {
   }
 }
 
+/* Word classes of a token at three granularities. */
+static size_t class_features(const tok_detail *t, uint32_t *f) {
+  size_t k = 0;
+  if (t->has_class) {
+    f[k++] = feature_id(T_CLUSTER, t->cls.coarse, 1);
+    f[k++] = feature_id(T_CLUSTER, t->cls.middle, 2);
+    f[k++] = feature_id(T_CLUSTER, t->cls.fine, 3);
+  } else {
+    f[k++] = feature_id(T_CLUSTER, 0, 0);
+  }
+  return k;
+}
+
 /* One feature per flag of each list, at most ND_GAZ_NFLAGS each. */
 static size_t flag_features(uint32_t tmpl, unsigned flags, uint64_t ctx, uint32_t *f) {
   size_t k = 0;
@@ -379,13 +472,12 @@ static size_t flag_features(uint32_t tmpl, unsigned flags, uint64_t ctx, uint32_
   return k;
 }
 
-/* Gazetteer evidence of token i: its own lists (also crossed with its
-** capitalization), the entries it begins or continues, and the lists of its
+/* Gazetteer evidence of token i in context: its lists crossed with its
+** capitalization, the entries it begins or continues, and the lists of its
 ** neighbours (a title before a name, a company suffix after one). */
 static size_t gaz_features(const nd_ner_doc *d, size_t a, size_t b, size_t i, uint32_t *f) {
   const tok_detail *t = &d->detail[i - a];
   size_t k = 0;
-  k += flag_features(T_GAZ_WORD, t->gaz_word, 0, f + k);
   k += flag_features(T_GAZ_WORD_CAP, t->gaz_word, d->cap[i] * 2 + d->first[i], f + k);
   k += flag_features(T_GAZ_BEGIN, t->gaz_begin, 0, f + k);
   k += flag_features(T_GAZ_INSIDE, t->gaz_inside, 0, f + k);
@@ -414,11 +506,21 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     detail_of(w, d->tok[i].len, &d->detail[i - a]);
     d->gaz_tok[i - a] = (nd_gaz_tok){w, d->tok[i].len};
   }
-  nd_gaz_sentence(d->gaz_tok, m, d->gaz_begin, d->gaz_inside);
+  nd_gaz_sentence_fold(d->gaz_tok, m, d->gaz_fold, d->gaz_begin, d->gaz_inside);
   cap_runs(d, a, b);
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];
-    t->gaz_word = nd_gaz_word(d->gaz_tok[i - a].s, d->gaz_tok[i - a].n) & GAZ_USED;
+    int fresh;
+    word_memo *w = memo_find(d, t->word, &fresh);
+    if (!w) return -1;
+    if (fresh) {
+      const nd_gaz_tok *g = &d->gaz_tok[i - a];
+      w->gaz_word = nd_gaz_word_fold(g->s, g->n, d->gaz_fold) & GAZ_USED;
+      w->has_class = nd_word_cluster(g->s, g->n, &w->cls);
+    }
+    t->gaz_word = w->gaz_word;
+    t->has_class = w->has_class;
+    t->cls = w->cls;
     t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
     t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
   }
@@ -438,9 +540,14 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     }
     f[c++] = feature_id(T_SHAPE, t->shape, 0);
     f[c++] = feature_id(T_SHORT, t->shortshape, 0);
+    c += class_features(t, f + c);
+    c += flag_features(T_GAZ_WORD, t->gaz_word, 0, f + c);
+    d->detail[i - a].nword = (unsigned char)c; /* the form's own features end here */
     f[c++] = feature_id(T_CAPCTX, ctx, 0);
     if (d->line[i]) f[c++] = feature_id(T_WORDLINE, d->lower[i], d->line[i]);
     f[c++] = feature_id(T_CAPRUN, t->caprun, d->line[i]);
+    if (i > a && t[-1].has_class) f[c++] = feature_id(T_CLUSTER_AT, t[-1].cls.middle, 0);
+    if (i + 1 < b && t[1].has_class) f[c++] = feature_id(T_CLUSTER_AT, t[1].cls.middle, 1);
     static const int dxs[4] = {-2, -1, 1, 2};
     for (int x = 0; x < 4; x++) {
       f[c++] = feature_id(T_LOWER_AT, lower_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));

@@ -3,8 +3,9 @@
 ** into a read-only view, and looking up the weights of a feature id.
 **
 ** How it works: the weights sit in an open-addressing hash table keyed by
-** feature id, the id stored next to its weights so that a lookup usually
-** touches one cache line. Nothing is copied or allocated, so the linked-in
+** feature id, the keys in an array of their own (512 KB) that stays in
+** cache, so a lookup of an id that is not in the model (the common case)
+** costs no trip to memory, and one that is costs one. Nothing is copied or allocated, so the linked-in
 ** model is usable at once (no load time).
 */
 #include <stdint.h>
@@ -48,16 +49,17 @@ int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m) {
       for (int j = 0; j < ND_NER_TAGS; j++, q += 4) m->trans[k][i][j] = rdf(q);
   /* A power-of-two table with at least one empty slot, so probes end. */
   if ((m->mask & (m->mask + 1)) || m->nrows > m->mask) return -1;
-  size_t table = ((size_t)m->mask + 1) * ND_NER_SLOT;
+  size_t slots = (size_t)m->mask + 1, table = slots * (4 + 2 * ND_NER_ROW);
   if (n < head + table + m->info_len) return -1;
-  m->slots = p + head;
+  m->key = (const uint32_t *)(p + head);
+  m->w = (const int16_t *)(m->key + slots);
   m->info = (const char *)p + head + table;
   return 0;
 }
 
 void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id) {
 #if defined(__GNUC__)
-  __builtin_prefetch(m->slots + (size_t)(id & m->mask) * ND_NER_SLOT);
+  __builtin_prefetch(m->key + (id & m->mask));
 #else
   (void)m;
   (void)id;
@@ -66,10 +68,8 @@ void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id) {
 
 const int16_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id) {
   for (uint32_t h = id & m->mask;; h = (h + 1) & m->mask) {
-    const unsigned char *s = m->slots + (size_t)h * ND_NER_SLOT;
-    uint32_t k;
-    memcpy(&k, s, 4);
-    if (k == id && id) return (const int16_t *)(s + 4);
+    uint32_t k = m->key[h];
+    if (k == id && id) return m->w + (size_t)h * ND_NER_ROW;
     if (k == 0) return NULL;
   }
 }

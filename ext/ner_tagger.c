@@ -135,15 +135,38 @@ static int scratch_reserve(scratch *s, size_t m) {
   return 0;
 }
 
-/* First-pass scores of the sentence's features into emit, and the
-** second pass's scores of the same (local) features into local2. */
-static void local_scores(const nd_ner_model *m, const scratch *s, size_t count, float *local2) {
+/* First-pass scores of the sentence tok[a..a+count) into emit, and the
+** second pass's scores of the same (local) features into local2. The
+** features of a word form alone are summed once per document and reused. */
+static void local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, const scratch *s,
+                         size_t count, float *local2) {
   /* The table does not fit in cache: ask for all of the sentence's slots
   ** first, so that the memory loads overlap instead of queueing. */
-  for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, s->feats[k]);
+  for (size_t i = 0; i < count; i++) {
+    size_t nword;
+    int valid = 0;
+    nd_ner_word_sums(d, a, a + i, 0, &nword, &valid);
+    for (size_t k = s->off[i] + (valid ? nword : 0); k < s->off[i + 1]; k++)
+      nd_ner_model_prefetch(m, s->feats[k]);
+  }
   for (size_t i = 0; i < count; i++) {
     int32_t acc[ND_NER_PASSES * ND_NER_TAGS] = {0};
-    for (size_t k = s->off[i]; k < s->off[i + 1]; k++) {
+    size_t nword;
+    int valid = 0;
+    int32_t *memo = nd_ner_word_sums(d, a, a + i, 0, &nword, &valid);
+    size_t k = s->off[i];
+    if (memo && valid) {
+      memcpy(acc, memo, sizeof(acc));
+      k += nword;
+    } else {
+      for (; k < s->off[i] + nword; k++) {
+        const int16_t *w = nd_ner_model_row(m, s->feats[k]);
+        if (w)
+          for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
+      }
+      if (memo) memcpy(memo, acc, sizeof(acc));
+    }
+    for (; k < s->off[i + 1]; k++) {
       const int16_t *w = nd_ner_model_row(m, s->feats[k]);
       if (!w) continue;
       for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
@@ -172,10 +195,16 @@ static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
   }
 }
 
+/* Longest stretch of tokens tagged as one sequence: text with no sentence
+** end (a list, a table, a scraped page without punctuation) is cut into
+** pieces of this size, so memory per sentence stays bounded. CoNLL's
+** longest sentence is far shorter, so training never cuts. */
+#define MAX_SEQUENCE 512
+
 /* End of the sentence that starts at token a. */
 static size_t sentence_end(const nd_token *tok, size_t n, size_t a) {
   size_t b = a + 1;
-  while (b < n && tok[b].sentence == tok[a].sentence) b++;
+  while (b < n && b - a < MAX_SEQUENCE && tok[b].sentence == tok[a].sentence) b++;
   return b;
 }
 
@@ -195,7 +224,7 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = sentence_end(tok, n, a);
     if (scratch_reserve(&s, b - a) || nd_ner_sentence_features(d, a, b, 1, s.feats, s.off) ||
-        (local_scores(m, &s, b - a, local2 + a * ND_NER_TAGS),
+        (local_scores(m, d, a, &s, b - a, local2 + a * ND_NER_TAGS),
          nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a)))
       rc = -1;
     a = b;
@@ -219,11 +248,12 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
 }
 
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
-                    uint32_t **feats, size_t **off) {
+                    int gaz_fold, uint32_t **feats, size_t **off) {
   *feats = nd_malloc((n ? n : 1) * ND_NER_MAXF * sizeof(uint32_t));
   *off = nd_malloc((n + 1) * sizeof(size_t));
   nd_ner_doc *d = nd_ner_doc_new(text, tok, n);
   int rc = (!*feats || !*off || !d) ? -1 : 0;
+  if (rc == 0) nd_ner_doc_set_fold(d, gaz_fold);
   if (rc == 0 && tags1) nd_ner_doc_add_tags(d, tags1);
   size_t *sub = nd_malloc((n + 1) * sizeof(size_t));
   if (!sub) rc = -1;

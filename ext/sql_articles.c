@@ -366,8 +366,7 @@ static int newsArticlesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsArticlesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_ARTICLES_SOURCE, 2, 1);
+  return newsBestIndexArgs(p, pInfo, "news_articles", "source", NEWS_ARTICLES_SOURCE, 2);
 }
 
 static const sqlite3_module newsArticlesModule = {

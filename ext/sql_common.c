@@ -7,9 +7,10 @@
 #include "nd_sql.h"
 SQLITE_EXTENSION_INIT3
 
-int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequired) {
+int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char *zFunc,
+                      const char *zFirstArg, int iFirst, int nArg) {
   int aIdx[8];
-  int i, mask = 0, n = 0;
+  int i, mask = 0, n = 0, firstSeen = 0;
   if (nArg > 8) return SQLITE_ERROR;
   for (i = 0; i < nArg; i++) aIdx[i] = -1;
   for (i = 0; i < pInfo->nConstraint; i++) {
@@ -17,19 +18,21 @@ int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequ
     int iArg = p->iColumn - iFirst;
     if (iArg < 0 || iArg >= nArg) continue; /* not an argument: ignore */
     if (p->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (iArg == 0) firstSeen = 1;
     if (!p->usable) {
-      /* A required argument exists but cannot be used in this plan: make
-      ** SQLite pick a plan where it can. */
-      if (iArg < nRequired) return SQLITE_CONSTRAINT;
+      /* The first argument exists but cannot be used in this plan (it
+      ** comes from a table joined later): make SQLite pick another plan. */
+      if (iArg == 0) return SQLITE_CONSTRAINT;
       continue;
     }
     aIdx[iArg] = i;
   }
+  if (!firstSeen) {
+    /* No plan can ever supply it: say so instead of "no query solution". */
+    return newsVtabError(pVtab, "%s: missing argument '%s'", zFunc, zFirstArg);
+  }
   for (i = 0; i < nArg; i++) {
-    if (aIdx[i] < 0) {
-      if (i < nRequired) return SQLITE_CONSTRAINT;
-      continue;
-    }
+    if (aIdx[i] < 0) continue;
     mask |= 1 << i;
     pInfo->aConstraintUsage[aIdx[i]].argvIndex = ++n;
     pInfo->aConstraintUsage[aIdx[i]].omit = 1;
@@ -37,6 +40,44 @@ int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequ
   pInfo->idxNum = mask;
   pInfo->estimatedCost = 1000.0;
   pInfo->estimatedRows = 100;
+  return SQLITE_OK;
+}
+
+/* The vtab of the pure-text functions remembers the size of its cursor. */
+typedef struct NewsTextVtab {
+  sqlite3_vtab base;
+  size_t szCursor;
+} NewsTextVtab;
+
+int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                    sqlite3_vtab **ppVtab, char **pzErr) {
+  const NewsTextSpec *spec = pAux;
+  (void)argc;
+  (void)argv;
+  (void)pzErr;
+  int rc = sqlite3_declare_vtab(db, spec->zSchema);
+  if (rc != SQLITE_OK) return rc;
+  NewsTextVtab *p = sqlite3_malloc(sizeof(*p));
+  if (!p) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  p->szCursor = spec->szCursor;
+  /* Text in, rows out: safe to use from triggers, views and schemas. */
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *ppVtab = &p->base;
+  return SQLITE_OK;
+}
+
+int newsTextDisconnect(sqlite3_vtab *p) {
+  sqlite3_free(p);
+  return SQLITE_OK;
+}
+
+int newsTextOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
+  size_t sz = ((NewsTextVtab *)p)->szCursor;
+  sqlite3_vtab_cursor *c = sqlite3_malloc64(sz);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sz);
+  *ppCur = c;
   return SQLITE_OK;
 }
 

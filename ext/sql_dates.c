@@ -59,36 +59,6 @@ typedef struct NewsDatesCursor {
   nd_charpos pos;
 } NewsDatesCursor;
 
-static int newsDatesConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                            sqlite3_vtab **ppVtab, char **pzErr) {
-  (void)pAux;
-  (void)argc;
-  (void)argv;
-  (void)pzErr;
-  int rc = sqlite3_declare_vtab(db, NEWS_DATES_SCHEMA);
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *p = sqlite3_malloc(sizeof(*p));
-  if (!p) return SQLITE_NOMEM;
-  memset(p, 0, sizeof(*p));
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = p;
-  return SQLITE_OK;
-}
-
-static int newsDatesDisconnect(sqlite3_vtab *p) {
-  sqlite3_free(p);
-  return SQLITE_OK;
-}
-
-static int newsDatesOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
-  (void)p;
-  NewsDatesCursor *c = sqlite3_malloc(sizeof(*c));
-  if (!c) return SQLITE_NOMEM;
-  memset(c, 0, sizeof(*c));
-  *ppCur = &c->base;
-  return SQLITE_OK;
-}
-
 /* Serves xFilter and xClose. */
 static void newsDatesReset(NewsDatesCursor *c) {
   sqlite3_free(c->zInput);
@@ -179,16 +149,17 @@ static int newsDatesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsDatesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_DATES_INPUT, 2, 1);
+  return newsBestIndexArgs(p, pInfo, "news_dates", "input", NEWS_DATES_INPUT, 2);
 }
+
+static const NewsTextSpec newsDatesSpec = {NEWS_DATES_SCHEMA, sizeof(NewsDatesCursor)};
 
 static const sqlite3_module newsDatesModule = {
     .iVersion = 0,
-    .xConnect = newsDatesConnect,
+    .xConnect = newsTextConnect,
     .xBestIndex = newsDatesBestIndex,
-    .xDisconnect = newsDatesDisconnect,
-    .xOpen = newsDatesOpen,
+    .xDisconnect = newsTextDisconnect,
+    .xOpen = newsTextOpen,
     .xClose = newsDatesClose,
     .xFilter = newsDatesFilter,
     .xNext = newsDatesNext,
@@ -201,5 +172,5 @@ int newsRegisterDates(sqlite3 *db) {
   /* Compile the rules now, so that a broken pattern fails at load time. */
   int failed;
   if (!nd_dates_rules_check(&failed)) return SQLITE_ERROR;
-  return sqlite3_create_module(db, "news_dates", &newsDatesModule, 0);
+  return sqlite3_create_module(db, "news_dates", &newsDatesModule, (void *)&newsDatesSpec);
 }

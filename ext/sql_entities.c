@@ -48,36 +48,6 @@ typedef struct NewsEntitiesCursor {
   nd_charpos pos;
 } NewsEntitiesCursor;
 
-static int newsEntitiesConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                               sqlite3_vtab **ppVtab, char **pzErr) {
-  (void)pAux;
-  (void)argc;
-  (void)argv;
-  (void)pzErr;
-  int rc = sqlite3_declare_vtab(db, NEWS_ENTITIES_SCHEMA);
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *p = sqlite3_malloc(sizeof(*p));
-  if (!p) return SQLITE_NOMEM;
-  memset(p, 0, sizeof(*p));
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = p;
-  return SQLITE_OK;
-}
-
-static int newsEntitiesDisconnect(sqlite3_vtab *p) {
-  sqlite3_free(p);
-  return SQLITE_OK;
-}
-
-static int newsEntitiesOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
-  (void)p;
-  NewsEntitiesCursor *c = sqlite3_malloc(sizeof(*c));
-  if (!c) return SQLITE_NOMEM;
-  memset(c, 0, sizeof(*c));
-  *ppCur = &c->base;
-  return SQLITE_OK;
-}
-
 /* Serves xFilter and xClose. */
 static void newsEntitiesReset(NewsEntitiesCursor *c) {
   sqlite3_free(c->zInput);
@@ -161,16 +131,17 @@ static int newsEntitiesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsEntitiesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_ENTITIES_INPUT, 1, 1);
+  return newsBestIndexArgs(p, pInfo, "news_entities", "input", NEWS_ENTITIES_INPUT, 1);
 }
+
+static const NewsTextSpec newsEntitiesSpec = {NEWS_ENTITIES_SCHEMA, sizeof(NewsEntitiesCursor)};
 
 static const sqlite3_module newsEntitiesModule = {
     .iVersion = 0,
-    .xConnect = newsEntitiesConnect,
+    .xConnect = newsTextConnect,
     .xBestIndex = newsEntitiesBestIndex,
-    .xDisconnect = newsEntitiesDisconnect,
-    .xOpen = newsEntitiesOpen,
+    .xDisconnect = newsTextDisconnect,
+    .xOpen = newsTextOpen,
     .xClose = newsEntitiesClose,
     .xFilter = newsEntitiesFilter,
     .xNext = newsEntitiesNext,
@@ -180,5 +151,5 @@ static const sqlite3_module newsEntitiesModule = {
 };
 
 int newsRegisterEntities(sqlite3 *db) {
-  return sqlite3_create_module(db, "news_entities", &newsEntitiesModule, 0);
+  return sqlite3_create_module(db, "news_entities", &newsEntitiesModule, (void *)&newsEntitiesSpec);
 }

@@ -41,36 +41,6 @@ typedef struct NewsSentencesCursor {
   nd_charpos pos;
 } NewsSentencesCursor;
 
-static int newsSentencesConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                                sqlite3_vtab **ppVtab, char **pzErr) {
-  (void)pAux;
-  (void)argc;
-  (void)argv;
-  (void)pzErr;
-  int rc = sqlite3_declare_vtab(db, NEWS_SENTENCES_SCHEMA);
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *p = sqlite3_malloc(sizeof(*p));
-  if (!p) return SQLITE_NOMEM;
-  memset(p, 0, sizeof(*p));
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = p;
-  return SQLITE_OK;
-}
-
-static int newsSentencesDisconnect(sqlite3_vtab *p) {
-  sqlite3_free(p);
-  return SQLITE_OK;
-}
-
-static int newsSentencesOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
-  (void)p;
-  NewsSentencesCursor *c = sqlite3_malloc(sizeof(*c));
-  if (!c) return SQLITE_NOMEM;
-  memset(c, 0, sizeof(*c));
-  *ppCur = &c->base;
-  return SQLITE_OK;
-}
-
 /* Serves xFilter and xClose. */
 static void newsSentencesReset(NewsSentencesCursor *c) {
   sqlite3_free(c->zInput);
@@ -142,16 +112,17 @@ static int newsSentencesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsSentencesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  (void)p;
-  return newsBestIndexArgs(pInfo, NEWS_SENTENCES_INPUT, 1, 1);
+  return newsBestIndexArgs(p, pInfo, "news_sentences", "input", NEWS_SENTENCES_INPUT, 1);
 }
+
+static const NewsTextSpec newsSentencesSpec = {NEWS_SENTENCES_SCHEMA, sizeof(NewsSentencesCursor)};
 
 static const sqlite3_module newsSentencesModule = {
     .iVersion = 0,
-    .xConnect = newsSentencesConnect,
+    .xConnect = newsTextConnect,
     .xBestIndex = newsSentencesBestIndex,
-    .xDisconnect = newsSentencesDisconnect,
-    .xOpen = newsSentencesOpen,
+    .xDisconnect = newsTextDisconnect,
+    .xOpen = newsTextOpen,
     .xClose = newsSentencesClose,
     .xFilter = newsSentencesFilter,
     .xNext = newsSentencesNext,
@@ -161,5 +132,5 @@ static const sqlite3_module newsSentencesModule = {
 };
 
 int newsRegisterSentences(sqlite3 *db) {
-  return sqlite3_create_module(db, "news_sentences", &newsSentencesModule, 0);
+  return sqlite3_create_module(db, "news_sentences", &newsSentencesModule, (void *)&newsSentencesSpec);
 }

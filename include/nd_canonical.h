@@ -5,7 +5,9 @@
 ** "Putin's" afterwards; an organization is "the North Atlantic Treaty
 ** Organization (NATO)" and then "NATO". nd_canonical gives every mention the
 ** fullest form of its entity found in the same text:
-**   - the possessive goes ("Putin's" -> "Putin"), white space is collapsed;
+**   - the possessive goes ("Putin's" -> "Putin"), white space is collapsed,
+**     and names other than people lose a leading article when more than one
+**     word follows ("The Wall Street Journal" -> "Wall Street Journal");
 **   - PER: a mention that is the last name(s), the first name, or the first
 **     and last names of a longer PER mention takes that longer form
 **     ("Kuleba" -> "Dmytro Kuleba");
@@ -17,10 +19,11 @@
 **     Korea");
 **   - an acronym defined in the text, "Long Name (LN)" or "LN (Long Name)",
 **     takes the long name whatever the initials;
-**   - spellings of one person's name that differ slightly in the last name
-**     (Zelensky, Zelenskyy, Zelenskiy: same start, edit distance <= 2, same
-**     first name or initial or none) are one entity, written in its most
-**     frequent form (ties: the longest, then the first);
+**   - transliterations of one person's name (Zelensky, Zelenskyy, Zelenskiy;
+**     Volodymyr, Volodimir: the same but for y, i, j, h and e/a) with the
+**     same first names, initials or none, are one entity, written in its
+**     most frequent form (ties: the longest, then the first); a feminine
+**     final "a" makes another person (Navalny, Navalnaya);
 **   - when a short mention fits two different longer entities ("Smith" with
 **     both "Anna Smith" and "John Smith"), it keeps its own form.
 ** news_entities.key is then nd_normalize(canonical).

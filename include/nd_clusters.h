@@ -11,7 +11,7 @@
 ** Learnt by tools/build-clusters.c (positive PMI with neighbouring words,
 ** randomized SVD to 100 dimensions, spherical k-means) over 5.1 M tokens of
 ** the Brown corpus, nlp-corpus and the State of the Union addresses (never
-** CoNLL text); 42,963 word forms, case kept. The table,
+** CoNLL text); 42,966 word forms, case kept. The table,
 ** ext/data/clusters.bin, is linked in by ext/clusters_blob.S and read in
 ** place: no allocation, thread-safe. See docs/gazetteers.md.
 */

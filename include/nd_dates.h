@@ -71,6 +71,38 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
 ** with *failed_rule the index of the first pattern that did not. */
 int nd_dates_rules_check(int *failed_rule);
 
+/* ---- Triggers (dates_triggers.c) ---------------------------------------- */
+
+/* Classes of the words temporal expressions are built around. */
+enum {
+  ND_T_DIGIT = 1 << 0, ND_T_MONTH = 1 << 1, ND_T_WEEKDAY = 1 << 2, ND_T_UNIT = 1 << 3,
+  ND_T_DEICTIC = 1 << 4, ND_T_PART = 1 << 5, ND_T_SEASON = 1 << 6, ND_T_HALF = 1 << 7,
+  ND_T_FUZZY = 1 << 8, ND_T_SETADV = 1 << 9, ND_T_NOON = 1 << 10, ND_T_DECADE = 1 << 11,
+  ND_T_QH = 1 << 12, ND_T_YEAR = 1 << 13, /* ND_T_DIGIT: 1-2 digits, ND_T_YEAR: 4 digits or '23 */
+  ND_T_HOLIDAY = 1 << 14, ND_T_YEARWORD = 1 << 15 /* nineteen, twenty, two (thousand) */
+};
+
+/* Called with a byte offset where an expression may start and the classes
+** of the trigger words it may hold; a non-zero return stops the scan. */
+typedef int (*nd_trigger_fn)(void *arg, size_t start, unsigned classes);
+
+/* Report every place of text[0..n) where a rule is worth trying, in one
+** linear pass. Returns 0, or -1 when fn stopped it. */
+int nd_date_triggers(const char *s, size_t n, nd_trigger_fn fn, void *arg);
+/* 1 when every trigger word is found, once (a unit test checks it). */
+int nd_trigger_words_ok(void);
+
+/* ---- Tense markers (dates_tense.c) -------------------------------------- */
+
+/* Called with the byte offset of a tense marker and 1 for future, 0 for
+** past; a non-zero return stops the scan. */
+typedef int (*nd_tense_fn)(void *arg, size_t at, int future);
+/* Report the tense markers of s[from..to) in order. Returns 0, or -1 when
+** fn stopped it. */
+int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg);
+/* 1 when the tense word table is sorted (a unit test checks it). */
+int nd_tense_words_sorted(void);
+
 /* ---- Between the rules and the normalizer -------------------------------- */
 
 /* What a rule found; the normalizer reads the span's words again. */
@@ -90,7 +122,8 @@ typedef enum nd_date_kind {
   ND_K_DURATION,   /* four years, a five-year term, more than a decade */
   ND_K_SET,        /* every Monday, annually, twice a week */
   ND_K_FUZZY,      /* now, recently, the future */
-  ND_K_CLOCK       /* 1:00 p.m., 17:30 CET, noon */
+  ND_K_CLOCK,      /* 1:00 p.m., 17:30 CET, noon */
+  ND_K_HOLIDAY     /* Christmas, Thanksgiving Day, Easter 2024 */
 } nd_date_kind;
 
 /* Tense of the sentence around a span, for weekdays and bare months. */

@@ -34,20 +34,23 @@ const char *nd_entity_type_name(int type);
 ** little-endian, 4-byte aligned:
 **   "NDNER\2\0\0", u32 nrows, u32 mask, u32 info_len, f32 wscale[2],
 **   f32 temperature, f32 trans[2][10][9] (row 9: start of a sentence),
-**   then an open-addressing hash table of mask + 1 slots, each
-**   { u32 feature id (0: empty), i16 w[2][9] }, probed linearly from
-**   id & mask; then the info text. */
+**   then an open-addressing hash table of mask + 1 slots probed linearly
+**   from id & mask: u32 key[mask + 1] (feature ids, 0: empty), then
+**   i16 w[mask + 1][2][9]; then the info text. Keys apart from weights:
+**   the probes (most ids are not in the model) scan a small array that
+**   stays in cache. */
 typedef struct nd_ner_model {
   uint32_t nrows, mask, info_len;
-  const unsigned char *slots; /* ND_NER_SLOT bytes each */
+  const uint32_t *key;
+  const int16_t *w;
   float wscale[ND_NER_PASSES];
   float temperature; /* divides scores before the forward-backward pass */
   float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
   const char *info;
 } nd_ner_model;
 
-#define ND_NER_MAGIC "NDNER\2\0\0"
-#define ND_NER_SLOT (4 + 2 * ND_NER_PASSES * ND_NER_TAGS)
+#define ND_NER_MAGIC "NDNER\3\0\0"
+#define ND_NER_ROW (ND_NER_PASSES * ND_NER_TAGS) /* weights per slot */
 
 /* Parse a blob; returns 0, or -1 when it is not a valid model. */
 int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m);
@@ -88,9 +91,11 @@ void nd_entities_free(nd_entity *e, size_t count);
 /* Feature ids of each token: token i has feats[off[i] .. off[i+1]).
 ** tags1 == NULL gives the first-pass features; with the first pass's tags
 ** of the same tokens it gives the second pass's (first-pass features plus
-** document evidence). *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
+** document evidence). gaz_fold >= 0 reads the gazetteer's TRAIN_* lists
+** built without that fold of train.txt (nd_gaz_*_fold), -1 the full lists.
+** *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
-                    uint32_t **feats, size_t **off);
+                    int gaz_fold, uint32_t **feats, size_t **off);
 
 /* Viterbi over per-token scores emit[n][9] with transitions trans[10][9]
 ** (row 9: sentence start); allowed BIO transitions only. Returns 0, -1 on
@@ -116,12 +121,23 @@ typedef struct nd_ner_doc nd_ner_doc;
 nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n);
 void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1); /* kept, not copied */
 void nd_ner_doc_free(nd_ner_doc *d);
+/* Training only: which fold's TRAIN_* gazetteer lists to read (see
+** nd_ner_features). */
+void nd_ner_doc_set_fold(nd_ner_doc *d, int fold);
 
 /* Features of the sentence tok[a..b): feats gets at most ND_NER_MAXF per
 ** token, off[0..b-a] their bounds (off[0] = 0). pass 2 adds the document
 ** evidence recorded by nd_ner_doc_add_tags. Returns 0, -1 on OOM. */
 int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
                              size_t *off);
+
+/* After nd_ner_sentence_features(d, a, ...): the first *nword features of
+** token i depend on its word form alone; returns that form's memo of their
+** summed weights (both passes), already filled when *valid is 1; with
+** claim, a memo not yet filled is marked filled: the caller fills it now.
+** NULL when there is none. */
+int32_t *nd_ner_word_sums(nd_ner_doc *d, size_t a, size_t i, int claim, size_t *nword,
+                          int *valid);
 
 /* The document-evidence features of token i alone (the second pass's
 ** features are the first pass's plus these); returns their count. */

@@ -77,10 +77,10 @@ size_t nd_line_key(const char *s, size_t n, char *out, size_t cap);
 ** case); other values are kept as written. Leaves a set a->lang alone. */
 int nd_set_lang(nd_article *a, const char *v, size_t n);
 
-/* ISO 639-1 code of the language s[0..n) is written in, from its script
-** or its function words (16 Latin and Cyrillic languages), or NULL when
-** unsure (ext/article_lang.c). */
-const char *nd_guess_lang(const char *s, size_t n);
+/* Plain-text body layout, replacing *text (nd_malloc'ed): each line its
+** own paragraph, or, when the text is hard wrapped, the lines of a block
+** joined by spaces. -1 on OOM (*text unchanged). */
+int nd_text_paragraphs(char **text);
 
 /* Body layout, in place: trailing white space cut from every line, runs
 ** of blank lines become one blank line, leading/trailing blank lines go. */

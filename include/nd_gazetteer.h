@@ -49,7 +49,8 @@ enum {
   ND_GAZ_TIME = 1u << 15,       /* month and weekday names: capitalized but not entities */
   ND_GAZ_LOCATION = 1u << 16,   /* other named places: continents, rivers, mountains, seas, islands */
   ND_GAZ_CURRENCY = 1u << 17,   /* currency names: "euro", "yen", "rouble" */
-  ND_GAZ_TRAIN_PER = 1u << 18,  /* entity strings of CoNLL train.txt only (never dev): see the docs */
+  ND_GAZ_TRAIN_PER = 1u << 18,  /* entity strings of CoNLL train.txt only (never dev); train with
+                                   the *_fold functions below */
   ND_GAZ_TRAIN_ORG = 1u << 19,
   ND_GAZ_TRAIN_LOC = 1u << 20,
   ND_GAZ_TRAIN_MISC = 1u << 21,
@@ -59,6 +60,7 @@ enum {
   (ND_GAZ_ORG_SUFFIX | ND_GAZ_ORG_CUE | ND_GAZ_PERSON_CUE | ND_GAZ_LOC_CUE | ND_GAZ_COMMON |       \
    ND_GAZ_TIME | ND_GAZ_CURRENCY)
 #define ND_GAZ_ALL ((1u << ND_GAZ_NFLAGS) - 1)
+#define ND_GAZ_TRAIN_ALL (ND_GAZ_TRAIN_PER | ND_GAZ_TRAIN_ORG | ND_GAZ_TRAIN_LOC | ND_GAZ_TRAIN_MISC)
 
 /* Short upper-case name of flag number bit (0 <= bit < ND_GAZ_NFLAGS), e.g.
 ** "CITY" for bit 1, for building feature strings; NULL when out of range. */
@@ -84,5 +86,19 @@ size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *fla
 ** and inside[j] the flags of every such longest entry that covers j without
 ** starting there (ORed when matches overlap). Both arrays hold ntok values. */
 void nd_gaz_sentence(const nd_gaz_tok *tok, size_t ntok, unsigned *begin, unsigned *inside);
+
+/* Cross-validated TRAIN_* lists, for training a tagger on CoNLL train.txt.
+** The TRAIN_* lists hold entity strings of train.txt, so while training on
+** train.txt they would fire on every entity of the document at hand and the
+** tagger would learn to trust them far more than they deserve on new text.
+** Training must instead read, for each document, lists built without it:
+** documents are numbered from 0 in file order (by -DOCSTART- lines) and
+** document d is in fold d % ND_GAZ_FOLDS; these functions answer like the
+** ones above, except that the TRAIN_* bits come from the lists built from
+** the other folds. fold < 0 gives the full lists (the functions above). */
+#define ND_GAZ_FOLDS 5
+unsigned nd_gaz_word_fold(const char *w, size_t n, int fold);
+size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, unsigned *flags);
+void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned *begin, unsigned *inside);
 
 #endif

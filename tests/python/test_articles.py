@@ -54,6 +54,21 @@ class Articles(unittest.TestCase):
     def rel(self, rows):
         return [(os.path.relpath(r[0], self.dir),) + tuple(r[1:]) for r in rows]
 
+    # --- titles ----------------------------------------------------------
+
+    def test_a_text_without_headline_is_titled_by_its_first_sentence(self):
+        short = self.put("short.txt", "The ferry resumed service on Friday. Crews checked every vessel.\n")
+        self.assertEqual(self.one(short, "title")[0], "The ferry resumed service on Friday.")
+        long_lead = ("The regional council voted on Tuesday evening to extend the night train "
+                     "trial to three more lines, after a year in which ridership doubled and the "
+                     "operator reported its first profit.")
+        path = self.put("long.txt", long_lead + " Others doubted it.\n")
+        title = self.one(path, "title")[0]
+        self.assertTrue(title.endswith("\u2026"), title)
+        self.assertLessEqual(len(title.encode()), 123)
+        self.assertTrue(long_lead.startswith(title[:-1]), title)
+        self.assertFalse(title[:-1].endswith(" "))
+
     # --- sources ---------------------------------------------------------
 
     def test_nonexistent_source_is_an_sql_error_naming_it(self):

@@ -23,3 +23,9 @@ SELECT count(*) FROM news_dates(
 -- The offsets invariant, on text with accents and emoji.
 SELECT text, substr(i, start, length) = text FROM (SELECT 'Zürich 🎉 on 5 März? No: on März 5, 2021 and on Tuesday.' AS i),
   news_dates(i, '2021-03-10');
+-- Holidays, and dates told about: "later that year", "a year earlier".
+SELECT text, value FROM news_dates(
+  'Christmas 2023, Easter week, Good Friday 2024, Election Day 2020. The war began in 1939; '
+  || 'later that year it spread. In the third quarter sales rose; a year earlier they fell.', '2023-03-17');
+-- Years in words, as broadcast transcripts write them.
+SELECT text, value FROM news_dates('In nineteen ninety-six, and in the year two thousand.');

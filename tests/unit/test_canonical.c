@@ -5,6 +5,7 @@
 
 #include "nd_alloc.h"
 #include "nd_canonical.h"
+#include "nd_utf8.h"
 #include "unit.h"
 
 #define MAXM 16
@@ -20,7 +21,8 @@ static int run(const char *text, const char *const *spec, size_t count, char **o
     if (!found) return -2;
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
     for (int t = 0; t < 4; t++)
-      if (!strncmp(spec[i], types[t], (size_t)(colon - spec[i])) && strlen(types[t]) == (size_t)(colon - spec[i]))
+      if (!strncmp(spec[i], types[t], (size_t)(colon - spec[i])) &&
+          strlen(types[t]) == (size_t)(colon - spec[i]))
         m[i].type = t;
     m[i].start = (size_t)(found - text);
     m[i].len = strlen(colon + 1);
@@ -71,7 +73,8 @@ static void test_ambiguous(void) {
 }
 
 static void test_variants(void) {
-  const char *text = "Arkady Dvorkovich spoke. Dvorkovych said. Then Dvorkovich left. Dvorkovitch? No: Dvorak.";
+  const char *text =
+      "Arkady Dvorkovich spoke. Dvorkovych said. Then Dvorkovich left. Dvorkovitch? No: Dvorak.";
   const char *spec[] = {"PER:Arkady Dvorkovich", "PER:Dvorkovych", "PER:Dvorkovich", "PER:Dvorak"};
   char *out[MAXM];
   CHECK(run(text, spec, 4, out) == 0);
@@ -81,13 +84,35 @@ static void test_variants(void) {
   free_all(out, 4);
 
   /* Two spellings of the full name: the more frequent one wins. */
-  const char *t2 = "Oleksiy Danylenkiy spoke. Oleksiy Danylenky replied. Oleksiy Danylenky left. Danylenkiy stayed.";
+  const char *t2 =
+      "Oleksiy Danylenkiy spoke. Oleksiy Danylenky replied. Oleksiy Danylenky left. Danylenkiy stayed.";
   const char *s2[] = {"PER:Oleksiy Danylenkiy", "PER:Oleksiy Danylenky", "PER:Oleksiy Danylenky",
                       "PER:Danylenkiy"};
   CHECK(run(t2, s2, 4, out) == 0);
   CHECK_STR(out[0], "Oleksiy Danylenky");
   CHECK_STR(out[3], "Oleksiy Danylenky");
   free_all(out, 4);
+
+  /* Transliterations of both names; short first names that differ stay apart. */
+  const char *t4 = "Volodymyr Zelenskyy met aides. Volodimir Zelensky spoke; Zelenskiy left. "
+                   "Maria Ferro and Mario Ferro.";
+  const char *s4[] = {"PER:Volodymyr Zelenskyy", "PER:Volodimir Zelensky", "PER:Zelenskiy", "PER:Maria Ferro",
+                      "PER:Mario Ferro"};
+  CHECK(run(t4, s4, 5, out) == 0);
+  CHECK_STR(out[0], "Volodymyr Zelenskyy"); /* a tie: the longer writing, then the first */
+  CHECK_STR(out[1], out[0]);
+  CHECK_STR(out[2], out[0]);
+  CHECK_STR(out[3], "Maria Ferro");
+  CHECK_STR(out[4], "Mario Ferro");
+  free_all(out, 5);
+
+  /* A feminine ending is another person. */
+  const char *t5 = "Pavel Sorokin and Sorokina met. Sorokin left.";
+  const char *s5[] = {"PER:Pavel Sorokin", "PER:Sorokina", "PER:Sorokin"};
+  CHECK(run(t5, s5, 3, out) == 0);
+  CHECK_STR(out[1], "Sorokina");
+  CHECK_STR(out[2], "Pavel Sorokin");
+  free_all(out, 3);
 
   /* Different consonants are different people. */
   const char *t3 = "Ed Johnson and Al Johnston. Johnson spoke.";
@@ -123,6 +148,21 @@ static void test_acronyms(void) {
   CHECK_STR(out[4], "Department of Water Supply");
   free_all(out, 5);
 
+  /* The article goes from names of several words; acronyms may skip it. */
+  const char *t4 = "The Daily Harbour Gazette (DHG) and The Hague. DHG and The Hague.";
+  const char *s4[] = {"ORG:The Daily Harbour Gazette", "ORG:DHG", "LOC:The Hague", "ORG:DHG",
+                      "LOC:The Hague"};
+  CHECK(run(t4, s4, 5, out) == 0);
+  CHECK_STR(out[0], "Daily Harbour Gazette");
+  CHECK_STR(out[1], "Daily Harbour Gazette");
+  CHECK_STR(out[2], "The Hague");
+  free_all(out, 5);
+  const char *t5 = "BANK OF THE ANDES REPORTS PROFIT. Bank Of The Andes grew; BA shares rose.";
+  const char *s5[] = {"ORG:Bank Of The Andes", "ORG:BA"};
+  CHECK(run(t5, s5, 2, out) == 0);
+  CHECK_STR(out[1], "Bank Of The Andes");
+  free_all(out, 2);
+
   /* Places: acronyms yes, a shorter place inside a longer one no. */
   const char *t3 = "Trade between the United Arab Emirates and North Korea; UAE and Korea.";
   const char *s3[] = {"LOC:United Arab Emirates", "LOC:North Korea", "LOC:UAE", "LOC:Korea"};
@@ -133,8 +173,10 @@ static void test_acronyms(void) {
 }
 
 static void test_cleaning(void) {
-  const char *text = "\"Karl\n  Brenner\" and (Brenner) met \xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D aide.";
-  const char *spec[] = {"PER:\"Karl\n  Brenner\"", "PER:(Brenner)", "PER:\xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D"};
+  const char *text =
+      "\"Karl\n  Brenner\" and (Brenner) met \xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D aide.";
+  const char *spec[] = {"PER:\"Karl\n  Brenner\"", "PER:(Brenner)",
+                        "PER:\xE2\x80\x9CKarl Brenner\xE2\x80\x99s\xE2\x80\x9D"};
   char *out[MAXM];
   CHECK(run(text, spec, 3, out) == 0);
   CHECK_STR(out[0], "Karl Brenner");
@@ -158,6 +200,40 @@ static void test_cleaning(void) {
   CHECK_STR(out[1], "");
   free_all(out, 2);
   CHECK(nd_canonical("", 0, NULL, 0, out, len) == 0);
+}
+
+/* Random text (invalid UTF-8, brackets, apostrophes) and random spans,
+** overlapping or past the end: every mention still gets a string. */
+static void test_random(void) {
+  static const char alphabet[] = "AaBbKkNnOoSsTt   ..()'\xE2\x80\x99\xC3\xA9\xFF\x80&-";
+  enum { N = 3000, M = 400 };
+  char *text = malloc(N);
+  nd_mention *m = malloc(M * sizeof(*m));
+  char **out = malloc(M * sizeof(char *));
+  size_t *len = malloc(M * sizeof(size_t));
+  unsigned x = 12345;
+  for (int round = 0; round < 20; round++) {
+    for (size_t i = 0; i < N; i++) {
+      x = x * 1103515245u + 12345u;
+      text[i] = alphabet[(x >> 16) % (sizeof alphabet - 1)];
+    }
+    for (size_t i = 0; i < M; i++) {
+      x = x * 1103515245u + 12345u;
+      m[i].start = (x >> 8) % (N + 20);
+      x = x * 1103515245u + 12345u;
+      m[i].len = (x >> 8) % 30;
+      m[i].type = (int)((x >> 20) % 4);
+    }
+    int ok = nd_canonical(text, N, m, M, out, len) == 0;
+    CHECK(ok);
+    for (size_t i = 0; ok && i < M; i++)
+      CHECK(out[i] && strlen(out[i]) == len[i] && nd_utf8_valid(out[i], len[i]));
+    if (ok) free_all(out, M);
+  }
+  free(text);
+  free(m);
+  free(out);
+  free(len);
 }
 
 static void test_many(void) {
@@ -190,6 +266,7 @@ int main(void) {
   test_variants();
   test_acronyms();
   test_cleaning();
+  test_random();
   test_many();
   UNIT_DONE();
 }

@@ -63,6 +63,8 @@ static const char *value_of(const char *text, const char *anchor) {
 static void test_tagger(void) {
   int failed;
   CHECK(nd_lexicon_sorted());
+  CHECK(nd_trigger_words_ok());
+  CHECK(nd_tense_words_sorted());
   CHECK(nd_dates_rules_check(&failed) && failed == -1);
   CHECK_STR(value_of("They met on Thursday.", "2023-03-17"), "2023-03-16");
   CHECK_STR(value_of("He will arrive on Monday.", "2023-03-17"), "2023-03-20");

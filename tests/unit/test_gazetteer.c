@@ -104,16 +104,38 @@ static void test_phrases(void) {
   nd_gaz_sentence(tok, 0, begin, inside);
 }
 
+static void test_folds(void) {
+  const char *words[] = {"Germany", "U.S.", "Chicago", "said", "Reuters"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t n = strlen(words[i]);
+    unsigned all = nd_gaz_word(words[i], n);
+    CHECK(nd_gaz_word_fold(words[i], n, -1) == all);
+    for (int k = 0; k < ND_GAZ_FOLDS; k++) { /* only the TRAIN_* bits may differ */
+      unsigned f = nd_gaz_word_fold(words[i], n, k);
+      CHECK((f & ~ND_GAZ_TRAIN_ALL) == (all & ~ND_GAZ_TRAIN_ALL));
+    }
+  }
+  /* A string frequent all over the training data is in every fold's list. */
+  for (int k = 0; k < ND_GAZ_FOLDS; k++) CHECK(nd_gaz_word_fold("U.S.", 4, k) & ND_GAZ_TRAIN_LOC);
+  CHECK(nd_gaz_word_fold("U.S.", 4, ND_GAZ_FOLDS) == nd_gaz_word("U.S.", 4));
+  nd_gaz_tok tok[8];
+  unsigned f, g, begin[8], inside[8];
+  size_t n = split("in the United States today", tok, 8);
+  CHECK(nd_gaz_phrase_fold(tok, n, 2, 0, &f) == nd_gaz_phrase(tok, n, 2, &g) &&
+        (f & ~ND_GAZ_TRAIN_ALL) == (g & ~ND_GAZ_TRAIN_ALL));
+  nd_gaz_sentence_fold(tok, n, 1, begin, inside);
+  CHECK((begin[2] & ND_GAZ_COUNTRY) && (inside[3] & ND_GAZ_COUNTRY));
+}
+
 static int cls(const char *w, nd_word_class *c) { return nd_word_cluster(w, strlen(w), c); }
 
 static void test_clusters(void) {
   nd_word_class a, b, c;
-  CHECK(cls("Moscow", &a) && cls("Russia", &b));
-  CHECK(a.fine == b.fine); /* places share a class */
-  CHECK(cls("said", &a) && cls("explained", &b) && a.fine == b.fine);
-  CHECK(cls("the", &c) && c.fine != a.fine);
-  /* The levels nest: one fine class, one middle and one coarse class. */
-  CHECK(a.middle == b.middle && a.coarse == b.coarse);
+  CHECK(cls("Moscow", &a) && cls("London", &b));
+  CHECK(a.fine == b.fine); /* cities share a class */
+  CHECK(a.middle == b.middle && a.coarse == b.coarse); /* the levels nest */
+  CHECK(cls("Russia", &b) && b.middle == a.middle); /* countries are near */
+  CHECK(cls("the", &c) && c.middle != a.middle);
   CHECK(a.fine < ND_CLUSTERS_FINE && a.middle < ND_CLUSTERS_MIDDLE && a.coarse < ND_CLUSTERS_COARSE);
   /* Case fallbacks: lower case, then a capital first letter. */
   CHECK(cls("RUSSIA", &c) && c.fine == cls("Russia", &b) * b.fine);
@@ -126,6 +148,7 @@ static void test_clusters(void) {
 int main(void) {
   test_words();
   test_phrases();
+  test_folds();
   test_clusters();
   UNIT_DONE();
 }

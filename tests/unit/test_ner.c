@@ -83,9 +83,11 @@ int main(void) {
   const char *bad = "Paris \xff\xfe Berlin \xc3 Rome \xed\xa0\x80 Madrid\x80";
   CHECK(check_entities(bad, strlen(bad)) >= 1);
 
-  /* A single 1 MB word. */
+  /* A single 1 MB word; words with no sentence end (tagged in bounded
+  ** pieces). */
   long count;
   CHECK(time_text("Xa", 1u << 20, &count) >= 0 && count >= 0);
+  CHECK(time_text("a Word ", 1u << 18, &count) >= 0 && count >= 0);
 
   /* A large input of news-like text, and linear time: four times the text
   ** must not take much more than four times as long. */

@@ -1,0 +1,101 @@
+/*
+** Tense markers for the date tagger: the words that tell whether a clause
+** speaks of the past ("said", "was", "met", "ago") or the future ("will",
+** "next", "scheduled", "plans"), so that a bare weekday or month lands on
+** the right side of the anchor ("met on Thursday" before it, "will arrive
+** on Monday" after it).
+**
+** How it works: words of ASCII letters are looked up in a small sorted
+** table; a word ending in "-ed" not in the table counts as past. A few
+** pairs are read together: "had been scheduled" and "as planned" are past,
+** "next to" is no tense at all. Called on bounded windows around dates.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "nd_dates.h"
+
+typedef struct tense_word {
+  const char *w;
+  char tense; /* 'F' future, 'P' past, 'H' had (past, and swallows what follows) */
+} tense_word;
+
+/* Sorted (strcmp order): checked by the unit tests. */
+static const tense_word tense_words[] = {
+    {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"did", 'P'},
+    {"due", 'F'},       {"earlier", 'P'},  {"expect", 'F'},    {"expected", 'F'},
+    {"expects", 'F'},   {"going", 'F'},    {"had", 'H'},       {"hope", 'F'},
+    {"hopes", 'F'},     {"intend", 'F'},   {"intends", 'F'},   {"last", 'P'},
+    {"ll", 'F'},        {"next", 'F'},     {"plan", 'F'},      {"planned", 'F'},
+    {"planning", 'F'},  {"plans", 'F'},    {"said", 'P'},      {"scheduled", 'F'},
+    {"shall", 'F'},     {"told", 'P'},     {"tomorrow", 'F'},  {"upcoming", 'F'},
+    {"was", 'P'},       {"were", 'P'},     {"will", 'F'},      {"would", 'F'},
+    {"yesterday", 'P'},
+};
+
+int nd_tense_words_sorted(void) {
+  for (size_t i = 1; i < sizeof(tense_words) / sizeof(tense_words[0]); i++)
+    if (strcmp(tense_words[i - 1].w, tense_words[i].w) >= 0) return 0;
+  return 1;
+}
+
+static int tense_cmp(const void *key, const void *elem) {
+  return strcmp((const char *)key, ((const tense_word *)elem)->w);
+}
+
+static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The next word of s[*i..to): its bounds and lower-cased copy (truncated). */
+static int next_word(const char *s, size_t to, size_t *i, size_t *a, size_t *b, char *low) {
+  while (*i < to && !is_alpha((unsigned char)s[*i])) (*i)++;
+  if (*i >= to) return 0;
+  *a = *i;
+  while (*i < to && is_alpha((unsigned char)s[*i])) {
+    if (*i - *a < 15) low[*i - *a] = (char)(s[*i] | 0x20);
+    (*i)++;
+  }
+  *b = *i;
+  low[*b - *a < 15 ? *b - *a : 15] = 0;
+  return 1;
+}
+
+int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
+  size_t i = from, a, b;
+  char low[16], prev[16] = "";
+  /* Words may not start inside a word cut by the window. */
+  while (i > 0 && i < to && is_alpha((unsigned char)s[i]) && is_alpha((unsigned char)s[i - 1])) i++;
+  while (next_word(s, to, &i, &a, &b, low)) {
+    const tense_word *e = bsearch(low, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
+                                  sizeof(tense_words[0]), tense_cmp);
+    char t = e ? e->tense : 0;
+    size_t len = b - a;
+    if (!t && len >= 4 && len < 15 && low[len - 2] == 'e' && low[len - 1] == 'd') t = 'P';
+    if (t == 'F' && !strcmp(low, "next")) {
+      /* "next to" is a place */
+      size_t j = b;
+      while (j < to && s[j] == ' ') j++;
+      if (j + 2 <= to && (s[j] | 0x20) == 't' && (s[j + 1] | 0x20) == 'o' &&
+          (j + 2 == to || !is_alpha((unsigned char)s[j + 2])))
+        t = 0;
+    }
+    if (t == 'F' && !strcmp(low, "planned") &&
+        (!strcmp(prev, "as") || !strcmp(prev, "previously") || !strcmp(prev, "originally")))
+      t = 'P';
+    if (t == 'H') {
+      /* "had been scheduled": the plan is past, skip the words that follow */
+      size_t j = i, c, d;
+      char w2[16];
+      for (int k = 0; k < 2 && next_word(s, to, &j, &c, &d, w2); k++) {
+        if (!strcmp(w2, "been")) continue;
+        const tense_word *e2 = bsearch(w2, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
+                                       sizeof(tense_words[0]), tense_cmp);
+        if ((e2 && e2->tense == 'F') || !strcmp(w2, "set") || !strcmp(w2, "supposed")) i = j;
+        break;
+      }
+      t = 'P';
+    }
+    if (t && fn(arg, a, t == 'F')) return -1;
+    memcpy(prev, low, sizeof prev);
+  }
+  return 0;
+}
