@@ -9,7 +9,8 @@
 # SQL layer (compiled with -DSQLITE_CORE, so it calls libsqlite3 directly;
 # see tests/fuzz/fuzz_db.h). Seed corpora are written at fuzz time into
 # build/fuzz/corpus/<target> by tests/fuzz/seeds.sh; crash inputs land in
-# build/fuzz/artifacts/. Nothing under build/ is committed.
+# build/fuzz/artifacts/. Nothing under build/ is committed. A target with a
+# tests/fuzz/<target>.dict runs with that libFuzzer dictionary.
 
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
@@ -21,6 +22,8 @@ FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 FUZZ_ENGINE   = $(ENGINE_SRC:ext/%.c=$(FUZZ_BUILD)/obj/%.o) $(ASM_SRC:ext/%.S=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_SQL      = $(SQL_SRC:ext/%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_OPTS     = -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+# max_total_time is wall time; the CPU time a target got is what counts.
+FUZZ_TIME     = $(if $(wildcard /usr/bin/time),/usr/bin/time -f 'cpu %U+%S' -a -o $(FUZZ_BUILD)/$$t.log)
 
 .PHONY: fuzz fuzz-smoke fuzz-build
 
@@ -39,7 +42,7 @@ $(FUZZ_BUILD)/obj/%.o: ext/%.S
 $(FUZZ_BUILD)/libengine.a: $(FUZZ_ENGINE)
 	rm -f $@ && ar rcs $@ $^
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_db.h $(FUZZ_SQL) $(FUZZ_BUILD)/libengine.a
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_SQL) $(FUZZ_BUILD)/libengine.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/fuzz -fsanitize=fuzzer $< -o $@ \
 	  $(FUZZ_SQL) $(FUZZ_BUILD)/libengine.a -lsqlite3 $(LIBS)
 
@@ -51,10 +54,11 @@ fuzz: $(FUZZ_BIN)
 	  t=$${f##*/fuzz_}; c=$(FUZZ_BUILD)/corpus/$$t; \
 	  sh tests/fuzz/seeds.sh $$t $$c || exit 1; \
 	  d=; [ -f tests/fuzz/$$t.dict ] && d=-dict=tests/fuzz/$$t.dict; \
-	  printf 'fuzz %-12s %ss ... ' $$t $(FUZZ_SECONDS); \
-	  if $$f $$c $$d $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	  printf 'fuzz %-16s %ss ... ' $$t $(FUZZ_SECONDS); \
+	  if $(FUZZ_TIME) $$f $$c $$d $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	       -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- >$(FUZZ_BUILD)/$$t.log 2>&1; then \
-	    grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$t.log | sed 's/.*: /ok, runs: /'; \
+	    echo "ok, runs: $$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_BUILD)/$$t.log)," \
+	      "CPU s: $$(tail -1 $(FUZZ_BUILD)/$$t.log | sed -n 's/^cpu //p')"; \
 	  else \
 	    echo FAILED; tail -60 $(FUZZ_BUILD)/$$t.log; exit 1; \
 	  fi; \
