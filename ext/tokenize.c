@@ -190,25 +190,17 @@ static size_t scan_word(const scan *s, size_t i, const nd_span *sp, size_t nsp, 
     }
     size_t nl;
     int32_t prev = cp_before(s, j), next = cp_at(s, j + l, &nl);
-    if (is_apostrophe(c)) {
-      if (kind_of(prev) == K_LETTER && nl && kind_of(next) == K_LETTER && !is_clitic(s, j, l)) {
-        j += l + nl;
-        ncp += 2;
-        seg_cps += 2;
-        all_lower = 0;
-        continue;
-      }
-      break;
-    }
-    if (is_hyphen(c)) {
-      if (is_wordish(prev) && nl && is_wordish(next)) {
-        j += l + nl;
-        ncp += 2;
-        seg_cps += 2;
-        all_lower = 0;
-        continue;
-      }
-      break;
+    if (is_apostrophe(c) || is_hyphen(c)) {
+      /* Inside a word (O'Brien, Saint-Denis), not a clitic (Putin 's). */
+      int inside = is_apostrophe(c) ? kind_of(prev) == K_LETTER && kind_of(next) == K_LETTER &&
+                                          !is_clitic(s, j, l)
+                                    : is_wordish(prev) && is_wordish(next);
+      if (!inside || !nl) break;
+      j += l + nl;
+      ncp += 2;
+      seg_cps += 2;
+      all_lower = 0;
+      continue;
     }
     if (c == '.') {
       if (kind_of(prev) == K_DIGIT && digits_at(s, j + 1) > 0) { /* 3.5 */
