@@ -12,7 +12,7 @@ SELECT format, count(*) AS articles, sum(words) AS words, round(avg(words)) AS a
 FROM news_articles('tests/corpus') GROUP BY format ORDER BY articles DESC;
 
 .print
-.print '3. Languages stated by the files (NULL: not stated)'
+.print '3. Languages, stated by the file or detected from the text (NULL: unsure)'
 SELECT lang, count(*) AS articles FROM news_articles('tests/corpus')
 GROUP BY lang ORDER BY articles DESC;
 
