@@ -4,7 +4,7 @@
 ** engine (ext/ner_model.c) reads them.
 */
         .section .rodata
-        .balign 16
+        .balign 64
         .globl nd_ner_blob
         .hidden nd_ner_blob
 nd_ner_blob:

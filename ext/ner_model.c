@@ -3,10 +3,10 @@
 ** into a read-only view, and looking up the weights of a feature id.
 **
 ** How it works: the weights sit in an open-addressing hash table keyed by
-** feature id, the keys in an array of their own (512 KB) that stays in
-** cache, so a lookup of an id that is not in the model (the common case)
-** costs no trip to memory, and one that is costs one. Nothing is copied or allocated, so the linked-in
-** model is usable at once (no load time).
+** feature id, each id beside its 8-bit weights in a 32-byte slot, so a
+** lookup costs one cache line (nearly 9 in 10 ids looked up are in the
+** model). Nothing is copied or allocated, so the linked-in model is usable
+** at once (no load time).
 */
 #include <stdint.h>
 #include <string.h>
@@ -49,27 +49,28 @@ int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m) {
       for (int j = 0; j < ND_NER_TAGS; j++, q += 4) m->trans[k][i][j] = rdf(q);
   /* A power-of-two table with at least one empty slot, so probes end. */
   if ((m->mask & (m->mask + 1)) || m->nrows > m->mask) return -1;
-  size_t slots = (size_t)m->mask + 1, table = slots * (4 + 2 * ND_NER_ROW);
+  _Static_assert(sizeof(nd_ner_slot) == 32, "a slot is half a cache line");
+  head = (head + 31) & ~(size_t)31;
+  size_t slots = (size_t)m->mask + 1, table = slots * sizeof(nd_ner_slot);
   if (n < head + table + m->info_len) return -1;
-  m->key = (const uint32_t *)(p + head);
-  m->w = (const int16_t *)(m->key + slots);
+  m->slot = (const nd_ner_slot *)(p + head);
   m->info = (const char *)p + head + table;
   return 0;
 }
 
 void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id) {
 #if defined(__GNUC__)
-  __builtin_prefetch(m->key + (id & m->mask));
+  __builtin_prefetch(m->slot + (id & m->mask));
 #else
   (void)m;
   (void)id;
 #endif
 }
 
-const int16_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id) {
+const int8_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id) {
   for (uint32_t h = id & m->mask;; h = (h + 1) & m->mask) {
-    uint32_t k = m->key[h];
-    if (k == id && id) return m->w + (size_t)h * ND_NER_ROW;
+    uint32_t k = m->slot[h].key;
+    if (k == id && id) return m->slot[h].w;
     if (k == 0) return NULL;
   }
 }

@@ -160,14 +160,14 @@ static void local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, const s
       k += nword;
     } else {
       for (; k < s->off[i] + nword; k++) {
-        const int16_t *w = nd_ner_model_row(m, s->feats[k]);
+        const int8_t *w = nd_ner_model_row(m, s->feats[k]);
         if (w)
           for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
       }
       if (memo) memcpy(memo, acc, sizeof(acc));
     }
     for (; k < s->off[i + 1]; k++) {
-      const int16_t *w = nd_ner_model_row(m, s->feats[k]);
+      const int8_t *w = nd_ner_model_row(m, s->feats[k]);
       if (!w) continue;
       for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
     }
@@ -186,7 +186,7 @@ static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
     int32_t acc[ND_NER_TAGS] = {0};
     size_t nf = nd_ner_doc_features(d, i, f);
     for (size_t k = 0; k < nf; k++) {
-      const int16_t *w = nd_ner_model_row(m, f[k]);
+      const int8_t *w = nd_ner_model_row(m, f[k]);
       if (!w) continue;
       for (int t = 0; t < ND_NER_TAGS; t++) acc[t] += w[ND_NER_TAGS + t];
     }

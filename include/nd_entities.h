@@ -32,24 +32,29 @@ const char *nd_entity_type_name(int type);
 
 /* A model is a read-only view into its serialized blob (no copy). Layout,
 ** little-endian, 4-byte aligned:
-**   "NDNER\2\0\0", u32 nrows, u32 mask, u32 info_len, f32 wscale[2],
+**   "NDNER\4\0\0", u32 nrows, u32 mask, u32 info_len, f32 wscale[2],
 **   f32 temperature, f32 trans[2][10][9] (row 9: start of a sentence),
 **   then an open-addressing hash table of mask + 1 slots probed linearly
-**   from id & mask: u32 key[mask + 1] (feature ids, 0: empty), then
-**   i16 w[mask + 1][2][9]; then the info text. Keys apart from weights:
-**   the probes (most ids are not in the model) scan a small array that
-**   stays in cache. */
+**   from id & mask, each slot 32 bytes: u32 feature id (0: empty),
+**   i8 w[2][9], 10 bytes of zeros; then the info text. An id and its
+**   weights share one cache line: a lookup costs at most one trip to
+**   memory, and the table (4 MB) is a third smaller than with i16. */
+typedef struct nd_ner_slot {
+  uint32_t key;
+  int8_t w[ND_NER_PASSES * ND_NER_TAGS];
+  uint8_t pad[10];
+} nd_ner_slot;
+
 typedef struct nd_ner_model {
   uint32_t nrows, mask, info_len;
-  const uint32_t *key;
-  const int16_t *w;
+  const nd_ner_slot *slot; /* 32-byte aligned */
   float wscale[ND_NER_PASSES];
   float temperature; /* divides scores before the forward-backward pass */
   float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
   const char *info;
 } nd_ner_model;
 
-#define ND_NER_MAGIC "NDNER\3\0\0"
+#define ND_NER_MAGIC "NDNER\4\0\0"
 #define ND_NER_ROW (ND_NER_PASSES * ND_NER_TAGS) /* weights per slot */
 
 /* Parse a blob; returns 0, or -1 when it is not a valid model. */
@@ -104,7 +109,7 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
                     unsigned char *tags);
 
 /* Weights of feature id in both passes (2 x 9 quantized values), or NULL. */
-const int16_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id);
+const int8_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id);
 /* Start loading the slot of feature id into the cache. */
 void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id);
 

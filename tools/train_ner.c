@@ -15,7 +15,7 @@
 **      the full pass-1 model;
 **   3. pass 2 (local + document evidence) is trained the same way, its
 **      epoch count again chosen on dev;
-**   4. weights are quantized to int16 with one scale per pass, features
+**   4. weights are quantized to int8 with one scale per pass, features
 **      whose weights all round to zero are dropped, and the temperature of
 **      the confidence scores is chosen on dev (least squared error between
 **      span scores and span correctness);
@@ -439,7 +439,7 @@ static blob build_blob(const feat_map *map, const model_f *m1, const model_f *m2
   const model_f *ms[2] = {m1, m2};
   float scale[2];
   for (int k = 0; k < 2; k++) {
-    scale[k] = max_abs(ms[k]->w, nf * T) / 32767.0f;
+    scale[k] = max_abs(ms[k]->w, nf * T) / 127.0f;
     if (scale[k] <= 0) scale[k] = 1;
   }
   row_ref *rows = xrealloc(NULL, nf * sizeof(*rows));
@@ -472,16 +472,17 @@ static blob build_blob(const feat_map *map, const model_f *m1, const model_f *m2
   for (int k = 0; k < 2; k++)
     for (int i = 0; i <= T; i++)
       for (int j = 0; j < T; j++) putf(&b, ms[k]->trans[i][j]);
-  for (size_t h = 0; h <= mask; h++) put32(&b, slot_row[h] < 0 ? 0 : rows[slot_row[h]].id);
+  while (b.n & 31) put(&b, "", 1);
   for (size_t h = 0; h <= mask; h++) {
     int32_t i = slot_row[h];
-    for (int k = 0; k < 2; k++)
+    put32(&b, i < 0 ? 0 : rows[i].id);
+    signed char x[sizeof(nd_ner_slot) - 4] = {0};
+    for (int k = 0; k < 2 && i >= 0; k++)
       for (int t = 0; t < T; t++) {
-        long q = i < 0 ? 0 : lrintf(ms[k]->w[(size_t)rows[i].x * T + t] / scale[k]);
-        int16_t v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-        unsigned char x[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
-        put(&b, x, 2);
+        long q = lrintf(ms[k]->w[(size_t)rows[i].x * T + t] / scale[k]);
+        x[k * T + t] = (signed char)(q > 127 ? 127 : q < -127 ? -127 : q);
       }
+    put(&b, x, sizeof(x));
   }
   free(slot_row);
   while (b.n & 3) put(&b, "", 1);
