@@ -399,6 +399,8 @@ static int add_mark(void *arg, size_t at, int future) {
 
 /* Read the tense markers of text[marks_to .. upto) (dates_tense.c). */
 static int read_marks(scan *sc, size_t upto) {
+  /* A word cut by the window would be read as a fragment, and its rest skipped. */
+  while (upto < sc->n && (unsigned char)((sc->text[upto] | 0x20) - 'a') < 26) upto++;
   if (upto <= sc->marks_to) return 0;
   if (nd_tense_marks(sc->text, sc->marks_to, upto, add_mark, sc)) return -1;
   sc->marks_to = upto;

@@ -90,9 +90,19 @@ static void test_tagger(void) {
   CHECK_STR(value_of("\xff\xfe March 2023 \xc3", NULL), "2023-03");
 }
 
+/* Tense markers: irregular pasts, "-ed" words that are no past, "will be" + participle. */
+static void test_tense(void) {
+  CHECK_STR(value_of("The firm sold the plant to Thursday's buyer.", "2021-06-09"), "2021-06-03");
+  CHECK_STR(value_of("Two hundred guests arrive on Friday.", "2021-06-09"), "2021-06-11");
+  CHECK_STR(value_of("She will succeed him on Monday.", "2021-06-09"), "2021-06-14");
+  CHECK_STR(value_of("The results will be published Friday.", "2021-06-09"), "2021-06-11");
+  CHECK_STR(value_of("The results were published Friday.", "2021-06-09"), "2021-06-04");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
   test_tagger();
+  test_tense();
   UNIT_DONE();
 }
