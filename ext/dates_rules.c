@@ -143,7 +143,7 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
-                    "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and)\\b|['’-])"},
+                    "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
@@ -174,6 +174,8 @@ static const date_rule rules[] = {
                     "(?:\\s+and\\s+a\\s+half\\b)?" NOT_AGE},
     {ND_K_DURATION, APPROX "?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
+    /* "the year ended March 31": the accounting period, a year long. */
+    {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
     {ND_K_DURATION, "(?<=\\bfor )(?:years|decades|centuries|months|weeks|days|hours)\\b"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART

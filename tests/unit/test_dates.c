@@ -99,10 +99,18 @@ static void test_tense(void) {
   CHECK_STR(value_of("The results were published Friday.", "2021-06-09"), "2021-06-04");
 }
 
+/* Financial periods: "the year ended ..." is a year-long period, not the anchor's year. */
+static void test_fiscal(void) {
+  CHECK_STR(value_of("Net profit for the year ended June 30 doubled.", "2021-08-02"), "P1Y");
+  CHECK_STR(value_of("in the fiscal year ending next March", "2021-08-02"), "P1Y");
+  CHECK_STR(value_of("Sales rose for the year.", "2021-08-02"), "2021");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
   test_tagger();
   test_tense();
+  test_fiscal();
   UNIT_DONE();
 }
