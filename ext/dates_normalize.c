@@ -616,8 +616,13 @@ static int norm_part_year(ctx *c) {
       /* "sales rose in the third quarter" said in March: last year's */
       int y0 = c->a->y + yoff, first_month = quarter ? 3 * ord - 2 : 6 * ord - 5;
       if (!yfound && c->tense == ND_TENSE_PAST && first_month > c->a->m) y0--;
-      return emit_point(c, "DATE", nd_point_make(g, y0, ord, -1), mod);
+      nd_point p = nd_point_make(g, y0, ord, -1);
+      if (quarter && c->ref && !yfound) c->ref->quarter_set = 1, c->ref->quarter = p;
+      return emit_point(c, "DATE", p, mod);
     }
+    /* "the quarter" after "the second quarter": the one the text is about */
+    if (quarter && c->nw <= 2 && !has_rel && c->ref && c->ref->quarter_set)
+      return emit_point(c, "DATE", c->ref->quarter, mod);
     /* "the quarter", "last quarter": the latest complete one; "this quarter": the current. */
     long k = has_rel && (rel > 0 || (rel == 0 && !has_word(c, "same"))) ? rel : -1;
     nd_point p = shift_point(c, g, k);

@@ -65,6 +65,19 @@ static const char *value_of(const char *text, const char *anchor) {
   return out;
 }
 
+/* The value of the k-th expression (0-based) of text. */
+static const char *value_at(const char *text, const char *anchor, size_t k) {
+  static char out[64];
+  nd_anchor a = {0};
+  nd_anchor_parse(anchor, strlen(anchor), &a);
+  nd_timex *t;
+  size_t n;
+  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
+  snprintf(out, sizeof out, "%s", k < n ? t[k].value : "(none)");
+  nd_free(t);
+  return out;
+}
+
 static void test_tagger(void) {
   int failed;
   CHECK(nd_lexicon_sorted());
@@ -104,6 +117,10 @@ static void test_fiscal(void) {
   CHECK_STR(value_of("Net profit for the year ended June 30 doubled.", "2021-08-02"), "P1Y");
   CHECK_STR(value_of("in the fiscal year ending next March", "2021-08-02"), "P1Y");
   CHECK_STR(value_of("Sales rose for the year.", "2021-08-02"), "2021");
+  /* "the quarter" is the quarter the text named last, else the latest complete one */
+  CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
+            "2021-Q1");
+  CHECK_STR(value_of("The quarter was weak.", "2021-08-02"), "2021-Q2");
 }
 
 int main(void) {
