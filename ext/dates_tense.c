@@ -101,6 +101,26 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
     if (t == 'F' && !strcmp(low, "planned") &&
         (!strcmp(prev, "as") || !strcmp(prev, "previously") || !strcmp(prev, "originally")))
       t = 'P';
+    if (t == 'P' && (!strcmp(low, "was") || !strcmp(low, "were"))) {
+      /* "were planning", "was going to": the plan speaks, not the past tense
+      ** ("was scheduled to" stays past: plans of the past often are) */
+      size_t j = i, c, d;
+      char w2[16];
+      if (next_word(s, to, &j, &c, &d, w2)) {
+        const tense_word *e2 = bsearch(w2, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
+                                       sizeof(tense_words[0]), tense_cmp);
+        size_t l2 = strlen(w2);
+        if (e2 && e2->tense == 'F' && l2 > 3 && !strcmp(w2 + l2 - 3, "ing")) t = 0;
+      }
+    }
+    if (!t && !strcmp(low, "as")) {
+      /* "as early as Tuesday", "as soon as Monday": the earliest a thing may come */
+      size_t j = i, c, d;
+      char w2[16], w3[16];
+      if (next_word(s, to, &j, &c, &d, w2) && (!strcmp(w2, "early") || !strcmp(w2, "soon")) &&
+          next_word(s, to, &j, &c, &d, w3) && !strcmp(w3, "as"))
+        t = 'F';
+    }
     if (t == 'H') {
       /* "had been scheduled": the plan is past, skip the words that follow */
       size_t j = i, c, d;

@@ -110,6 +110,8 @@ static void test_tense(void) {
   CHECK_STR(value_of("She will succeed him on Monday.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_of("The results will be published Friday.", "2021-06-09"), "2021-06-11");
   CHECK_STR(value_of("The results were published Friday.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("Fans were planning a parade on Saturday.", "2021-06-09"), "2021-06-12");
+  CHECK_STR(value_of("The team said it could return as early as Tuesday.", "2021-06-09"), "2021-06-15");
 }
 
 /* Financial periods: "the year ended ..." is a year-long period, not the anchor's year. */
