@@ -72,7 +72,7 @@
   "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|" \
   "millennium)\\b"
 #define APPROX                                                                    \
-  "(?:(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|" \
+  "(?:(?:about|around|approximately|roughly|nearly|almost|some|over(?!\\s+the\\b)|under|" \
   "more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|"     \
   "no\\s+more\\s+than|the\\s+better\\s+part\\s+of|fully)\\s+)"
 #define EDGE "(?:(?:early|late|mid-?|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"

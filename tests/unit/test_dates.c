@@ -78,6 +78,19 @@ static const char *value_at(const char *text, const char *anchor, size_t k) {
   return out;
 }
 
+/* The text of the first expression of text. */
+static const char *span_of(const char *text, const char *anchor) {
+  static char out[64];
+  nd_anchor a = {0};
+  nd_anchor_parse(anchor, strlen(anchor), &a);
+  nd_timex *t;
+  size_t n;
+  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
+  snprintf(out, sizeof out, "%.*s", n ? (int)t[0].len : 6, n ? text + t[0].start : "(none)");
+  nd_free(t);
+  return out;
+}
+
 static void test_tagger(void) {
   int failed;
   CHECK(nd_lexicon_sorted());
@@ -125,11 +138,19 @@ static void test_fiscal(void) {
   CHECK_STR(value_of("The quarter was weak.", "2021-08-02"), "2021-Q2");
 }
 
+/* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
+static void test_spans(void) {
+  CHECK_STR(span_of("Prices doubled over the past three years.", "2021-06-09"), "the past three years");
+  CHECK_STR(span_of("It took just two weeks.", "2021-06-09"), "two weeks");
+  CHECK_STR(span_of("It took over a decade.", "2021-06-09"), "over a decade");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
   test_tagger();
   test_tense();
   test_fiscal();
+  test_spans();
   UNIT_DONE();
 }
