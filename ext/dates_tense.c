@@ -38,7 +38,7 @@ static const tense_word tense_words[] = {
     {"need", 'N'}, {"needed", 'P'}, {"next", 'F'}, {"paid", 'P'}, {"plan", 'F'},
     {"planned", 'F'}, {"planning", 'F'}, {"plans", 'F'}, {"proceed", 'N'},
     {"reed", 'N'}, {"rose", 'P'}, {"sacred", 'N'}, {"said", 'P'}, {"sank", 'P'}, {"saw", 'P'},
-    {"scheduled", 'F'}, {"seed", 'N'}, {"sent", 'P'}, {"shall", 'F'}, {"shed", 'N'},
+    {"scheduled", 'F'}, {"seed", 'N'}, {"sent", 'P'}, {"shall", 'F'}, {"shed", 'N'}, {"since", 'P'},
     {"sold", 'P'}, {"sought", 'P'}, {"speed", 'N'}, {"spent", 'P'}, {"spoke", 'P'},
     {"steed", 'N'}, {"stood", 'P'}, {"struck", 'P'}, {"succeed", 'N'},
     {"thought", 'P'}, {"threw", 'P'}, {"told", 'P'}, {"tomorrow", 'F'}, {"took", 'P'},
