@@ -73,6 +73,15 @@ static int next_word(const char *s, size_t to, size_t *i, size_t *a, size_t *b, 
   return 1;
 }
 
+/* Words before a noun: "the plan", "its hopes". */
+static int is_determiner(const char *w) {
+  static const char *const dets[] = {"a", "an", "the", "its", "his", "her", "their", "our", "my",
+                                     "your", "this", "that", "these", "those", "new", "no"};
+  for (size_t k = 0; k < sizeof(dets) / sizeof(dets[0]); k++)
+    if (!strcmp(w, dets[k])) return 1;
+  return 0;
+}
+
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;
   char low[16], prev[16] = "", prev2[16] = "";
@@ -98,6 +107,10 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
           (j + 2 == to || !is_alpha((unsigned char)s[j + 2])))
         t = 0;
     }
+    if (t == 'F' && (!strcmp(low, "plan") || !strcmp(low, "plans") || !strcmp(low, "hope") ||
+                     !strcmp(low, "hopes") || !strcmp(low, "aim") || !strcmp(low, "aims")) &&
+        is_determiner(prev))
+      t = 0; /* "announced the plan Aug. 21": a noun, no tense */
     if (t == 'F' && !strcmp(low, "planned") &&
         (!strcmp(prev, "as") || !strcmp(prev, "previously") || !strcmp(prev, "originally")))
       t = 'P';
