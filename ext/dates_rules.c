@@ -436,6 +436,14 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, n
   return 0;
 }
 
+/* "Friday's close", "Wednesday's ruling": news names by its weekday what has
+** happened, whatever the verbs around say ("they will appeal Wednesday's
+** ruling"); "next Friday's vote" keeps its "next". */
+static int possessive(const char *s, size_t n, size_t end) {
+  if (end + 2 <= n && s[end] == '\'' && (s[end + 1] | 0x20) == 's') return 1;
+  return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK;
@@ -543,6 +551,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind_needs_tense(kind) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
+    if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t;
     memset(&t, 0, sizeof t);
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t);

@@ -35,7 +35,7 @@ static const tense_word tense_words[] = {
     {"hopes", 'F'}, {"hundred", 'N'}, {"indeed", 'N'}, {"intend", 'F'}, {"intends", 'F'},
     {"kept", 'P'}, {"kindred", 'N'}, {"knew", 'P'}, {"last", 'P'}, {"led", 'P'}, {"left", 'P'},
     {"limited", 'N'}, {"ll", 'F'}, {"lost", 'P'}, {"made", 'P'}, {"met", 'P'}, {"naked", 'N'},
-    {"need", 'N'}, {"needed", 'P'}, {"next", 'F'}, {"paid", 'P'}, {"plan", 'F'},
+    {"need", 'N'}, {"needed", 'P'}, {"next", 'F'}, {"paid", 'P'}, {"payable", 'F'}, {"plan", 'F'},
     {"planned", 'F'}, {"planning", 'F'}, {"plans", 'F'}, {"proceed", 'N'},
     {"reed", 'N'}, {"rose", 'P'}, {"sacred", 'N'}, {"said", 'P'}, {"sank", 'P'}, {"saw", 'P'},
     {"scheduled", 'F'}, {"seed", 'N'}, {"sent", 'P'}, {"shall", 'F'}, {"shed", 'N'}, {"since", 'P'},

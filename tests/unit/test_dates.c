@@ -126,6 +126,9 @@ static void test_tense(void) {
   CHECK_STR(value_of("Fans were planning a parade on Saturday.", "2021-06-09"), "2021-06-12");
   CHECK_STR(value_of("Prices stand higher since Oct. 23 in most towns.", "2021-05-06"), "2020-10-23");
   CHECK_STR(value_of("The board unveiled the plan Aug. 21.", "2021-10-27"), "2021-08-21");
+  CHECK_STR(value_of("They will appeal Monday's verdict.", "2021-06-09"), "2021-06-07");
+  CHECK_STR(value_of("They will watch next Monday's game.", "2021-06-09"), "2021-06-14");
+  CHECK_STR(value_of("Dividends are payable Jan. 2.", "2021-11-02"), "2022-01-02");
   CHECK_STR(value_of("The team said it could return as early as Tuesday.", "2021-06-09"), "2021-06-15");
 }
 
