@@ -312,14 +312,16 @@ static int first_day(const nd_point *p, long *z) {
 }
 
 /* The reference point (last full date, else the anchor's day) moved by k
-** units, at the finer of its granularity and the unit's. */
-static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, const char *mod) {
+** units, at the finer of its granularity and the unit's ("a year earlier"
+** than March 3 is a day), or at the unit's when whole is set ("the
+** following year", "that month" name the unit itself). */
+static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, const char *mod) {
   nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
   if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
   long z;
   if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
   if (!first_day(&base, &z)) return 0;
-  nd_gran g = base.gran > unit_g ? base.gran : unit_g;
+  nd_gran g = whole || base.gran < unit_g ? unit_g : base.gran;
   return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
 }
 
@@ -713,7 +715,7 @@ static int norm_relative(ctx *c) {
       ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
                     has_word(c, "same"))) ||
        has_word(c, "that")))
-    return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, mod);
+    return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, 1, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */
   if (!has_rel && u != ND_U_WEEKEND) has_rel = 1, rel = 0;
   if (!has_rel && u == ND_U_WEEKEND) {
@@ -745,7 +747,7 @@ static int norm_shift(ctx *c) {
   if (c->a && c->ref && c->ref->set && q == (double)k && u >= ND_U_DAY) {
     nd_gran rg = c->ref->p.gran;
     if (told || (dir < 0 && (rg == ND_G_QUARTER || rg == ND_G_HALF) && c->ref->p.y == c->a->y))
-      return emit_from_ref(c, u, dir * k, g == ND_G_DECADE ? ND_G_YEAR : g, mod);
+      return emit_from_ref(c, u, dir * k, g == ND_G_DECADE ? ND_G_YEAR : g, 0, mod);
   }
   if (u == ND_U_YEAR && q != (double)k) g = ND_G_MONTH, k = (long)(q * 12);
   else if (u == ND_U_FORTNIGHT) k *= 2;

@@ -141,6 +141,11 @@ static void test_fiscal(void) {
   CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
             "2021-Q1");
   CHECK_STR(value_of("The quarter was weak.", "2021-08-02"), "2021-Q2");
+  /* "the following year", "later that year" name a year, not the day told about */
+  CHECK_STR(value_at("The mill opened on May 3, 2004, and closed the following year.", "2021-08-02", 1),
+            "2005");
+  CHECK_STR(value_at("He moved there in June 2010 and married later that year.", "2021-08-02", 1),
+            "2010");
 }
 
 /* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
