@@ -312,14 +312,16 @@ static int first_day(const nd_point *p, long *z) {
 }
 
 /* The reference point (last full date, else the anchor's day) moved by k
-** units, at the finer of its granularity and the unit's. */
-static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, const char *mod) {
+** units, at the finer of its granularity and the unit's ("a year earlier"
+** than March 3 is a day), or at the unit's when whole is set ("the
+** following year", "that month" name the unit itself). */
+static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, const char *mod) {
   nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
   if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
   long z;
   if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
   if (!first_day(&base, &z)) return 0;
-  nd_gran g = base.gran > unit_g ? base.gran : unit_g;
+  nd_gran g = whole || base.gran < unit_g ? unit_g : base.gran;
   return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
 }
 
@@ -616,8 +618,13 @@ static int norm_part_year(ctx *c) {
       /* "sales rose in the third quarter" said in March: last year's */
       int y0 = c->a->y + yoff, first_month = quarter ? 3 * ord - 2 : 6 * ord - 5;
       if (!yfound && c->tense == ND_TENSE_PAST && first_month > c->a->m) y0--;
-      return emit_point(c, "DATE", nd_point_make(g, y0, ord, -1), mod);
+      nd_point p = nd_point_make(g, y0, ord, -1);
+      if (quarter && c->ref && !yfound) c->ref->quarter_set = 1, c->ref->quarter = p;
+      return emit_point(c, "DATE", p, mod);
     }
+    /* "the quarter" after "the second quarter": the one the text is about */
+    if (quarter && c->nw <= 2 && !has_rel && c->ref && c->ref->quarter_set)
+      return emit_point(c, "DATE", c->ref->quarter, mod);
     /* "the quarter", "last quarter": the latest complete one; "this quarter": the current. */
     long k = has_rel && (rel > 0 || (rel == 0 && !has_word(c, "same"))) ? rel : -1;
     nd_point p = shift_point(c, g, k);
@@ -708,7 +715,7 @@ static int norm_relative(ctx *c) {
       ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
                     has_word(c, "same"))) ||
        has_word(c, "that")))
-    return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, mod);
+    return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, 1, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */
   if (!has_rel && u != ND_U_WEEKEND) has_rel = 1, rel = 0;
   if (!has_rel && u == ND_U_WEEKEND) {
@@ -740,7 +747,7 @@ static int norm_shift(ctx *c) {
   if (c->a && c->ref && c->ref->set && q == (double)k && u >= ND_U_DAY) {
     nd_gran rg = c->ref->p.gran;
     if (told || (dir < 0 && (rg == ND_G_QUARTER || rg == ND_G_HALF) && c->ref->p.y == c->a->y))
-      return emit_from_ref(c, u, dir * k, g == ND_G_DECADE ? ND_G_YEAR : g, mod);
+      return emit_from_ref(c, u, dir * k, g == ND_G_DECADE ? ND_G_YEAR : g, 0, mod);
   }
   if (u == ND_U_YEAR && q != (double)k) g = ND_G_MONTH, k = (long)(q * 12);
   else if (u == ND_U_FORTNIGHT) k *= 2;
@@ -757,6 +764,7 @@ static int norm_duration(ctx *c) {
   if (ui < 0) return 0;
   double q = quantity(c, ui);
   if (q > 0 && has_word(c, "half") && !strcmp(c->w[c->nw - 1].low, "half")) q += 0.5;
+  if (q == 0 && has_word(c, "the") && !c->w[ui].plural) q = 1; /* "the year ended June 30" */
   if (q == 0 && !c->w[ui].plural) return 0;
   return emit_duration(c, q ? q : -1, (nd_unit)c->w[ui].val, qty_mod(c));
 }

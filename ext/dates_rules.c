@@ -72,7 +72,7 @@
   "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|" \
   "millennium)\\b"
 #define APPROX                                                                    \
-  "(?:(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|" \
+  "(?:(?:about|around|approximately|roughly|nearly|almost|some|over(?!\\s+the\\b)|under|" \
   "more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|"     \
   "no\\s+more\\s+than|the\\s+better\\s+part\\s+of|fully)\\s+)"
 #define EDGE "(?:(?:early|late|mid-?|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
@@ -143,7 +143,7 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
-                    "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and)\\b|['’-])"},
+                    "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
@@ -174,6 +174,8 @@ static const date_rule rules[] = {
                     "(?:\\s+and\\s+a\\s+half\\b)?" NOT_AGE},
     {ND_K_DURATION, APPROX "?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
+    /* "the year ended March 31": the accounting period, a year long. */
+    {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
     {ND_K_DURATION, "(?<=\\bfor )(?:years|decades|centuries|months|weeks|days|hours)\\b"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
@@ -399,6 +401,8 @@ static int add_mark(void *arg, size_t at, int future) {
 
 /* Read the tense markers of text[marks_to .. upto) (dates_tense.c). */
 static int read_marks(scan *sc, size_t upto) {
+  /* A word cut by the window would be read as a fragment, and its rest skipped. */
+  while (upto < sc->n && (unsigned char)((sc->text[upto] | 0x20) - 'a') < 26) upto++;
   if (upto <= sc->marks_to) return 0;
   if (nd_tense_marks(sc->text, sc->marks_to, upto, add_mark, sc)) return -1;
   sc->marks_to = upto;
@@ -430,6 +434,14 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, n
     if (p < start && start - p > best_dist) break;
   }
   return 0;
+}
+
+/* "Friday's close", "Wednesday's ruling": news names by its weekday what has
+** happened, whatever the verbs around say ("they will appeal Wednesday's
+** ruling"); "next Friday's vote" keeps its "next". */
+static int possessive(const char *s, size_t n, size_t end) {
+  if (end + 2 <= n && s[end] == '\'' && (s[end + 1] | 0x20) == 's') return 1;
+  return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
 static int kind_needs_tense(nd_date_kind k) {
@@ -539,6 +551,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind_needs_tense(kind) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
+    if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t;
     memset(&t, 0, sizeof t);
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t);

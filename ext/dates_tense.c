@@ -17,20 +17,34 @@
 
 typedef struct tense_word {
   const char *w;
-  char tense; /* 'F' future, 'P' past, 'H' had (past, and swallows what follows) */
+  /* 'F' future, 'P' past, 'H' had (past, and swallows what follows),
+  ** 'N' none (a word ending in "-ed" that is no past: "hundred") */
+  char tense;
 } tense_word;
 
 /* Sorted (strcmp order): checked by the unit tests. */
 static const tense_word tense_words[] = {
-    {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"did", 'P'},
-    {"due", 'F'},       {"earlier", 'P'},  {"expect", 'F'},    {"expected", 'F'},
-    {"expects", 'F'},   {"going", 'F'},    {"had", 'H'},       {"hope", 'F'},
-    {"hopes", 'F'},     {"intend", 'F'},   {"intends", 'F'},   {"last", 'P'},
-    {"ll", 'F'},        {"next", 'F'},     {"plan", 'F'},      {"planned", 'F'},
-    {"planning", 'F'},  {"plans", 'F'},    {"said", 'P'},      {"scheduled", 'F'},
-    {"shall", 'F'},     {"told", 'P'},     {"tomorrow", 'F'},  {"upcoming", 'F'},
-    {"was", 'P'},       {"were", 'P'},     {"will", 'F'},      {"would", 'F'},
-    {"yesterday", 'P'},
+    {"ago", 'P'}, {"aim", 'F'}, {"aims", 'F'}, {"based", 'N'}, {"became", 'P'},
+    {"began", 'P'}, {"bleed", 'N'}, {"bought", 'P'}, {"breed", 'N'}, {"brought", 'P'},
+    {"built", 'P'}, {"came", 'P'}, {"caught", 'P'}, {"chose", 'P'}, {"creed", 'N'},
+    {"deed", 'N'}, {"did", 'P'}, {"drew", 'P'}, {"due", 'F'}, {"earlier", 'P'}, {"embed", 'N'},
+    {"exceed", 'N'}, {"expect", 'F'}, {"expected", 'F'}, {"expects", 'F'},
+    {"feed", 'N'}, {"fell", 'P'}, {"fled", 'P'}, {"flew", 'P'}, {"fought", 'P'}, {"found", 'P'},
+    {"gave", 'P'}, {"going", 'F'}, {"got", 'P'}, {"greed", 'N'}, {"grew", 'P'}, {"had", 'H'},
+    {"hatred", 'N'}, {"heard", 'P'}, {"heed", 'N'}, {"held", 'P'}, {"hope", 'F'},
+    {"hopes", 'F'}, {"hundred", 'N'}, {"indeed", 'N'}, {"intend", 'F'}, {"intends", 'F'},
+    {"kept", 'P'}, {"kindred", 'N'}, {"knew", 'P'}, {"last", 'P'}, {"led", 'P'}, {"left", 'P'},
+    {"limited", 'N'}, {"ll", 'F'}, {"lost", 'P'}, {"made", 'P'}, {"met", 'P'}, {"naked", 'N'},
+    {"need", 'N'}, {"needed", 'P'}, {"next", 'F'}, {"paid", 'P'}, {"payable", 'F'}, {"plan", 'F'},
+    {"planned", 'F'}, {"planning", 'F'}, {"plans", 'F'}, {"proceed", 'N'},
+    {"reed", 'N'}, {"rose", 'P'}, {"sacred", 'N'}, {"said", 'P'}, {"sank", 'P'}, {"saw", 'P'},
+    {"scheduled", 'F'}, {"seed", 'N'}, {"sent", 'P'}, {"shall", 'F'}, {"shed", 'N'}, {"since", 'P'},
+    {"sold", 'P'}, {"sought", 'P'}, {"speed", 'N'}, {"spent", 'P'}, {"spoke", 'P'},
+    {"steed", 'N'}, {"stood", 'P'}, {"struck", 'P'}, {"succeed", 'N'},
+    {"thought", 'P'}, {"threw", 'P'}, {"told", 'P'}, {"tomorrow", 'F'}, {"took", 'P'},
+    {"tweed", 'N'}, {"united", 'N'}, {"upcoming", 'F'}, {"was", 'P'},
+    {"weed", 'N'}, {"went", 'P'}, {"were", 'P'}, {"wicked", 'N'}, {"will", 'F'}, {"won", 'P'},
+    {"would", 'F'}, {"wrote", 'P'}, {"yesterday", 'P'},
 };
 
 int nd_tense_words_sorted(void) {
@@ -59,9 +73,18 @@ static int next_word(const char *s, size_t to, size_t *i, size_t *a, size_t *b, 
   return 1;
 }
 
+/* Words before a noun: "the plan", "its hopes". */
+static int is_determiner(const char *w) {
+  static const char *const dets[] = {"a", "an", "the", "its", "his", "her", "their", "our", "my",
+                                     "your", "this", "that", "these", "those", "new", "no"};
+  for (size_t k = 0; k < sizeof(dets) / sizeof(dets[0]); k++)
+    if (!strcmp(w, dets[k])) return 1;
+  return 0;
+}
+
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;
-  char low[16], prev[16] = "";
+  char low[16], prev[16] = "", prev2[16] = "";
   /* Words may not start inside a word cut by the window. */
   while (i > 0 && i < to && is_alpha((unsigned char)s[i]) && is_alpha((unsigned char)s[i - 1])) i++;
   while (next_word(s, to, &i, &a, &b, low)) {
@@ -70,6 +93,12 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
     char t = e ? e->tense : 0;
     size_t len = b - a;
     if (!t && len >= 4 && len < 15 && low[len - 2] == 'e' && low[len - 1] == 'd') t = 'P';
+    if (t == 'N') t = 0;
+    /* "will be sold", "to be released": a participle after "will be" is to come
+    ** ("could be located" may be either, and stays past) */
+    if (t == 'P' && !strcmp(prev, "be") &&
+        (!strcmp(prev2, "will") || !strcmp(prev2, "to") || !strcmp(prev2, "ll") || !strcmp(prev2, "shall")))
+      t = 'F';
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
@@ -78,9 +107,33 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
           (j + 2 == to || !is_alpha((unsigned char)s[j + 2])))
         t = 0;
     }
+    if (t == 'F' && (!strcmp(low, "plan") || !strcmp(low, "plans") || !strcmp(low, "hope") ||
+                     !strcmp(low, "hopes") || !strcmp(low, "aim") || !strcmp(low, "aims")) &&
+        is_determiner(prev))
+      t = 0; /* "announced the plan Aug. 21": a noun, no tense */
     if (t == 'F' && !strcmp(low, "planned") &&
         (!strcmp(prev, "as") || !strcmp(prev, "previously") || !strcmp(prev, "originally")))
       t = 'P';
+    if (t == 'P' && (!strcmp(low, "was") || !strcmp(low, "were"))) {
+      /* "were planning", "was going to": the plan speaks, not the past tense
+      ** ("was scheduled to" stays past: plans of the past often are) */
+      size_t j = i, c, d;
+      char w2[16];
+      if (next_word(s, to, &j, &c, &d, w2)) {
+        const tense_word *e2 = bsearch(w2, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
+                                       sizeof(tense_words[0]), tense_cmp);
+        size_t l2 = strlen(w2);
+        if (e2 && e2->tense == 'F' && l2 > 3 && !strcmp(w2 + l2 - 3, "ing")) t = 0;
+      }
+    }
+    if (!t && !strcmp(low, "as")) {
+      /* "as early as Tuesday", "as soon as Monday": the earliest a thing may come */
+      size_t j = i, c, d;
+      char w2[16], w3[16];
+      if (next_word(s, to, &j, &c, &d, w2) && (!strcmp(w2, "early") || !strcmp(w2, "soon")) &&
+          next_word(s, to, &j, &c, &d, w3) && !strcmp(w3, "as"))
+        t = 'F';
+    }
     if (t == 'H') {
       /* "had been scheduled": the plan is past, skip the words that follow */
       size_t j = i, c, d;
@@ -95,6 +148,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       t = 'P';
     }
     if (t && fn(arg, a, t == 'F')) return -1;
+    memcpy(prev2, prev, sizeof prev2);
     memcpy(prev, low, sizeof prev);
   }
   return 0;

@@ -233,6 +233,8 @@ void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 typedef struct nd_date_ref {
   int set;
   nd_point p;
+  int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
+  nd_point quarter;
 } nd_date_ref;
 
 /* Normalize text[0..n) found by a rule of the given kind. Fills type,

@@ -227,15 +227,22 @@ DOC_TAIL = """
 How the split was used: rules were written from TimeBank's error lists;
 AQUAINT stayed unread while tuning and its error lists were read once, near
 the end, for classes of error (holidays, "that year"), so its figures are a
-slightly optimistic held-out estimate. WikiWars was never tuned on.
+slightly optimistic held-out estimate. A second round (tense words, "the
+year ended", "the quarter", possessive weekdays, "over the past") was again
+tuned on TimeBank, each change kept only when AQUAINT did not fall. WikiWars
+was never tuned on.
 
 Known gaps, from the error lists (`--errors 40`): expressions anchored on
-events ("the day before the vote"), vague plurals ("days", "weeks") that
-the gold sometimes normalizes to a date, annotation habits the rules do not
-copy (`1968-XX` for a year, `196X` for a decade, `1989-WXX` for "last week"),
-financial "a year earlier" that the gold reads as the quarter under
-discussion when no quarter was written, and weekdays in documents whose DCT
-is not the day they were written. Type and value do not count the `mod`.
+events ("the day before the vote"), vague plurals ("recent years",
+"coming months") that the gold reads now as `PAST_REF`/`FUTURE_REF`, now as
+`PXY`; annotation habits the rules do not copy (`1968-XX` for a year, `196X`
+for a decade, `1989-WXX` or an unpadded `2000-W7` for "last week",
+weekday-and-night as a bare date); financial "a year ago"/"a year earlier"
+that the gold reads as the quarter under discussion about two times in
+three, and as the year or the day otherwise; months without a year whose
+side of the anchor the nearest verb gets wrong ("agreed to buy it in
+February" said in October); and weekdays in documents whose DCT is not the
+day they were written. Type and value do not count the `mod`.
 TIMEX2 (WikiWars) has no types: its type rows count every relaxed match.
 """
 

@@ -13,8 +13,8 @@ import eval_dates  # noqa: E402  (tools/ is not a package)
 
 # split: (strict F1, relaxed F1, value F1), each a little under the last figures
 FLOORS = {
-    "TimeBank": (0.86, 0.93, 0.78),
-    "AQUAINT": (0.82, 0.92, 0.73),
+    "TimeBank": (0.87, 0.93, 0.80),
+    "AQUAINT": (0.83, 0.92, 0.74),
 }
 
 

@@ -65,6 +65,32 @@ static const char *value_of(const char *text, const char *anchor) {
   return out;
 }
 
+/* The value of the k-th expression (0-based) of text. */
+static const char *value_at(const char *text, const char *anchor, size_t k) {
+  static char out[64];
+  nd_anchor a = {0};
+  nd_anchor_parse(anchor, strlen(anchor), &a);
+  nd_timex *t;
+  size_t n;
+  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
+  snprintf(out, sizeof out, "%s", k < n ? t[k].value : "(none)");
+  nd_free(t);
+  return out;
+}
+
+/* The text of the first expression of text. */
+static const char *span_of(const char *text, const char *anchor) {
+  static char out[64];
+  nd_anchor a = {0};
+  nd_anchor_parse(anchor, strlen(anchor), &a);
+  nd_timex *t;
+  size_t n;
+  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
+  snprintf(out, sizeof out, "%.*s", n ? (int)t[0].len : 6, n ? text + t[0].start : "(none)");
+  nd_free(t);
+  return out;
+}
+
 static void test_tagger(void) {
   int failed;
   CHECK(nd_lexicon_sorted());
@@ -90,9 +116,51 @@ static void test_tagger(void) {
   CHECK_STR(value_of("\xff\xfe March 2023 \xc3", NULL), "2023-03");
 }
 
+/* Tense markers: irregular pasts, "-ed" words that are no past, "will be" + participle. */
+static void test_tense(void) {
+  CHECK_STR(value_of("The firm sold the plant to Thursday's buyer.", "2021-06-09"), "2021-06-03");
+  CHECK_STR(value_of("Two hundred guests arrive on Friday.", "2021-06-09"), "2021-06-11");
+  CHECK_STR(value_of("She will succeed him on Monday.", "2021-06-09"), "2021-06-14");
+  CHECK_STR(value_of("The results will be published Friday.", "2021-06-09"), "2021-06-11");
+  CHECK_STR(value_of("The results were published Friday.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("Fans were planning a parade on Saturday.", "2021-06-09"), "2021-06-12");
+  CHECK_STR(value_of("Prices stand higher since Oct. 23 in most towns.", "2021-05-06"), "2020-10-23");
+  CHECK_STR(value_of("The board unveiled the plan Aug. 21.", "2021-10-27"), "2021-08-21");
+  CHECK_STR(value_of("They will appeal Monday's verdict.", "2021-06-09"), "2021-06-07");
+  CHECK_STR(value_of("They will watch next Monday's game.", "2021-06-09"), "2021-06-14");
+  CHECK_STR(value_of("Dividends are payable Jan. 2.", "2021-11-02"), "2022-01-02");
+  CHECK_STR(value_of("The team said it could return as early as Tuesday.", "2021-06-09"), "2021-06-15");
+}
+
+/* Financial periods: "the year ended ..." is a year-long period, not the anchor's year. */
+static void test_fiscal(void) {
+  CHECK_STR(value_of("Net profit for the year ended June 30 doubled.", "2021-08-02"), "P1Y");
+  CHECK_STR(value_of("in the fiscal year ending next March", "2021-08-02"), "P1Y");
+  CHECK_STR(value_of("Sales rose for the year.", "2021-08-02"), "2021");
+  /* "the quarter" is the quarter the text named last, else the latest complete one */
+  CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
+            "2021-Q1");
+  CHECK_STR(value_of("The quarter was weak.", "2021-08-02"), "2021-Q2");
+  /* "the following year", "later that year" name a year, not the day told about */
+  CHECK_STR(value_at("The mill opened on May 3, 2004, and closed the following year.", "2021-08-02", 1),
+            "2005");
+  CHECK_STR(value_at("He moved there in June 2010 and married later that year.", "2021-08-02", 1),
+            "2010");
+}
+
+/* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
+static void test_spans(void) {
+  CHECK_STR(span_of("Prices doubled over the past three years.", "2021-06-09"), "the past three years");
+  CHECK_STR(span_of("It took just two weeks.", "2021-06-09"), "two weeks");
+  CHECK_STR(span_of("It took over a decade.", "2021-06-09"), "over a decade");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
   test_tagger();
+  test_tense();
+  test_fiscal();
+  test_spans();
   UNIT_DONE();
 }
