@@ -73,6 +73,11 @@ typedef struct word_memo {
   int32_t sum[ND_NER_PASSES * ND_NER_TAGS];
 } word_memo;
 
+typedef struct memo_index {
+  uint64_t key; /* 0 = empty slot */
+  size_t entry; /* into nd_ner_doc.memo */
+} memo_index;
+
 struct nd_ner_doc {
   const char *text;
   const nd_token *tok;
@@ -89,8 +94,12 @@ struct nd_ner_doc {
   size_t detail_cap;
   const unsigned char *tags1; /* first-pass tags, once known */
   int gaz_fold;               /* nd_gaz_*_fold: -1 except in training */
-  word_memo *memo;            /* hash map by word form, at most half full */
-  size_t memo_mask, memo_count;
+  /* Memos by word form: a hash index (at most half full) of small slots
+  ** into a dense array, so that growing copies and clears little. */
+  memo_index *memo_idx;
+  size_t memo_mask;
+  word_memo *memo;
+  size_t memo_count, memo_cap;
 };
 
 static uint64_t hash_bytes(const void *p, size_t n, uint64_t h) {
@@ -255,7 +264,7 @@ static void mark_lines(nd_ner_doc *d) {
   }
 }
 
-static word_memo *memo_slot(word_memo *tab, size_t mask, uint64_t key) {
+static memo_index *memo_slot(memo_index *tab, size_t mask, uint64_t key) {
   for (size_t h = (size_t)(key ^ (key >> 31)) & mask;; h = (h + 1) & mask)
     if (tab[h].key == key || tab[h].key == 0) return &tab[h];
 }
@@ -264,34 +273,43 @@ static word_memo *memo_slot(word_memo *tab, size_t mask, uint64_t key) {
 static word_memo *memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
   if (key == 0) key = 1;
   *fresh = 0;
-  if (!d->memo || (d->memo_count + 1) * 2 > d->memo_mask + 1) {
-    size_t cap = d->memo ? (d->memo_mask + 1) * 2 : 256;
-    word_memo *tab = nd_malloc(cap * sizeof(word_memo));
+  if (!d->memo_idx || (d->memo_count + 1) * 2 > d->memo_mask + 1) {
+    size_t cap = d->memo_idx ? (d->memo_mask + 1) * 2 : 256;
+    memo_index *tab = nd_malloc(cap * sizeof(memo_index));
     if (!tab) return NULL;
-    memset(tab, 0, cap * sizeof(word_memo));
-    if (d->memo)
+    memset(tab, 0, cap * sizeof(memo_index));
+    if (d->memo_idx)
       for (size_t i = 0; i <= d->memo_mask; i++)
-        if (d->memo[i].key) *memo_slot(tab, cap - 1, d->memo[i].key) = d->memo[i];
-    nd_free(d->memo);
-    d->memo = tab;
+        if (d->memo_idx[i].key) *memo_slot(tab, cap - 1, d->memo_idx[i].key) = d->memo_idx[i];
+    nd_free(d->memo_idx);
+    d->memo_idx = tab;
     d->memo_mask = cap - 1;
   }
-  word_memo *w = memo_slot(d->memo, d->memo_mask, key);
-  if (!w->key) {
-    w->key = key;
-    d->memo_count++;
+  memo_index *x = memo_slot(d->memo_idx, d->memo_mask, key);
+  if (!x->key) {
+    if (d->memo_count == d->memo_cap) {
+      size_t cap = d->memo_cap ? d->memo_cap * 2 : 64;
+      word_memo *m = nd_realloc(d->memo, cap * sizeof(word_memo));
+      if (!m) return NULL;
+      d->memo = m;
+      d->memo_cap = cap;
+    }
+    x->key = key;
+    x->entry = d->memo_count++;
+    d->memo[x->entry] = (word_memo){.key = key};
     *fresh = 1;
   }
-  return w;
+  return &d->memo[x->entry];
 }
 
 int32_t *nd_ner_word_sums(nd_ner_doc *d, size_t a, size_t i, int claim, size_t *nword,
                           int *valid) {
   const tok_detail *t = &d->detail[i - a];
   *nword = t->nword;
-  if (!d->memo) return NULL;
-  word_memo *w = memo_slot(d->memo, d->memo_mask, t->word ? t->word : 1);
-  if (!w->key) return NULL;
+  if (!d->memo_idx) return NULL;
+  memo_index *x = memo_slot(d->memo_idx, d->memo_mask, t->word ? t->word : 1);
+  if (!x->key) return NULL;
+  word_memo *w = &d->memo[x->entry];
   *valid = w->has_sum;
   if (claim) w->has_sum = 1; /* the caller fills it now */
   return w->sum;
@@ -368,6 +386,7 @@ void nd_ner_doc_free(nd_ner_doc *d) {
   nd_free(d->gaz_tok);
   nd_free(d->gaz_begin);
   nd_free(d->gaz_inside);
+  nd_free(d->memo_idx);
   nd_free(d->memo);
   nd_free(d);
 }

@@ -32,15 +32,17 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
   float score[ND_NER_TAGS], next[ND_NER_TAGS];
   unsigned char(*back)[ND_NER_TAGS] = nd_malloc(n * ND_NER_TAGS); /* best previous tag */
   if (!back) return -1;
-  for (int t = 0; t < ND_NER_TAGS; t++)
-    score[t] = allowed(ND_NER_TAGS, t) ? trans[ND_NER_TAGS][t] + emit[t] : NEG_INF;
+  /* Forbidden transitions as -inf, so the inner loop has no branch. */
+  float tr[ND_NER_TAGS + 1][ND_NER_TAGS];
+  for (int p = 0; p <= ND_NER_TAGS; p++)
+    for (int t = 0; t < ND_NER_TAGS; t++) tr[p][t] = allowed(p, t) ? trans[p][t] : NEG_INF;
+  for (int t = 0; t < ND_NER_TAGS; t++) score[t] = tr[ND_NER_TAGS][t] + emit[t];
   for (size_t i = 1; i < n; i++) {
     for (int t = 0; t < ND_NER_TAGS; t++) {
       float best = NEG_INF;
       int arg = 0;
       for (int p = 0; p < ND_NER_TAGS; p++) {
-        if (!allowed(p, t)) continue;
-        float s = score[p] + trans[p][t];
+        float s = score[p] + tr[p][t];
         if (s > best) best = s, arg = p;
       }
       next[t] = best + emit[i * ND_NER_TAGS + t];
