@@ -53,43 +53,31 @@ static void test_anchor(void) {
   CHECK(nd_anchor_parse("", 0, &a) == -1);
 }
 
-static const char *value_of(const char *text, const char *anchor) {
+/* The value (or, with span, the text) of the k-th expression (0-based) of
+** text, "(none)" when there are fewer. */
+static const char *nth(const char *text, const char *anchor, size_t k, int span) {
   static char out[64];
   nd_anchor a = {0};
   if (anchor) nd_anchor_parse(anchor, strlen(anchor), &a);
   nd_timex *t;
   size_t n;
   if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
-  snprintf(out, sizeof out, "%s", n ? t[0].value : "(none)");
+  if (k >= n) snprintf(out, sizeof out, "(none)");
+  else if (span) snprintf(out, sizeof out, "%.*s", (int)t[k].len, text + t[k].start);
+  else snprintf(out, sizeof out, "%s", t[k].value);
   nd_free(t);
   return out;
 }
+
+static const char *value_of(const char *text, const char *anchor) { return nth(text, anchor, 0, 0); }
 
 /* The value of the k-th expression (0-based) of text. */
 static const char *value_at(const char *text, const char *anchor, size_t k) {
-  static char out[64];
-  nd_anchor a = {0};
-  nd_anchor_parse(anchor, strlen(anchor), &a);
-  nd_timex *t;
-  size_t n;
-  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
-  snprintf(out, sizeof out, "%s", k < n ? t[k].value : "(none)");
-  nd_free(t);
-  return out;
+  return nth(text, anchor, k, 0);
 }
 
 /* The text of the first expression of text. */
-static const char *span_of(const char *text, const char *anchor) {
-  static char out[64];
-  nd_anchor a = {0};
-  nd_anchor_parse(anchor, strlen(anchor), &a);
-  nd_timex *t;
-  size_t n;
-  if (nd_dates_find(text, strlen(text), &a, &t, &n)) return "(error)";
-  snprintf(out, sizeof out, "%.*s", n ? (int)t[0].len : 6, n ? text + t[0].start : "(none)");
-  nd_free(t);
-  return out;
-}
+static const char *span_of(const char *text, const char *anchor) { return nth(text, anchor, 0, 1); }
 
 static void test_tagger(void) {
   int failed;
