@@ -67,14 +67,6 @@ void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id) {
 #endif
 }
 
-const int8_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id) {
-  for (uint32_t h = id & m->mask;; h = (h + 1) & m->mask) {
-    uint32_t k = m->slot[h].key;
-    if (k == id && id) return m->slot[h].w;
-    if (k == 0) return NULL;
-  }
-}
-
 /* Parsing reads only the header: cheap enough to do on every use instead of
 ** caching a global. */
 const nd_ner_model *nd_ner_builtin(void) {

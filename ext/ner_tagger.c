@@ -41,7 +41,9 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
     for (int t = 0; t < ND_NER_TAGS; t++) {
       float best = NEG_INF;
       int arg = 0;
-      for (int p = 0; p < ND_NER_TAGS; p++) {
+      /* I-X can only follow B-X (t - 1) or I-X (t); O and B-X anything. */
+      int inside = t && !(t & 1);
+      for (int p = inside ? t - 1 : 0; p <= (inside ? t : ND_NER_TAGS - 1); p++) {
         float s = score[p] + tr[p][t];
         if (s > best) best = s, arg = p;
       }
@@ -84,9 +86,11 @@ static int confidences(const float *emit, size_t n, const float trans[ND_NER_TAG
     float *a = alpha + i * ND_NER_TAGS, sum = 0;
     for (int t = 0; t < ND_NER_TAGS; t++) {
       float s = 0;
+      int inside = t && !(t & 1); /* I-X: only B-X and I-X lead to it */
       if (i == 0) s = pt[ND_NER_TAGS][t];
       else
-        for (int p = 0; p < ND_NER_TAGS; p++) s += a[p - ND_NER_TAGS] * pt[p][t];
+        for (int p = inside ? t - 1 : 0; p <= (inside ? t : ND_NER_TAGS - 1); p++)
+          s += a[p - ND_NER_TAGS] * pt[p][t];
       a[t] = s * pe[i * ND_NER_TAGS + t];
       sum += a[t];
     }
@@ -97,8 +101,14 @@ static int confidences(const float *emit, size_t n, const float trans[ND_NER_TAG
     float *b = beta + i * ND_NER_TAGS, sum = 0;
     const float *nb = b + ND_NER_TAGS, *ne = pe + (i + 1) * ND_NER_TAGS;
     for (int p = 0; p < ND_NER_TAGS; p++) {
-      float s = 0;
-      for (int t = 0; t < ND_NER_TAGS; t++) s += pt[p][t] * ne[t] * nb[t];
+      /* p leads to O, any B-Y, and the I of its own type (skipped terms
+      ** are exact zeros, so the sums are unchanged). */
+      float s = pt[p][0] * ne[0] * nb[0];
+      for (int t = 1; t < ND_NER_TAGS; t += 2) s += pt[p][t] * ne[t] * nb[t];
+      if (p) {
+        int in = p & 1 ? p + 1 : p;
+        s += pt[p][in] * ne[in] * nb[in];
+      }
       b[p] = s;
       sum += s;
     }
@@ -137,6 +147,26 @@ static int scratch_reserve(scratch *s, size_t m) {
   return 0;
 }
 
+/* A row's weights are followed by the zero padding of its slot; summing
+** ROW_SPAN values, a multiple of the vector width, lets the compiler add
+** whole rows at once. The 16-bit partial sums cannot overflow: at most
+** ND_NER_MAXF rows of values within +-127. */
+#define ROW_SPAN 24
+_Static_assert(ROW_SPAN <= sizeof(((nd_ner_slot *)0)->w) + sizeof(((nd_ner_slot *)0)->pad),
+               "the span stays inside the slot");
+_Static_assert(ND_NER_MAXF * 127 <= 32767, "partial sums fit in 16 bits");
+
+/* acc += the weights of the n features f (both passes). */
+static void add_rows(const nd_ner_model *m, const uint32_t *f, size_t n, int32_t *acc) {
+  int16_t sum[ROW_SPAN] = {0};
+  for (size_t k = 0; k < n; k++) {
+    const int8_t *w = nd_ner_model_row(m, f[k]);
+    if (!w) continue;
+    for (int t = 0; t < ROW_SPAN; t++) sum[t] = (int16_t)(sum[t] + w[t]);
+  }
+  for (int t = 0; t < ND_NER_ROW; t++) acc[t] += sum[t];
+}
+
 /* First-pass scores of the sentence tok[a..a+count) into emit, and the
 ** second pass's scores of the same (local) features into local2. The
 ** features of a word form alone are summed once per document and reused. */
@@ -152,27 +182,19 @@ static void local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, const s
       nd_ner_model_prefetch(m, s->feats[k]);
   }
   for (size_t i = 0; i < count; i++) {
-    int32_t acc[ND_NER_PASSES * ND_NER_TAGS] = {0};
+    int32_t acc[ND_NER_ROW] = {0};
     size_t nword;
     int valid = 0;
     int32_t *memo = nd_ner_word_sums(d, a, a + i, 0, &nword, &valid);
     size_t k = s->off[i];
     if (memo && valid) {
       memcpy(acc, memo, sizeof(acc));
-      k += nword;
     } else {
-      for (; k < s->off[i] + nword; k++) {
-        const int8_t *w = nd_ner_model_row(m, s->feats[k]);
-        if (w)
-          for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
-      }
+      add_rows(m, s->feats + k, nword, acc);
       if (memo) memcpy(memo, acc, sizeof(acc));
     }
-    for (; k < s->off[i + 1]; k++) {
-      const int8_t *w = nd_ner_model_row(m, s->feats[k]);
-      if (!w) continue;
-      for (int t = 0; t < ND_NER_PASSES * ND_NER_TAGS; t++) acc[t] += w[t];
-    }
+    k += nword;
+    add_rows(m, s->feats + k, s->off[i + 1] - k, acc);
     for (int t = 0; t < ND_NER_TAGS; t++) {
       s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * m->wscale[0];
       local2[i * ND_NER_TAGS + t] = (float)acc[ND_NER_TAGS + t] * m->wscale[1];
@@ -185,15 +207,11 @@ static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
                        const float *local2, float *emit) {
   uint32_t f[ND_NER_MAXF];
   for (size_t i = a; i < b; i++) {
-    int32_t acc[ND_NER_TAGS] = {0};
-    size_t nf = nd_ner_doc_features(d, i, f);
-    for (size_t k = 0; k < nf; k++) {
-      const int8_t *w = nd_ner_model_row(m, f[k]);
-      if (!w) continue;
-      for (int t = 0; t < ND_NER_TAGS; t++) acc[t] += w[ND_NER_TAGS + t];
-    }
+    int32_t acc[ND_NER_ROW] = {0};
+    add_rows(m, f, nd_ner_doc_features(d, i, f), acc);
     for (int t = 0; t < ND_NER_TAGS; t++)
-      emit[(i - a) * ND_NER_TAGS + t] = local2[i * ND_NER_TAGS + t] + (float)acc[t] * m->wscale[1];
+      emit[(i - a) * ND_NER_TAGS + t] =
+          local2[i * ND_NER_TAGS + t] + (float)acc[ND_NER_TAGS + t] * m->wscale[1];
   }
 }
 

@@ -108,8 +108,16 @@ int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsig
 int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
                     unsigned char *tags);
 
-/* Weights of feature id in both passes (2 x 9 quantized values), or NULL. */
-const int8_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id);
+/* Weights of feature id in both passes (2 x 9 quantized values, then the
+** slot's zero padding), or NULL. Inline: the tagger calls it ~35 times a
+** token. */
+static inline const int8_t *nd_ner_model_row(const nd_ner_model *m, uint32_t id) {
+  for (uint32_t h = id & m->mask;; h = (h + 1) & m->mask) {
+    uint32_t k = m->slot[h].key;
+    if (k == id && id) return m->slot[h].w;
+    if (k == 0) return NULL;
+  }
+}
 /* Start loading the slot of feature id into the cache. */
 void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id);
 
