@@ -125,6 +125,14 @@ static int confidences(const float *emit, size_t n, const float trans[ND_NER_TAG
   return 0;
 }
 
+/* Does the sentence have an entity tag? Confidences are read only for
+** entity spans, so sentences without one skip forward-backward. */
+static int has_entity(const unsigned char *tags, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tags[i]) return 1;
+  return 0;
+}
+
 typedef struct scratch {
   uint32_t *feats;
   size_t *off;
@@ -254,7 +262,8 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
     size_t b = sentence_end(tok, n, a);
     doc_scores(m, d, a, b, local2, s.emit);
     if (nd_ner_viterbi(s.emit, b - a, m->trans[1], tags + a) ||
-        (conf && confidences(s.emit, b - a, m->trans[1], m->temperature, tags + a, conf + a)))
+        (conf && has_entity(tags + a, b - a) &&
+         confidences(s.emit, b - a, m->trans[1], m->temperature, tags + a, conf + a)))
       rc = -1;
     a = b;
   }

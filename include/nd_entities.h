@@ -71,7 +71,8 @@ const char *nd_ner_model_info(void);
 /* Tag a document of n tokens of text (tokens carry sentence numbers and
 ** line starts). tags[n] gets the final tags; conf[n], when not NULL, the
 ** probability of each token's tag from a forward-backward pass over the
-** scores divided by the model's temperature. Returns 0, -1 on OOM. */
+** scores divided by the model's temperature (computed only in sentences
+** that have an entity; 1 elsewhere). Returns 0, -1 on OOM. */
 int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
                unsigned char *tags, float *conf);
 
