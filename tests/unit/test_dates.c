@@ -93,6 +93,9 @@ static void test_tagger(void) {
   CHECK_STR(value_of("the quarter", "1989-10-26"), "1989-Q3");
   CHECK_STR(value_of("a year earlier", "1989-10-26"), "1988");
   CHECK_STR(value_of("the past two months", "1989-10-26"), "P2M");
+  /* Quantities of four to six digits without a thousands comma. */
+  CHECK_STR(value_of("It began 3650 days ago.", "2023-03-17"), "2013-03-19");
+  CHECK_STR(value_of("It began 3,650 days ago.", "2023-03-17"), "2013-03-19");
   CHECK_STR(value_of("on Nov. 9", "1989-11-02"), "1989-11-09");
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
