@@ -24,27 +24,28 @@ typedef struct tense_word {
 
 /* Sorted (strcmp order): checked by the unit tests. */
 static const tense_word tense_words[] = {
-    {"ago", 'P'}, {"aim", 'F'}, {"aims", 'F'}, {"based", 'N'}, {"became", 'P'},
-    {"began", 'P'}, {"bleed", 'N'}, {"bought", 'P'}, {"breed", 'N'}, {"brought", 'P'},
-    {"built", 'P'}, {"came", 'P'}, {"caught", 'P'}, {"chose", 'P'}, {"creed", 'N'},
-    {"deed", 'N'}, {"did", 'P'}, {"drew", 'P'}, {"due", 'F'}, {"earlier", 'P'}, {"embed", 'N'},
-    {"exceed", 'N'}, {"expect", 'F'}, {"expected", 'F'}, {"expects", 'F'},
-    {"feed", 'N'}, {"fell", 'P'}, {"fled", 'P'}, {"flew", 'P'}, {"fought", 'P'}, {"found", 'P'},
-    {"gave", 'P'}, {"going", 'F'}, {"got", 'P'}, {"greed", 'N'}, {"grew", 'P'}, {"had", 'H'},
-    {"hatred", 'N'}, {"heard", 'P'}, {"heed", 'N'}, {"held", 'P'}, {"hope", 'F'},
-    {"hopes", 'F'}, {"hundred", 'N'}, {"indeed", 'N'}, {"intend", 'F'}, {"intends", 'F'},
-    {"kept", 'P'}, {"kindred", 'N'}, {"knew", 'P'}, {"last", 'P'}, {"led", 'P'}, {"left", 'P'},
-    {"limited", 'N'}, {"ll", 'F'}, {"lost", 'P'}, {"made", 'P'}, {"met", 'P'}, {"naked", 'N'},
-    {"need", 'N'}, {"needed", 'P'}, {"next", 'F'}, {"paid", 'P'}, {"payable", 'F'}, {"plan", 'F'},
-    {"planned", 'F'}, {"planning", 'F'}, {"plans", 'F'}, {"proceed", 'N'},
-    {"reed", 'N'}, {"rose", 'P'}, {"sacred", 'N'}, {"said", 'P'}, {"sank", 'P'}, {"saw", 'P'},
-    {"scheduled", 'F'}, {"seed", 'N'}, {"sent", 'P'}, {"shall", 'F'}, {"shed", 'N'}, {"since", 'P'},
-    {"sold", 'P'}, {"sought", 'P'}, {"speed", 'N'}, {"spent", 'P'}, {"spoke", 'P'},
-    {"steed", 'N'}, {"stood", 'P'}, {"struck", 'P'}, {"succeed", 'N'},
-    {"thought", 'P'}, {"threw", 'P'}, {"told", 'P'}, {"tomorrow", 'F'}, {"took", 'P'},
-    {"tweed", 'N'}, {"united", 'N'}, {"upcoming", 'F'}, {"was", 'P'},
-    {"weed", 'N'}, {"went", 'P'}, {"were", 'P'}, {"wicked", 'N'}, {"will", 'F'}, {"won", 'P'},
-    {"would", 'F'}, {"wrote", 'P'}, {"yesterday", 'P'},
+    {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},    {"became", 'P'},
+    {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},    {"brought", 'P'},
+    {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},    {"creed", 'N'},
+    {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},      {"earlier", 'P'},
+    {"embed", 'N'},     {"exceed", 'N'},   {"expect", 'F'},    {"expected", 'F'}, {"expects", 'F'},
+    {"feed", 'N'},      {"fell", 'P'},     {"fled", 'P'},      {"flew", 'P'},     {"fought", 'P'},
+    {"found", 'P'},     {"gave", 'P'},     {"going", 'F'},     {"got", 'P'},      {"greed", 'N'},
+    {"grew", 'P'},      {"had", 'H'},      {"hatred", 'N'},    {"heard", 'P'},    {"heed", 'N'},
+    {"held", 'P'},      {"hope", 'F'},     {"hopes", 'F'},     {"hundred", 'N'},  {"indeed", 'N'},
+    {"intend", 'F'},    {"intends", 'F'},  {"kept", 'P'},      {"kindred", 'N'},  {"knew", 'P'},
+    {"last", 'P'},      {"led", 'P'},      {"left", 'P'},      {"limited", 'N'},  {"ll", 'F'},
+    {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},    {"need", 'N'},
+    {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},  {"plan", 'F'},
+    {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},  {"reed", 'N'},
+    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'P'},      {"sank", 'P'},     {"saw", 'P'},
+    {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},    {"shed", 'N'},
+    {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},    {"spent", 'P'},
+    {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},   {"succeed", 'N'},
+    {"thought", 'P'},   {"threw", 'P'},    {"told", 'P'},      {"tomorrow", 'F'}, {"took", 'P'},
+    {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},      {"weed", 'N'},
+    {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},     {"won", 'P'},
+    {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
 };
 
 int nd_tense_words_sorted(void) {
@@ -57,7 +58,23 @@ static int tense_cmp(const void *key, const void *elem) {
   return strcmp((const char *)key, ((const tense_word *)elem)->w);
 }
 
-static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+/* The tense of a lower-case word in tense_words, 0 when it is not there. */
+static char listed_tense(const char *w) {
+  const tense_word *e = bsearch(w, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
+                                sizeof(tense_words[0]), tense_cmp);
+  return e ? e->tense : 0;
+}
+
+/* Is w one of the NULL-terminated words? */
+static int word_in(const char *w, const char *const *words) {
+  for (; *words; words++)
+    if (!strcmp(w, *words)) return 1;
+  return 0;
+}
+
+static int is_alpha(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 
 /* The next word of s[*i..to): its bounds and lower-cased copy (truncated). */
 static int next_word(const char *s, size_t to, size_t *i, size_t *a, size_t *b, char *low) {
@@ -74,13 +91,13 @@ static int next_word(const char *s, size_t to, size_t *i, size_t *a, size_t *b, 
 }
 
 /* Words before a noun: "the plan", "its hopes". */
-static int is_determiner(const char *w) {
-  static const char *const dets[] = {"a", "an", "the", "its", "his", "her", "their", "our", "my",
-                                     "your", "this", "that", "these", "those", "new", "no"};
-  for (size_t k = 0; k < sizeof(dets) / sizeof(dets[0]); k++)
-    if (!strcmp(w, dets[k])) return 1;
-  return 0;
-}
+static const char *const determiners[] = {"a",     "an",    "the", "its",  "his",  "her",
+                                          "their", "our",   "my",  "your", "this", "that",
+                                          "these", "those", "new", "no",   NULL};
+/* Future markers that are also nouns. */
+static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", NULL};
+/* After "will be" or "to be", a participle is to come. */
+static const char *const future_aux[] = {"will", "to", "ll", "shall", NULL};
 
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;
@@ -88,17 +105,13 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
   /* Words may not start inside a word cut by the window. */
   while (i > 0 && i < to && is_alpha((unsigned char)s[i]) && is_alpha((unsigned char)s[i - 1])) i++;
   while (next_word(s, to, &i, &a, &b, low)) {
-    const tense_word *e = bsearch(low, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
-                                  sizeof(tense_words[0]), tense_cmp);
-    char t = e ? e->tense : 0;
+    char t = listed_tense(low);
     size_t len = b - a;
     if (!t && len >= 4 && len < 15 && low[len - 2] == 'e' && low[len - 1] == 'd') t = 'P';
     if (t == 'N') t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
-    if (t == 'P' && !strcmp(prev, "be") &&
-        (!strcmp(prev2, "will") || !strcmp(prev2, "to") || !strcmp(prev2, "ll") || !strcmp(prev2, "shall")))
-      t = 'F';
+    if (t == 'P' && !strcmp(prev, "be") && word_in(prev2, future_aux)) t = 'F';
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
@@ -107,9 +120,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
           (j + 2 == to || !is_alpha((unsigned char)s[j + 2])))
         t = 0;
     }
-    if (t == 'F' && (!strcmp(low, "plan") || !strcmp(low, "plans") || !strcmp(low, "hope") ||
-                     !strcmp(low, "hopes") || !strcmp(low, "aim") || !strcmp(low, "aims")) &&
-        is_determiner(prev))
+    if (t == 'F' && word_in(low, intent_nouns) && word_in(prev, determiners))
       t = 0; /* "announced the plan Aug. 21": a noun, no tense */
     if (t == 'F' && !strcmp(low, "planned") &&
         (!strcmp(prev, "as") || !strcmp(prev, "previously") || !strcmp(prev, "originally")))
@@ -120,10 +131,8 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       size_t j = i, c, d;
       char w2[16];
       if (next_word(s, to, &j, &c, &d, w2)) {
-        const tense_word *e2 = bsearch(w2, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
-                                       sizeof(tense_words[0]), tense_cmp);
         size_t l2 = strlen(w2);
-        if (e2 && e2->tense == 'F' && l2 > 3 && !strcmp(w2 + l2 - 3, "ing")) t = 0;
+        if (listed_tense(w2) == 'F' && l2 > 3 && !strcmp(w2 + l2 - 3, "ing")) t = 0;
       }
     }
     if (!t && !strcmp(low, "as")) {
@@ -140,9 +149,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       char w2[16];
       for (int k = 0; k < 2 && next_word(s, to, &j, &c, &d, w2); k++) {
         if (!strcmp(w2, "been")) continue;
-        const tense_word *e2 = bsearch(w2, tense_words, sizeof(tense_words) / sizeof(tense_words[0]),
-                                       sizeof(tense_words[0]), tense_cmp);
-        if ((e2 && e2->tense == 'F') || !strcmp(w2, "set") || !strcmp(w2, "supposed")) i = j;
+        if (listed_tense(w2) == 'F' || !strcmp(w2, "set") || !strcmp(w2, "supposed")) i = j;
         break;
       }
       t = 'P';
