@@ -29,7 +29,35 @@ char *nd_unicode_map(const char *s, size_t n, int options, size_t *out_len) {
   return (char *)buf;
 }
 
+/* ASCII needs none of utf8proc: case folding is lower-casing, and NFKC and
+** mark stripping change nothing. Same result as nd_normalize_general. */
+static char *normalize_ascii(const char *s, size_t n, size_t *out_len) {
+  char *out = nd_malloc(n + 1);
+  if (!out) return NULL;
+  size_t len = 0;
+  int pending_space = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = len > 0;
+    } else if (c >= 0x20 && c != 0x7F) { /* other controls are dropped */
+      if (pending_space) out[len++] = ' ';
+      pending_space = 0;
+      out[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+  out[len] = 0;
+  if (out_len) *out_len = len;
+  return out;
+}
+
 char *nd_normalize(const char *s, size_t n, size_t *out_len) {
+  size_t i = 0;
+  while (i < n && (unsigned char)s[i] < 0x80) i++;
+  return i == n ? normalize_ascii(s, n, out_len) : nd_normalize_general(s, n, out_len);
+}
+
+char *nd_normalize_general(const char *s, size_t n, size_t *out_len) {
   size_t clean_len = 0;
   char *clean = nd_utf8_repair(s, n, &clean_len, NULL);
   if (!clean) return NULL;

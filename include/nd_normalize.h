@@ -11,6 +11,10 @@
 ** on OOM. */
 char *nd_normalize(const char *s, size_t n, size_t *out_len);
 
+/* The same through utf8proc whatever the input (nd_normalize takes a
+** shortcut for ASCII; tests check that both agree). */
+char *nd_normalize_general(const char *s, size_t n, size_t *out_len);
+
 /* utf8proc_map(s, n, options) with its buffers from nd_malloc, so that
 ** SQLite's heap limit covers them (utf8proc_map itself calls malloc, and
 ** its UTF-32 buffer can be 4 x 18 times the input: NFKC expands U+FDFA to

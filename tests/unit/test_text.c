@@ -39,6 +39,26 @@ static void test_normalize(void) {
   nd_free(k);
 }
 
+/* The ASCII shortcut of nd_normalize agrees with utf8proc's path on every
+** byte below 0x80, in random strings and alone. */
+static void test_normalize_ascii(void) {
+  unsigned seed = 12345;
+  char s[64];
+  for (int round = 0; round < 2000; round++) {
+    size_t len = round < 128 ? 1 : 1 + round % 40;
+    for (size_t i = 0; i < len; i++) {
+      seed = seed * 1103515245u + 12345u;
+      s[i] = round < 128 ? (char)round : (char)((seed >> 16) % 128);
+      if (round >= 128 && (seed >> 8) % 3 == 0) s[i] = " \tAz"[(seed >> 4) % 4];
+    }
+    size_t n1, n2;
+    char *fast = nd_normalize(s, len, &n1), *slow = nd_normalize_general(s, len, &n2);
+    CHECK(fast && slow && n1 == n2 && memcmp(fast, slow, n1) == 0);
+    nd_free(fast);
+    nd_free(slow);
+  }
+}
+
 static int split_count(const char *t) {
   nd_span *s;
   size_t n;
@@ -71,6 +91,7 @@ static void test_sentences(void) {
 int main(void) {
   test_utf8();
   test_normalize();
+  test_normalize_ascii();
   test_sentences();
   UNIT_DONE();
 }
