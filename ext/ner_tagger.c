@@ -193,7 +193,7 @@ static void local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, const s
     int32_t acc[ND_NER_ROW] = {0};
     size_t nword;
     int valid = 0;
-    int32_t *memo = nd_ner_word_sums(d, a, a + i, 0, &nword, &valid);
+    int32_t *memo = nd_ner_word_sums(d, a, a + i, 1, &nword, &valid);
     size_t k = s->off[i];
     if (memo && valid) {
       memcpy(acc, memo, sizeof(acc));
