@@ -8,6 +8,7 @@
 ** model). Nothing is copied or allocated, so the linked-in model is usable
 ** at once (no load time).
 */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -53,6 +54,10 @@ int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m) {
   head = (head + 31) & ~(size_t)31;
   size_t slots = (size_t)m->mask + 1, table = slots * sizeof(nd_ner_slot);
   if (n < head + table + m->info_len) return -1;
+  float inv = m->temperature > 0 ? 1.0f / m->temperature : 1.0f;
+  for (int i = 0; i <= ND_NER_TAGS; i++)
+    for (int j = 0; j < ND_NER_TAGS; j++)
+      m->trans_exp[i][j] = nd_ner_allowed(i, j) ? expf(m->trans[1][i][j] * inv) : 0;
   m->slot = (const nd_ner_slot *)(p + head);
   m->info = (const char *)p + head + table;
   return 0;

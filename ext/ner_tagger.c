@@ -20,12 +20,6 @@
 
 #define NEG_INF (-1e30f)
 
-/* May tag j follow tag i (i == ND_NER_TAGS: sentence start)? */
-static int allowed(int i, int j) {
-  if (j == 0 || (j & 1)) return 1; /* O and B-X go anywhere */
-  return i != ND_NER_TAGS && i != 0 && (i - 1) / 2 == (j - 1) / 2;
-}
-
 int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
                    unsigned char *tags) {
   if (n == 0) return 0;
@@ -35,7 +29,7 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
   /* Forbidden transitions as -inf, so the inner loop has no branch. */
   float tr[ND_NER_TAGS + 1][ND_NER_TAGS];
   for (int p = 0; p <= ND_NER_TAGS; p++)
-    for (int t = 0; t < ND_NER_TAGS; t++) tr[p][t] = allowed(p, t) ? trans[p][t] : NEG_INF;
+    for (int t = 0; t < ND_NER_TAGS; t++) tr[p][t] = nd_ner_allowed(p, t) ? trans[p][t] : NEG_INF;
   for (int t = 0; t < ND_NER_TAGS; t++) score[t] = tr[ND_NER_TAGS][t] + emit[t];
   for (size_t i = 1; i < n; i++) {
     for (int t = 0; t < ND_NER_TAGS; t++) {
@@ -66,15 +60,13 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
 /* conf[i] = marginal probability of tags[i]: forward-backward in
 ** probability space, each position's vector rescaled to sum 1 (the scales
 ** cancel in the marginals, and nothing can overflow). */
-static int confidences(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
-                       float temp, const unsigned char *tags, float *conf) {
+static int confidences(const nd_ner_model *m, const float *emit, size_t n,
+                       const unsigned char *tags, float *conf) {
   float *alpha = nd_malloc(3 * n * ND_NER_TAGS * sizeof(float));
   if (!alpha) return -1;
   float *beta = alpha + n * ND_NER_TAGS, *pe = beta + n * ND_NER_TAGS;
-  float inv = temp > 0 ? 1.0f / temp : 1.0f;
-  float pt[ND_NER_TAGS + 1][ND_NER_TAGS];
-  for (int p = 0; p <= ND_NER_TAGS; p++)
-    for (int t = 0; t < ND_NER_TAGS; t++) pt[p][t] = allowed(p, t) ? expf(trans[p][t] * inv) : 0;
+  float inv = m->temperature > 0 ? 1.0f / m->temperature : 1.0f;
+  const float(*pt)[ND_NER_TAGS] = m->trans_exp;
   for (size_t i = 0; i < n; i++) {
     const float *e = emit + i * ND_NER_TAGS;
     float top = e[0];
@@ -263,7 +255,7 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
     doc_scores(m, d, a, b, local2, s.emit);
     if (nd_ner_viterbi(s.emit, b - a, m->trans[1], tags + a) ||
         (conf && has_entity(tags + a, b - a) &&
-         confidences(s.emit, b - a, m->trans[1], m->temperature, tags + a, conf + a)))
+         confidences(m, s.emit, b - a, tags + a, conf + a)))
       rc = -1;
     a = b;
   }

@@ -51,6 +51,9 @@ typedef struct nd_ner_model {
   float wscale[ND_NER_PASSES];
   float temperature; /* divides scores before the forward-backward pass */
   float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
+  /* exp(trans[1] / temperature), 0 for forbidden transitions: the
+  ** forward-backward pass's transition factors, computed at parse time. */
+  float trans_exp[ND_NER_TAGS + 1][ND_NER_TAGS];
   const char *info;
 } nd_ner_model;
 
@@ -102,6 +105,13 @@ void nd_entities_free(nd_entity *e, size_t count);
 ** *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
                     int gaz_fold, uint32_t **feats, size_t **off);
+
+/* May tag j follow tag i (i == ND_NER_TAGS: sentence start)? O and B-X
+** follow anything, I-X only B-X or I-X. */
+static inline int nd_ner_allowed(int i, int j) {
+  if (j == 0 || (j & 1)) return 1;
+  return i != ND_NER_TAGS && i != 0 && (i - 1) / 2 == (j - 1) / 2;
+}
 
 /* Viterbi over per-token scores emit[n][9] with transitions trans[10][9]
 ** (row 9: sentence start); allowed BIO transitions only. Returns 0, -1 on
