@@ -56,8 +56,12 @@ int nd_ner_model_parse(const void *blob, size_t n, nd_ner_model *m) {
   if (n < head + table + m->info_len) return -1;
   float inv = m->temperature > 0 ? 1.0f / m->temperature : 1.0f;
   for (int i = 0; i <= ND_NER_TAGS; i++)
-    for (int j = 0; j < ND_NER_TAGS; j++)
-      m->trans_exp[i][j] = nd_ner_allowed(i, j) ? expf(m->trans[1][i][j] * inv) : 0;
+    for (int j = 0; j < ND_NER_LANES; j++)
+      m->trans_exp[i][j] =
+          j < ND_NER_TAGS && nd_ner_allowed(i, j) ? expf(m->trans[1][i][j] * inv) : 0;
+  for (int j = 0; j < ND_NER_TAGS; j++)
+    for (int i = 0; i < ND_NER_LANES; i++)
+      m->trans_exp_to[j][i] = i < ND_NER_TAGS ? m->trans_exp[i][j] : 0;
   m->slot = (const nd_ner_slot *)(p + head);
   m->info = (const char *)p + head + table;
   return 0;

@@ -23,31 +23,43 @@
 int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
                    unsigned char *tags) {
   if (n == 0) return 0;
-  float score[ND_NER_TAGS], next[ND_NER_TAGS];
-  unsigned char(*back)[ND_NER_TAGS] = nd_malloc(n * ND_NER_TAGS); /* best previous tag */
+  enum { T = ND_NER_TAGS };
+  float score[T], next[T];
+  unsigned char(*back)[T] = nd_malloc(n * T); /* best previous tag */
   if (!back) return -1;
-  /* Forbidden transitions as -inf, so the inner loop has no branch. */
-  float tr[ND_NER_TAGS + 1][ND_NER_TAGS];
-  for (int p = 0; p <= ND_NER_TAGS; p++)
-    for (int t = 0; t < ND_NER_TAGS; t++) tr[p][t] = nd_ner_allowed(p, t) ? trans[p][t] : NEG_INF;
-  for (int t = 0; t < ND_NER_TAGS; t++) score[t] = tr[ND_NER_TAGS][t] + emit[t];
+  /* By target tag (tr[t][p]), so each maximum reads one row. */
+  float tr[T][T];
+  for (int p = 0; p < T; p++)
+    for (int t = 0; t < T; t++) tr[t][p] = trans[p][t];
+  for (int t = 0; t < T; t++)
+    score[t] = (nd_ner_allowed(T, t) ? trans[T][t] : NEG_INF) + emit[t];
   for (size_t i = 1; i < n; i++) {
-    for (int t = 0; t < ND_NER_TAGS; t++) {
-      float best = NEG_INF;
+    const float *e = emit + i * T;
+    /* O and B-X may follow any tag: the best of nine (first best wins). */
+    for (int t = 0; t < T; t += t ? 2 : 1) {
+      float best = score[0] + tr[t][0];
       int arg = 0;
-      /* I-X can only follow B-X (t - 1) or I-X (t); O and B-X anything. */
-      int inside = t && !(t & 1);
-      for (int p = inside ? t - 1 : 0; p <= (inside ? t : ND_NER_TAGS - 1); p++) {
-        float s = score[p] + tr[p][t];
-        if (s > best) best = s, arg = p;
+#if defined(__GNUC__)
+#pragma GCC unroll 8
+#endif
+      for (int p = 1; p < T; p++) {
+        float v = score[p] + tr[t][p];
+        if (v > best) best = v, arg = p;
       }
-      next[t] = best + emit[i * ND_NER_TAGS + t];
+      next[t] = best + e[t];
       back[i][t] = (unsigned char)arg;
+    }
+    /* I-X only B-X (t - 1) or I-X (t). */
+    for (int t = 2; t < T; t += 2) {
+      float from_b = score[t - 1] + tr[t][t - 1], from_i = score[t] + tr[t][t];
+      int stay = from_i > from_b;
+      next[t] = (stay ? from_i : from_b) + e[t];
+      back[i][t] = (unsigned char)(stay ? t : t - 1);
     }
     memcpy(score, next, sizeof(score));
   }
   int best = 0;
-  for (int t = 1; t < ND_NER_TAGS; t++)
+  for (int t = 1; t < T; t++)
     if (score[t] > score[best]) best = t;
   for (size_t i = n; i-- > 0;) {
     tags[i] = (unsigned char)best;
@@ -59,57 +71,59 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
 
 /* conf[i] = marginal probability of tags[i]: forward-backward in
 ** probability space, each position's vector rescaled to sum 1 (the scales
-** cancel in the marginals, and nothing can overflow). */
+** cancel in the marginals, and nothing can overflow). Forbidden
+** transitions have factor 0, so full products over ND_NER_LANES lanes (the
+** tags, then zeros) give the sums over allowed transitions, in loops of a
+** length the compiler vectorizes. */
 static int confidences(const nd_ner_model *m, const float *emit, size_t n,
                        const unsigned char *tags, float *conf) {
-  float *alpha = nd_malloc(3 * n * ND_NER_TAGS * sizeof(float));
+  enum { T = ND_NER_TAGS, L = ND_NER_LANES };
+  float *alpha = nd_malloc(3 * n * L * sizeof(float));
   if (!alpha) return -1;
-  float *beta = alpha + n * ND_NER_TAGS, *pe = beta + n * ND_NER_TAGS;
+  float *beta = alpha + n * L, *pe = beta + n * L;
   float inv = m->temperature > 0 ? 1.0f / m->temperature : 1.0f;
-  const float(*pt)[ND_NER_TAGS] = m->trans_exp;
+  /* Local copies: the compiler then knows they alias nothing it writes. */
+  float pt[T + 1][L], to[T][L];
+  memcpy(pt, m->trans_exp, sizeof(pt));
+  memcpy(to, m->trans_exp_to, sizeof(to));
   for (size_t i = 0; i < n; i++) {
-    const float *e = emit + i * ND_NER_TAGS;
+    const float *e = emit + i * T;
     float top = e[0];
-    for (int t = 1; t < ND_NER_TAGS; t++)
+    for (int t = 1; t < T; t++)
       if (e[t] > top) top = e[t];
-    for (int t = 0; t < ND_NER_TAGS; t++) pe[i * ND_NER_TAGS + t] = expf((e[t] - top) * inv);
+    for (int t = 0; t < L; t++) pe[i * L + t] = t < T ? expf((e[t] - top) * inv) : 0;
   }
   for (size_t i = 0; i < n; i++) {
-    float *a = alpha + i * ND_NER_TAGS, sum = 0;
-    for (int t = 0; t < ND_NER_TAGS; t++) {
-      float s = 0;
-      int inside = t && !(t & 1); /* I-X: only B-X and I-X lead to it */
-      if (i == 0) s = pt[ND_NER_TAGS][t];
-      else
-        for (int p = inside ? t - 1 : 0; p <= (inside ? t : ND_NER_TAGS - 1); p++)
-          s += a[p - ND_NER_TAGS] * pt[p][t];
-      a[t] = s * pe[i * ND_NER_TAGS + t];
+    float *a = alpha + i * L, s[L] = {0}, sum = 0;
+    for (int p = 0; p < T; p++) {
+      float from = i == 0 ? p == 0 : a[p - L]; /* row T: the sentence start */
+      const float *row = pt[i == 0 ? T : p];
+      for (int t = 0; t < L; t++) s[t] += from * row[t];
+      if (i == 0) break;
+    }
+    for (int t = 0; t < L; t++) {
+      a[t] = s[t] * pe[i * L + t];
       sum += a[t];
     }
-    for (int t = 0; t < ND_NER_TAGS; t++) a[t] = sum > 0 ? a[t] / sum : 0;
+    float scale = sum > 0 ? 1 / sum : 0;
+    for (int t = 0; t < L; t++) a[t] *= scale;
   }
-  for (int t = 0; t < ND_NER_TAGS; t++) beta[(n - 1) * ND_NER_TAGS + t] = 1;
+  for (int t = 0; t < L; t++) beta[(n - 1) * L + t] = 1;
   for (size_t i = n - 1; i-- > 0;) {
-    float *b = beta + i * ND_NER_TAGS, sum = 0;
-    const float *nb = b + ND_NER_TAGS, *ne = pe + (i + 1) * ND_NER_TAGS;
-    for (int p = 0; p < ND_NER_TAGS; p++) {
-      /* p leads to O, any B-Y, and the I of its own type (skipped terms
-      ** are exact zeros, so the sums are unchanged). */
-      float s = pt[p][0] * ne[0] * nb[0];
-      for (int t = 1; t < ND_NER_TAGS; t += 2) s += pt[p][t] * ne[t] * nb[t];
-      if (p) {
-        int in = p & 1 ? p + 1 : p;
-        s += pt[p][in] * ne[in] * nb[in];
-      }
-      b[p] = s;
-      sum += s;
-    }
-    for (int p = 0; p < ND_NER_TAGS; p++) b[p] = sum > 0 ? b[p] / sum : 0;
+    float *b = beta + i * L, v[L], sum = 0;
+    const float *nb = b + L, *ne = pe + (i + 1) * L;
+    for (int t = 0; t < L; t++) v[t] = ne[t] * nb[t];
+    for (int p = 0; p < L; p++) b[p] = 0;
+    for (int t = 0; t < T; t++)
+      for (int p = 0; p < L; p++) b[p] += to[t][p] * v[t];
+    for (int p = 0; p < L; p++) sum += b[p];
+    float scale = sum > 0 ? 1 / sum : 0;
+    for (int p = 0; p < L; p++) b[p] *= scale;
   }
   for (size_t i = 0; i < n; i++) {
-    const float *a = alpha + i * ND_NER_TAGS, *b = beta + i * ND_NER_TAGS;
+    const float *a = alpha + i * L, *b = beta + i * L;
     float z = 0;
-    for (int t = 0; t < ND_NER_TAGS; t++) z += a[t] * b[t];
+    for (int t = 0; t < L; t++) z += a[t] * b[t];
     float p = z > 0 ? a[tags[i]] * b[tags[i]] / z : 0;
     conf[i] = p > 1 ? 1 : p < 0 ? 0 : p;
   }

@@ -24,6 +24,8 @@ enum { ND_ENT_PER, ND_ENT_ORG, ND_ENT_LOC, ND_ENT_MISC, ND_ENT_TYPES };
 /* Tags: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type. */
 #define ND_NER_TAGS 9
 #define ND_NER_PASSES 2
+/* Tags padded to a multiple of the vector width (forward-backward). */
+#define ND_NER_LANES 12
 
 /* "PER", "ORG", "LOC", "MISC"; NULL for anything else. */
 const char *nd_entity_type_name(int type);
@@ -51,9 +53,10 @@ typedef struct nd_ner_model {
   float wscale[ND_NER_PASSES];
   float temperature; /* divides scores before the forward-backward pass */
   float trans[ND_NER_PASSES][ND_NER_TAGS + 1][ND_NER_TAGS];
-  /* exp(trans[1] / temperature), 0 for forbidden transitions: the
-  ** forward-backward pass's transition factors, computed at parse time. */
-  float trans_exp[ND_NER_TAGS + 1][ND_NER_TAGS];
+  /* exp(trans[1] / temperature), 0 for forbidden transitions and padding:
+  ** the forward-backward pass's transition factors, computed at parse. */
+  float trans_exp[ND_NER_TAGS + 1][ND_NER_LANES];
+  float trans_exp_to[ND_NER_TAGS][ND_NER_LANES]; /* the same by target: [t][p] */
   const char *info;
 } nd_ner_model;
 
