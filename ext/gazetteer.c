@@ -149,12 +149,20 @@ static unsigned visible(unsigned flags, int capital) {
   return flags & (capital ? ND_GAZ_ALL : ND_GAZ_CASELESS);
 }
 
-unsigned nd_gaz_word_fold(const char *w, size_t n, int fold) {
+unsigned nd_gaz_visible(unsigned raw, int capital) { return visible(raw, capital); }
+
+unsigned nd_gaz_word_raw(const char *w, size_t n, int fold, int *capital) {
   char key[ND_GAZ_KEY_MAX];
   size_t len = 0;
-  int capital = 0;
-  if (!w || !fold_append(w, n, key, &len, &capital)) return 0;
-  return visible(lookup(key, len, fold), capital);
+  *capital = 0;
+  if (!w || !fold_append(w, n, key, &len, capital)) return 0;
+  return lookup(key, len, fold);
+}
+
+unsigned nd_gaz_word_fold(const char *w, size_t n, int fold) {
+  int capital;
+  unsigned raw = nd_gaz_word_raw(w, n, fold, &capital);
+  return visible(raw, capital);
 }
 
 unsigned nd_gaz_word(const char *w, size_t n) { return nd_gaz_word_fold(w, n, -1); }
@@ -164,6 +172,10 @@ size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold
   size_t len = 0, best = 0;
   int capital = 0;
   *flags = 0;
+  if (i < ntok && tok[i].known && !(tok[i].raw & ND_GAZ_PREFIX_BIT)) {
+    *flags = visible(tok[i].raw, tok[i].capital);
+    return *flags ? 1 : 0;
+  }
   for (size_t j = i; j < ntok && j - i < ND_GAZ_MAX_TOKENS; j++) {
     if (tok[j].n == 0 || !tok[j].s) break;
     if (j > i) {

@@ -52,26 +52,29 @@ typedef struct form_stat {
   uint32_t in_long[ND_ENT_TYPES];   /* occurrences inside a multi-word entity */
 } form_stat;
 
-typedef struct tok_detail {
-  uint64_t word, shape, shortshape;
-  uint64_t prefix[4], suffix[4];
-  unsigned gaz_word, gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
-  unsigned char caprun;                     /* see cap_runs */
-  unsigned char nword;                      /* features that depend on the form alone */
-  int has_class;
-  nd_word_class cls; /* nd_clusters.h */
-} tok_detail;
-
 /* What depends on a word form alone, computed once per distinct form of
-** the document: list flags, word classes, and (filled by the tagger) the
-** summed weights of the form's own features. */
+** the document: shapes, affixes, list flags, word classes, and (filled by
+** the tagger) the summed weights of the features the form decides. */
 typedef struct word_memo {
   uint64_t key; /* hash of the exact form; 0 = empty slot */
-  unsigned gaz_word;
-  int has_class, has_sum;
-  nd_word_class cls;
-  int32_t sum[ND_NER_PASSES * ND_NER_TAGS];
+  uint64_t shape, shortshape;
+  uint64_t prefix[4], suffix[4]; /* 0: the word is too short */
+  unsigned gaz_raw;              /* nd_gaz_word_raw */
+  int gaz_capital;
+  unsigned gaz_word; /* what of it the features use */
+  int has_class;
+  nd_word_class cls; /* nd_clusters.h */
+  nd_ner_form_sums sums;
 } word_memo;
+
+/* Per token of the current sentence. */
+typedef struct tok_detail {
+  uint64_t word;                /* hash of the exact form */
+  size_t form;                  /* its word_memo, in nd_ner_doc.memo */
+  unsigned gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
+  unsigned char caprun;           /* see cap_runs */
+  unsigned char nword;            /* features that depend on the form alone */
+} tok_detail;
 
 typedef struct memo_index {
   uint64_t key; /* 0 = empty slot */
@@ -168,8 +171,8 @@ static uint64_t lower_hash(const char *s, size_t n, unsigned char *cap) {
   return h;
 }
 
-static void detail_of(const char *s, size_t n, tok_detail *d) {
-  d->word = hash_bytes(s, n, HASH0);
+/* Shapes and affixes of the form s[0..n). */
+static void form_detail(const char *s, size_t n, word_memo *d) {
   uint64_t shape = HASH0, shortshape = HASH0;
   char last = 0;
   size_t i = 0, ncp = 0, bounds[5] = {0};
@@ -269,14 +272,15 @@ static memo_index *memo_slot(memo_index *tab, size_t mask, uint64_t key) {
     if (tab[h].key == key || tab[h].key == 0) return &tab[h];
 }
 
-/* The memo of a word form, added (with *fresh = 1) when new; NULL on OOM. */
-static word_memo *memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
+/* The index of a word form's memo, added (with *fresh = 1) when new;
+** (size_t)-1 on OOM. */
+static size_t memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
   if (key == 0) key = 1;
   *fresh = 0;
   if (!d->memo_idx || (d->memo_count + 1) * 2 > d->memo_mask + 1) {
     size_t cap = d->memo_idx ? (d->memo_mask + 1) * 2 : 256;
     memo_index *tab = nd_malloc(cap * sizeof(memo_index));
-    if (!tab) return NULL;
+    if (!tab) return (size_t)-1;
     memset(tab, 0, cap * sizeof(memo_index));
     if (d->memo_idx)
       for (size_t i = 0; i <= d->memo_mask; i++)
@@ -290,7 +294,7 @@ static word_memo *memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
     if (d->memo_count == d->memo_cap) {
       size_t cap = d->memo_cap ? d->memo_cap * 2 : 64;
       word_memo *m = nd_realloc(d->memo, cap * sizeof(word_memo));
-      if (!m) return NULL;
+      if (!m) return (size_t)-1;
       d->memo = m;
       d->memo_cap = cap;
     }
@@ -299,20 +303,13 @@ static word_memo *memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
     d->memo[x->entry] = (word_memo){.key = key};
     *fresh = 1;
   }
-  return &d->memo[x->entry];
+  return x->entry;
 }
 
-int32_t *nd_ner_word_sums(nd_ner_doc *d, size_t a, size_t i, int claim, size_t *nword,
-                          int *valid) {
+nd_ner_form_sums *nd_ner_token_sums(nd_ner_doc *d, size_t a, size_t i, size_t *nword) {
   const tok_detail *t = &d->detail[i - a];
   *nword = t->nword;
-  if (!d->memo_idx) return NULL;
-  memo_index *x = memo_slot(d->memo_idx, d->memo_mask, t->word ? t->word : 1);
-  if (!x->key) return NULL;
-  word_memo *w = &d->memo[x->entry];
-  *valid = w->has_sum;
-  if (claim) w->has_sum = 1; /* the caller fills it now */
-  return w->sum;
+  return &d->memo[t->form].sums;
 }
 
 nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
@@ -438,11 +435,15 @@ static uint64_t lower_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int 
   return d->lower[j];
 }
 
+static const word_memo *form_at(const nd_ner_doc *d, size_t a, size_t i) {
+  return &d->memo[d->detail[i - a].form];
+}
+
 static uint64_t short_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int dx) {
   long j = (long)i + dx;
   if (j < (long)a) return 11;
   if (j >= (long)b) return 13;
-  return d->detail[j - (long)a].shortshape;
+  return form_at(d, a, (size_t)j)->shortshape;
 }
 
 static int capitalized(unsigned char cap) {
@@ -470,8 +471,8 @@ static void cap_runs(nd_ner_doc *d, size_t a, size_t b) {
   }
 }
 
-/* Word classes of a token at three granularities. */
-static size_t class_features(const tok_detail *t, uint32_t *f) {
+/* Word classes of a form at three granularities. */
+static size_t class_features(const word_memo *t, uint32_t *f) {
   size_t k = 0;
   if (t->has_class) {
     f[k++] = feature_id(T_CLUSTER, t->cls.coarse, 1);
@@ -492,21 +493,56 @@ static size_t flag_features(uint32_t tmpl, unsigned flags, uint64_t ctx, uint32_
 }
 
 /* Gazetteer evidence of token i in context: its lists crossed with its
-** capitalization, the entries it begins or continues, and the lists of its
-** neighbours (a title before a name, a company suffix after one). */
-static size_t gaz_features(const nd_ner_doc *d, size_t a, size_t b, size_t i, uint32_t *f) {
+** capitalization, and the entries it begins or continues. (The lists of
+** its neighbours, a title before a name or a company suffix after one, are
+** neighbour features.) */
+static size_t gaz_features(const nd_ner_doc *d, size_t a, size_t i, uint32_t *f) {
   const tok_detail *t = &d->detail[i - a];
   size_t k = 0;
-  k += flag_features(T_GAZ_WORD_CAP, t->gaz_word, d->cap[i] * 2 + d->first[i], f + k);
+  k += flag_features(T_GAZ_WORD_CAP, form_at(d, a, i)->gaz_word, d->cap[i] * 2 + d->first[i],
+                     f + k);
   k += flag_features(T_GAZ_BEGIN, t->gaz_begin, 0, f + k);
   k += flag_features(T_GAZ_INSIDE, t->gaz_inside, 0, f + k);
-  if (i > a) k += flag_features(T_GAZ_PREV, t[-1].gaz_word, 0, f + k);
-  if (i + 1 < b) k += flag_features(T_GAZ_NEXT, t[1].gaz_word, 0, f + k);
   return k;
 }
 
-int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
-                             size_t *off) {
+/* What the word at j (or, outside [a, b), the sentence's edge) tells the
+** token at j - dx, dx in -2..2 but 0: its lower-case form and short shape
+** at that offset; next to it also its word class and lists. These depend on
+** the form and dx alone, so the tagger sums them once per form. */
+static size_t neighbour_features(const nd_ner_doc *d, size_t a, size_t b, long j, int dx,
+                                 uint32_t *f) {
+  size_t k = 0;
+  if (j < (long)a || j >= (long)b) {
+    uint64_t edge = j < (long)a ? 11 : 13;
+    f[k++] = feature_id(T_LOWER_AT, edge, (uint64_t)(dx + 2));
+    f[k++] = feature_id(T_SHORT_AT, edge, (uint64_t)(dx + 2));
+    return k;
+  }
+  const word_memo *w = form_at(d, a, (size_t)j);
+  f[k++] = feature_id(T_LOWER_AT, d->lower[j], (uint64_t)(dx + 2));
+  f[k++] = feature_id(T_SHORT_AT, w->shortshape, (uint64_t)(dx + 2));
+  if (dx == -1 || dx == 1) {
+    if (w->has_class) f[k++] = feature_id(T_CLUSTER_AT, w->cls.middle, dx == 1);
+    k += flag_features(dx == -1 ? T_GAZ_PREV : T_GAZ_NEXT, w->gaz_word, 0, f + k);
+  }
+  return k;
+}
+
+size_t nd_ner_near_features(nd_ner_doc *d, size_t a, size_t b, size_t i, int which,
+                            uint32_t *f) {
+  int dx = nd_ner_near_dx(which);
+  return neighbour_features(d, a, b, (long)i, dx, f);
+}
+
+size_t nd_ner_edge_features(nd_ner_doc *d, int which, uint32_t *f) {
+  int dx = nd_ner_near_dx(which);
+  /* An empty sentence at 1: left of it is 0, right of it 1. */
+  return neighbour_features(d, 1, 1, dx < 0 ? 0 : 1, dx, f);
+}
+
+int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int what,
+                             uint32_t *feats, size_t *off) {
   size_t m = b - a;
   if (m > d->detail_cap) {
     tok_detail *p = nd_realloc(d->detail, m * sizeof(*p));
@@ -521,67 +557,68 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32
     d->detail_cap = m;
   }
   for (size_t i = a; i < b; i++) {
-    const char *w = d->text + d->tok[i].start;
-    detail_of(w, d->tok[i].len, &d->detail[i - a]);
-    d->gaz_tok[i - a] = (nd_gaz_tok){w, d->tok[i].len};
+    tok_detail *t = &d->detail[i - a];
+    const char *s = d->text + d->tok[i].start;
+    size_t n = d->tok[i].len;
+    t->word = hash_bytes(s, n, HASH0);
+    int fresh;
+    t->form = memo_find(d, t->word, &fresh);
+    if (t->form == (size_t)-1) return -1;
+    word_memo *w = &d->memo[t->form];
+    if (fresh) {
+      form_detail(s, n, w);
+      w->gaz_raw = nd_gaz_word_raw(s, n, d->gaz_fold, &w->gaz_capital);
+      w->gaz_word = nd_gaz_visible(w->gaz_raw, w->gaz_capital) & GAZ_USED;
+      w->has_class = nd_word_cluster(s, n, &w->cls);
+    }
+    /* The word's own lookup is known: phrases need only those that begin one. */
+    d->gaz_tok[i - a] = (nd_gaz_tok){s, n, 1, w->gaz_capital, w->gaz_raw};
   }
   nd_gaz_sentence_fold(d->gaz_tok, m, d->gaz_fold, d->gaz_begin, d->gaz_inside);
   cap_runs(d, a, b);
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];
-    int fresh;
-    word_memo *w = memo_find(d, t->word, &fresh);
-    if (!w) return -1;
-    if (fresh) {
-      const nd_gaz_tok *g = &d->gaz_tok[i - a];
-      w->gaz_word = nd_gaz_word_fold(g->s, g->n, d->gaz_fold) & GAZ_USED;
-      w->has_class = nd_word_cluster(g->s, g->n, &w->cls);
-    }
-    t->gaz_word = w->gaz_word;
-    t->has_class = w->has_class;
-    t->cls = w->cls;
     t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
     t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
   }
   size_t k = 0;
   off[0] = 0;
   for (size_t i = a; i < b; i++) {
-    const tok_detail *t = &d->detail[i - a];
+    tok_detail *t = &d->detail[i - a];
+    const word_memo *fw = &d->memo[t->form];
     uint32_t *f = feats + k;
     size_t c = 0;
     uint64_t ctx = (uint64_t)d->cap[i] * 8 + d->line[i] * 2 + d->first[i];
-    f[c++] = feature_id(T_BIAS, 0, 0);
-    f[c++] = feature_id(T_WORD, t->word, 0);
-    f[c++] = feature_id(T_LOWER, d->lower[i], 0);
-    for (int x = 0; x < 4; x++) {
-      if (t->prefix[x]) f[c++] = feature_id(T_PREFIX, t->prefix[x], (uint64_t)x);
-      if (t->suffix[x]) f[c++] = feature_id(T_SUFFIX, t->suffix[x], (uint64_t)x);
+    if (what == ND_NER_ALL || !fw->sums.filled) {
+      f[c++] = feature_id(T_BIAS, 0, 0);
+      f[c++] = feature_id(T_WORD, t->word, 0);
+      f[c++] = feature_id(T_LOWER, d->lower[i], 0);
+      for (int x = 0; x < 4; x++) {
+        if (fw->prefix[x]) f[c++] = feature_id(T_PREFIX, fw->prefix[x], (uint64_t)x);
+        if (fw->suffix[x]) f[c++] = feature_id(T_SUFFIX, fw->suffix[x], (uint64_t)x);
+      }
+      f[c++] = feature_id(T_SHAPE, fw->shape, 0);
+      f[c++] = feature_id(T_SHORT, fw->shortshape, 0);
+      c += class_features(fw, f + c);
+      c += flag_features(T_GAZ_WORD, fw->gaz_word, 0, f + c);
     }
-    f[c++] = feature_id(T_SHAPE, t->shape, 0);
-    f[c++] = feature_id(T_SHORT, t->shortshape, 0);
-    c += class_features(t, f + c);
-    c += flag_features(T_GAZ_WORD, t->gaz_word, 0, f + c);
-    d->detail[i - a].nword = (unsigned char)c; /* the form's own features end here */
+    t->nword = (unsigned char)c; /* the form's own features end here */
     f[c++] = feature_id(T_CAPCTX, ctx, 0);
     if (d->line[i]) f[c++] = feature_id(T_WORDLINE, d->lower[i], d->line[i]);
     f[c++] = feature_id(T_CAPRUN, t->caprun, d->line[i]);
-    if (i > a && t[-1].has_class) f[c++] = feature_id(T_CLUSTER_AT, t[-1].cls.middle, 0);
-    if (i + 1 < b && t[1].has_class) f[c++] = feature_id(T_CLUSTER_AT, t[1].cls.middle, 1);
-    static const int dxs[4] = {-2, -1, 1, 2};
-    for (int x = 0; x < 4; x++) {
-      f[c++] = feature_id(T_LOWER_AT, lower_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));
-      f[c++] = feature_id(T_SHORT_AT, short_at(d, a, b, i, dxs[x]), (uint64_t)(dxs[x] + 2));
-    }
+    if (what == ND_NER_ALL)
+      for (int x = 0; x < ND_NER_NEAR; x++)
+        c += neighbour_features(d, a, b, (long)i + nd_ner_near_dx(x), nd_ner_near_dx(x), f + c);
     f[c++] = feature_id(T_BIGRAM_L, lower_at(d, a, b, i, -1), d->lower[i]);
     f[c++] = feature_id(T_BIGRAM_R, d->lower[i], lower_at(d, a, b, i, 1));
-    f[c++] = feature_id(T_SHAPE3, short_at(d, a, b, i, -1) * 31 + t->shortshape,
+    f[c++] = feature_id(T_SHAPE3, short_at(d, a, b, i, -1) * 31 + fw->shortshape,
                         short_at(d, a, b, i, 1));
     if (d->cap[i] != CAP_NONE && d->cap[i] != CAP_LOWER) {
       form_stat *s = form_get(d, d->lower[i]);
       uint64_t seen = !s ? 0 : (s->lower ? 1 : 0) + (s->cap_inside > (!d->first[i] && !d->line[i]) ? 2 : 0);
       f[c++] = feature_id(T_SEEN, seen, ctx);
     }
-    c += gaz_features(d, a, b, i, f + c);
+    c += gaz_features(d, a, i, f + c);
     if (pass == 2) c += nd_ner_doc_features(d, i, f + c);
     k += c;
     off[i - a + 1] = k;

@@ -165,12 +165,13 @@ static int scratch_reserve(scratch *s, size_t m) {
 ** ROW_SPAN values, a multiple of the vector width, lets the compiler add
 ** whole rows at once. The 16-bit partial sums cannot overflow: at most
 ** ND_NER_MAXF rows of values within +-127. */
-#define ROW_SPAN 24
+#define ROW_SPAN ND_NER_ROW_PAD
 _Static_assert(ROW_SPAN <= sizeof(((nd_ner_slot *)0)->w) + sizeof(((nd_ner_slot *)0)->pad),
                "the span stays inside the slot");
 _Static_assert(ND_NER_MAXF * 127 <= 32767, "partial sums fit in 16 bits");
 
-/* acc += the weights of the n features f (both passes). */
+/* acc[ROW_SPAN] += the weights of the n features f (both passes; the
+** lanes past ND_NER_ROW get zeros). */
 static void add_rows(const nd_ner_model *m, const uint32_t *f, size_t n, int32_t *acc) {
   int16_t sum[ROW_SPAN] = {0};
   for (size_t k = 0; k < n; k++) {
@@ -178,42 +179,61 @@ static void add_rows(const nd_ner_model *m, const uint32_t *f, size_t n, int32_t
     if (!w) continue;
     for (int t = 0; t < ROW_SPAN; t++) sum[t] = (int16_t)(sum[t] + w[t]);
   }
-  for (int t = 0; t < ND_NER_ROW; t++) acc[t] += sum[t];
+  for (int t = 0; t < ROW_SPAN; t++) acc[t] += sum[t];
 }
 
-/* First-pass scores of the sentence tok[a..a+count) into emit, and the
-** second pass's scores of the same (local) features into local2. The
-** features of a word form alone are summed once per document and reused. */
-static void local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, const scratch *s,
-                         size_t count, float *local2) {
+/* Sums of a form's features into its 16-bit memo row. */
+static void sum_into(const nd_ner_model *m, const uint32_t *f, size_t n, int16_t *row) {
+  int32_t acc[ROW_SPAN] = {0};
+  add_rows(m, f, n, acc);
+  for (int t = 0; t < ROW_SPAN; t++) row[t] = (int16_t)acc[t];
+}
+
+/* First-pass scores of the sentence tok[a..b) into emit, and the second
+** pass's scores of the same (local) features into local2. What a word form
+** decides (its own features, and what it tells its neighbours) is summed
+** once per document and reused (nd_ner_form_sums); edge[] holds what the
+** sentence's edges tell. */
+static int local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
+                        const scratch *s, const int32_t edge[ND_NER_NEAR][ROW_SPAN],
+                        float *local2) {
+  size_t count = b - a;
   /* The table does not fit in cache: ask for all of the sentence's slots
   ** first, so that the memory loads overlap instead of queueing. */
+  for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, s->feats[k]);
   for (size_t i = 0; i < count; i++) {
     size_t nword;
-    int valid = 0;
-    nd_ner_word_sums(d, a, a + i, 0, &nword, &valid);
-    for (size_t k = s->off[i] + (valid ? nword : 0); k < s->off[i + 1]; k++)
-      nd_ner_model_prefetch(m, s->feats[k]);
+    nd_ner_form_sums *fs = nd_ner_token_sums(d, a, a + i, &nword);
+    if (fs->filled) continue;
+    uint32_t f[ND_NER_MAXF];
+    sum_into(m, s->feats + s->off[i], nword, fs->self);
+    for (int w = 0; w < ND_NER_NEAR; w++)
+      sum_into(m, f, nd_ner_near_features(d, a, b, a + i, w, f), fs->near[w]);
+    fs->filled = 1;
   }
   for (size_t i = 0; i < count; i++) {
-    int32_t acc[ND_NER_ROW] = {0};
+    int32_t acc[ROW_SPAN];
     size_t nword;
-    int valid = 0;
-    int32_t *memo = nd_ner_word_sums(d, a, a + i, 1, &nword, &valid);
-    size_t k = s->off[i];
-    if (memo && valid) {
-      memcpy(acc, memo, sizeof(acc));
-    } else {
-      add_rows(m, s->feats + k, nword, acc);
-      if (memo) memcpy(memo, acc, sizeof(acc));
+    const nd_ner_form_sums *fs = nd_ner_token_sums(d, a, a + i, &nword);
+    for (int t = 0; t < ROW_SPAN; t++) acc[t] = fs->self[t];
+    for (int w = 0; w < ND_NER_NEAR; w++) {
+      long j = (long)i + nd_ner_near_dx(w);
+      if (j < 0 || j >= (long)count) {
+        for (int t = 0; t < ROW_SPAN; t++) acc[t] += edge[w][t];
+      } else {
+        size_t unused;
+        const int16_t *near = nd_ner_token_sums(d, a, a + (size_t)j, &unused)->near[w];
+        for (int t = 0; t < ROW_SPAN; t++) acc[t] += near[t];
+      }
     }
-    k += nword;
+    size_t k = s->off[i] + nword;
     add_rows(m, s->feats + k, s->off[i + 1] - k, acc);
     for (int t = 0; t < ND_NER_TAGS; t++) {
       s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * m->wscale[0];
       local2[i * ND_NER_TAGS + t] = (float)acc[ND_NER_TAGS + t] * m->wscale[1];
     }
   }
+  return 0;
 }
 
 /* Second-pass scores of tok[a..b): local2 plus the document evidence. */
@@ -221,7 +241,7 @@ static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
                        const float *local2, float *emit) {
   uint32_t f[ND_NER_MAXF];
   for (size_t i = a; i < b; i++) {
-    int32_t acc[ND_NER_ROW] = {0};
+    int32_t acc[ROW_SPAN] = {0};
     add_rows(m, f, nd_ner_doc_features(d, i, f), acc);
     for (int t = 0; t < ND_NER_TAGS; t++)
       emit[(i - a) * ND_NER_TAGS + t] =
@@ -253,13 +273,19 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
   float *local2 = nd_malloc(n * ND_NER_TAGS * sizeof(float));
   scratch s = {0};
   int rc = (!d || !tags1 || !local2) ? -1 : 0;
+  int32_t edge[ND_NER_NEAR][ROW_SPAN] = {{0}};
+  for (int w = 0; w < ND_NER_NEAR && rc == 0; w++) {
+    uint32_t f[ND_NER_MAXF];
+    add_rows(m, f, nd_ner_edge_features(d, w, f), edge[w]);
+  }
   /* Pass 1; the local features' second-pass weights are read at the same
   ** time, so each feature is looked up once. */
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = sentence_end(tok, n, a);
-    if (scratch_reserve(&s, b - a) || nd_ner_sentence_features(d, a, b, 1, s.feats, s.off) ||
-        (local_scores(m, d, a, &s, b - a, local2 + a * ND_NER_TAGS),
-         nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a)))
+    if (scratch_reserve(&s, b - a) ||
+        nd_ner_sentence_features(d, a, b, 1, ND_NER_UNSHARED, s.feats, s.off) ||
+        local_scores(m, d, a, b, &s, (const int32_t(*)[ROW_SPAN])edge, local2 + a * ND_NER_TAGS) ||
+        nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a))
       rc = -1;
     a = b;
   }
@@ -296,7 +322,7 @@ int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsig
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = sentence_end(tok, n, a);
     size_t base = (*off)[a];
-    if (nd_ner_sentence_features(d, a, b, tags1 ? 2 : 1, *feats + base, sub)) {
+    if (nd_ner_sentence_features(d, a, b, tags1 ? 2 : 1, ND_NER_ALL, *feats + base, sub)) {
       rc = -1;
       break;
     }

@@ -152,19 +152,44 @@ void nd_ner_doc_free(nd_ner_doc *d);
 ** nd_ner_features). */
 void nd_ner_doc_set_fold(nd_ner_doc *d, int fold);
 
+/* Summed weights (both passes) of what a word form decides, kept per
+** distinct form of a document and filled by the tagger at its first
+** occurrence: the form's own features, and the features it gives the token
+** it is the neighbour of, at offsets -2, -1, +1, +2 (ND_NER_NEAR). The sums
+** of at most ND_NER_MAXF values within +-127 fit in 16 bits. */
+#define ND_NER_NEAR 4
+static inline int nd_ner_near_dx(int which) { return which < 2 ? which - 2 : which - 1; }
+#define ND_NER_ROW_PAD 24 /* ND_NER_ROW rounded up to the vector width: loops vectorize */
+typedef struct nd_ner_form_sums {
+  int filled;
+  int16_t self[ND_NER_ROW_PAD];
+  int16_t near[ND_NER_NEAR][ND_NER_ROW_PAD];
+} nd_ner_form_sums;
+
+/* Which features nd_ner_sentence_features lists. */
+enum {
+  ND_NER_ALL,     /* every feature (training) */
+  ND_NER_UNSHARED /* none of those in filled form sums: a form's own features
+                  ** only while its sums are not filled, no neighbour ones */
+};
+
 /* Features of the sentence tok[a..b): feats gets at most ND_NER_MAXF per
 ** token, off[0..b-a] their bounds (off[0] = 0). pass 2 adds the document
-** evidence recorded by nd_ner_doc_add_tags. Returns 0, -1 on OOM. */
-int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, uint32_t *feats,
-                             size_t *off);
+** evidence recorded by nd_ner_doc_add_tags; what is ND_NER_ALL or
+** ND_NER_UNSHARED. Returns 0, -1 on OOM. */
+int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int what,
+                             uint32_t *feats, size_t *off);
 
-/* After nd_ner_sentence_features(d, a, ...): the first *nword features of
-** token i depend on its word form alone; returns that form's memo of their
-** summed weights (both passes), already filled when *valid is 1; with
-** claim, a memo not yet filled is marked filled: the caller fills it now.
-** NULL when there is none. */
-int32_t *nd_ner_word_sums(nd_ner_doc *d, size_t a, size_t i, int claim, size_t *nword,
-                          int *valid);
+/* After nd_ner_sentence_features(d, a, b, ...): the sums of token i's
+** form; its first *nword features listed are the form's own. */
+nd_ner_form_sums *nd_ner_token_sums(nd_ner_doc *d, size_t a, size_t i, size_t *nword);
+
+/* The features token i of the sentence [a, b) gives the token it is the
+** neighbour of at offset nd_ner_near_dx(which), and those the sentence's
+** edge gives there; return their count. */
+size_t nd_ner_near_features(nd_ner_doc *d, size_t a, size_t b, size_t i, int which,
+                            uint32_t *f);
+size_t nd_ner_edge_features(nd_ner_doc *d, int which, uint32_t *f);
 
 /* The document-evidence features of token i alone (the second pass's
 ** features are the first pass's plus these); returns their count. */

@@ -69,10 +69,15 @@ const char *nd_gaz_flag_name(unsigned bit);
 /* Flags of the single token w[0..n), or 0 when it is in no list. */
 unsigned nd_gaz_word(const char *w, size_t n);
 
-/* One token of a sentence, for phrase matching. */
+/* One token of a sentence, for phrase matching. A caller that already
+** looked the token up alone (nd_gaz_word_raw, same fold) may pass the
+** answer in raw and capital with known = 1: phrase matching then looks up
+** only the words that can begin a longer entry. */
 typedef struct nd_gaz_tok {
   const char *s;
   size_t n;
+  int known, capital;
+  unsigned raw;
 } nd_gaz_tok;
 
 /* The longest entry (one or more tokens, at most ND_GAZ_MAX_TOKENS) that
@@ -98,6 +103,12 @@ void nd_gaz_sentence(const nd_gaz_tok *tok, size_t ntok, unsigned *begin, unsign
 ** the other folds. fold < 0 gives the full lists (the functions above). */
 #define ND_GAZ_FOLDS 5
 unsigned nd_gaz_word_fold(const char *w, size_t n, int fold);
+/* The lookup behind nd_gaz_word_fold: the flags of the case-folded word,
+** also those it needs a capital for, and ND_GAZ_PREFIX_BIT when it begins
+** a longer entry; *capital says whether it had one. nd_gaz_word_fold is
+** nd_gaz_visible(raw, capital) without ND_GAZ_PREFIX_BIT. */
+unsigned nd_gaz_word_raw(const char *w, size_t n, int fold, int *capital);
+unsigned nd_gaz_visible(unsigned raw, int capital);
 size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, unsigned *flags);
 void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned *begin, unsigned *inside);
 

@@ -16,8 +16,7 @@ static size_t split(const char *s, nd_gaz_tok *tok, size_t max) {
     if (!*s) break;
     const char *e = strchr(s, ' ');
     size_t len = e ? (size_t)(e - s) : strlen(s);
-    tok[n].s = s;
-    tok[n++].n = len;
+    tok[n++] = (nd_gaz_tok){.s = s, .n = len};
     s += len;
   }
   return n;
@@ -102,6 +101,20 @@ static void test_phrases(void) {
   CHECK(!(inside[1] & ND_GAZ_CITY));
   CHECK(!(begin[3] & ND_GAZ_CITY) && !(inside[3] & ND_GAZ_CITY));
   nd_gaz_sentence(tok, 0, begin, inside);
+
+  /* Tokens whose own lookup is passed in match the same phrases. */
+  unsigned begin2[32], inside2[32];
+  n = split("the Bank of England and New York City Ballet met in Buenos Aires and Berlin", tok, 32);
+  nd_gaz_sentence(tok, n, begin, inside);
+  for (size_t i = 0; i < n; i++) {
+    tok[i].raw = nd_gaz_word_raw(tok[i].s, tok[i].n, -1, &tok[i].capital);
+    tok[i].known = 1;
+    CHECK(nd_gaz_visible(tok[i].raw, tok[i].capital) == nd_gaz_word(tok[i].s, tok[i].n));
+  }
+  nd_gaz_sentence(tok, n, begin2, inside2);
+  CHECK(memcmp(begin, begin2, n * sizeof *begin) == 0 &&
+        memcmp(inside, inside2, n * sizeof *inside) == 0);
+  CHECK((begin2[11] & ND_GAZ_CITY) && (inside2[12] & ND_GAZ_CITY));
 }
 
 static void test_folds(void) {
