@@ -104,7 +104,10 @@ static int tag_piece(const nd_ner_model *m, const char *text, size_t n, size_t a
                      const nd_span *sp, size_t nsp, ent_list *L) {
   nd_token *tok;
   size_t nt;
-  if (nd_tokenize(text + a, b - a, &tok, &nt)) return -1;
+  /* The whole text is one piece (any article): its sentences are known. */
+  int split = a == 0 && b == n ? nd_tokenize_split(text, n, sp, nsp, &tok, &nt)
+                               : nd_tokenize(text + a, b - a, &tok, &nt);
+  if (split) return -1;
   unsigned char *tags = nd_malloc(nt ? nt : 1);
   float *conf = nd_malloc((nt ? nt : 1) * sizeof(float));
   int rc = (!tags || !conf) ? -1 : nd_ner_tag(m, text + a, tok, nt, tags, conf);

@@ -52,14 +52,19 @@ typedef struct form_stat {
   uint32_t in_long[ND_ENT_TYPES];   /* occurrences inside a multi-word entity */
 } form_stat;
 
-/* What depends on a word form alone, computed once per distinct form of
-** the document: shapes, affixes, list flags, word classes, and (filled by
-** the tagger) the summed weights of the features the form decides. */
-typedef struct word_memo {
-  uint64_t key; /* hash of the exact form; 0 = empty slot */
+/* Shapes and affixes of a word form. */
+typedef struct form_shape {
   uint64_t shape, shortshape;
   uint64_t prefix[4], suffix[4]; /* 0: the word is too short */
-  unsigned gaz_raw;              /* nd_gaz_word_raw */
+} form_shape;
+
+/* What depends on a word form alone, computed once per distinct form of
+** the document: short shape, list flags, word classes, and (filled by the
+** tagger) the summed weights of the features the form decides. */
+typedef struct word_memo {
+  uint64_t key; /* hash of the exact form; 0 = empty slot */
+  uint64_t shortshape;
+  unsigned gaz_raw; /* nd_gaz_word_raw */
   int gaz_capital;
   unsigned gaz_word; /* what of it the features use */
   int has_class;
@@ -70,7 +75,8 @@ typedef struct word_memo {
 /* Per token of the current sentence. */
 typedef struct tok_detail {
   uint64_t word;                /* hash of the exact form */
-  size_t form;                  /* its word_memo, in nd_ner_doc.memo */
+  size_t form;                  /* its word_memo (memo_at) */
+  form_shape shape;             /* when its own features are listed */
   unsigned gaz_begin, gaz_inside; /* nd_gazetteer.h flags */
   unsigned char caprun;           /* see cap_runs */
   unsigned char nword;            /* features that depend on the form alone */
@@ -78,7 +84,7 @@ typedef struct tok_detail {
 
 typedef struct memo_index {
   uint64_t key; /* 0 = empty slot */
-  size_t entry; /* into nd_ner_doc.memo */
+  size_t entry; /* memo_at(entry) */
 } memo_index;
 
 struct nd_ner_doc {
@@ -101,9 +107,15 @@ struct nd_ner_doc {
   ** into a dense array, so that growing copies and clears little. */
   memo_index *memo_idx;
   size_t memo_mask;
-  word_memo *memo;
-  size_t memo_count, memo_cap;
+  word_memo **memo_block; /* MEMO_BLOCK memos each: growing copies none */
+  size_t memo_count, memo_blocks;
 };
+
+#define MEMO_BLOCK 128
+
+static word_memo *memo_at(const nd_ner_doc *d, size_t k) {
+  return &d->memo_block[k / MEMO_BLOCK][k % MEMO_BLOCK];
+}
 
 static uint64_t hash_bytes(const void *p, size_t n, uint64_t h) {
   const unsigned char *s = p;
@@ -152,12 +164,25 @@ static uint64_t lower_hash(const char *s, size_t n, unsigned char *cap) {
   size_t i = 0, letters = 0, upper = 0;
   int first_upper = -1;
   while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) { /* the same as below without decoding */
+      i++;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        int u = b <= 'Z';
+        if (first_upper < 0) first_upper = u;
+        letters++;
+        upper += (size_t)u;
+        b |= 0x20;
+      }
+      h = (h ^ b) * 1099511628211ull;
+      continue;
+    }
     int32_t c = next_cp(s, n, &i);
     if (cp_is_letter(c)) {
       int u = cp_is_upper(c);
       if (first_upper < 0) first_upper = u;
       letters++;
-      upper += u;
+      upper += (size_t)u;
       c = utf8proc_tolower(c);
     }
     char buf[4];
@@ -172,7 +197,7 @@ static uint64_t lower_hash(const char *s, size_t n, unsigned char *cap) {
 }
 
 /* Shapes and affixes of the form s[0..n). */
-static void form_detail(const char *s, size_t n, word_memo *d) {
+static void form_detail(const char *s, size_t n, form_shape *d) {
   uint64_t shape = HASH0, shortshape = HASH0;
   char last = 0;
   size_t i = 0, ncp = 0, bounds[5] = {0};
@@ -291,16 +316,17 @@ static size_t memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
   }
   memo_index *x = memo_slot(d->memo_idx, d->memo_mask, key);
   if (!x->key) {
-    if (d->memo_count == d->memo_cap) {
-      size_t cap = d->memo_cap ? d->memo_cap * 2 : 64;
-      word_memo *m = nd_realloc(d->memo, cap * sizeof(word_memo));
-      if (!m) return (size_t)-1;
-      d->memo = m;
-      d->memo_cap = cap;
+    if (d->memo_count == d->memo_blocks * MEMO_BLOCK) {
+      word_memo **p = nd_realloc(d->memo_block, (d->memo_blocks + 1) * sizeof(*p));
+      if (!p) return (size_t)-1;
+      d->memo_block = p;
+      p[d->memo_blocks] = nd_malloc(MEMO_BLOCK * sizeof(word_memo));
+      if (!p[d->memo_blocks]) return (size_t)-1;
+      d->memo_blocks++;
     }
     x->key = key;
     x->entry = d->memo_count++;
-    d->memo[x->entry] = (word_memo){.key = key};
+    *memo_at(d, x->entry) = (word_memo){.key = key};
     *fresh = 1;
   }
   return x->entry;
@@ -309,7 +335,7 @@ static size_t memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
 nd_ner_form_sums *nd_ner_token_sums(nd_ner_doc *d, size_t a, size_t i, size_t *nword) {
   const tok_detail *t = &d->detail[i - a];
   *nword = t->nword;
-  return &d->memo[t->form].sums;
+  return &memo_at(d, t->form)->sums;
 }
 
 nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
@@ -384,7 +410,8 @@ void nd_ner_doc_free(nd_ner_doc *d) {
   nd_free(d->gaz_begin);
   nd_free(d->gaz_inside);
   nd_free(d->memo_idx);
-  nd_free(d->memo);
+  for (size_t k = 0; k < d->memo_blocks; k++) nd_free(d->memo_block[k]);
+  nd_free(d->memo_block);
   nd_free(d);
 }
 
@@ -436,7 +463,7 @@ static uint64_t lower_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int 
 }
 
 static const word_memo *form_at(const nd_ner_doc *d, size_t a, size_t i) {
-  return &d->memo[d->detail[i - a].form];
+  return memo_at(d, d->detail[i - a].form);
 }
 
 static uint64_t short_at(const nd_ner_doc *d, size_t a, size_t b, size_t i, int dx) {
@@ -564,9 +591,10 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
     int fresh;
     t->form = memo_find(d, t->word, &fresh);
     if (t->form == (size_t)-1) return -1;
-    word_memo *w = &d->memo[t->form];
+    word_memo *w = memo_at(d, t->form);
+    if (what == ND_NER_ALL || !w->sums.filled) form_detail(s, n, &t->shape);
     if (fresh) {
-      form_detail(s, n, w);
+      w->shortshape = t->shape.shortshape;
       w->gaz_raw = nd_gaz_word_raw(s, n, d->gaz_fold, &w->gaz_capital);
       w->gaz_word = nd_gaz_visible(w->gaz_raw, w->gaz_capital) & GAZ_USED;
       w->has_class = nd_word_cluster(s, n, &w->cls);
@@ -585,19 +613,20 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
   off[0] = 0;
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];
-    const word_memo *fw = &d->memo[t->form];
+    const word_memo *fw = memo_at(d, t->form);
     uint32_t *f = feats + k;
     size_t c = 0;
     uint64_t ctx = (uint64_t)d->cap[i] * 8 + d->line[i] * 2 + d->first[i];
     if (what == ND_NER_ALL || !fw->sums.filled) {
+      const form_shape *sh = &t->shape;
       f[c++] = feature_id(T_BIAS, 0, 0);
       f[c++] = feature_id(T_WORD, t->word, 0);
       f[c++] = feature_id(T_LOWER, d->lower[i], 0);
       for (int x = 0; x < 4; x++) {
-        if (fw->prefix[x]) f[c++] = feature_id(T_PREFIX, fw->prefix[x], (uint64_t)x);
-        if (fw->suffix[x]) f[c++] = feature_id(T_SUFFIX, fw->suffix[x], (uint64_t)x);
+        if (sh->prefix[x]) f[c++] = feature_id(T_PREFIX, sh->prefix[x], (uint64_t)x);
+        if (sh->suffix[x]) f[c++] = feature_id(T_SUFFIX, sh->suffix[x], (uint64_t)x);
       }
-      f[c++] = feature_id(T_SHAPE, fw->shape, 0);
+      f[c++] = feature_id(T_SHAPE, sh->shape, 0);
       f[c++] = feature_id(T_SHORT, fw->shortshape, 0);
       c += class_features(fw, f + c);
       c += flag_features(T_GAZ_WORD, fw->gaz_word, 0, f + c);

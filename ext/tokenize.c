@@ -87,6 +87,10 @@ static int32_t cp_at(const scan *s, size_t i, size_t *len) {
     if (len) *len = 0;
     return 0;
   }
+  if ((unsigned char)s->t[i] < 0x80) { /* most text: no decoding */
+    if (len) *len = 1;
+    return (unsigned char)s->t[i];
+  }
   int32_t c;
   size_t l = nd_utf8_decode((const unsigned char *)s->t + i, s->n - i, &c);
   if (len) *len = l;
@@ -385,6 +389,15 @@ int nd_tokenize(const char *text, size_t n, nd_token **out, size_t *count) {
   nd_span *sp = NULL;
   size_t nsp = 0;
   if (nd_sentences_split(text, n, &sp, &nsp)) return -1;
+  int rc = nd_tokenize_split(text, n, sp, nsp, out, count);
+  nd_free(sp);
+  return rc;
+}
+
+int nd_tokenize_split(const char *text, size_t n, const nd_span *sp, size_t nsp, nd_token **out,
+                      size_t *count) {
+  *out = NULL;
+  *count = 0;
   scan s = {text, n};
   tok_list L = {0};
   size_t i = 0, si = 0;
@@ -417,7 +430,6 @@ int nd_tokenize(const char *text, size_t n, nd_token **out, size_t *count) {
     line_flag = 0;
     i = end;
   }
-  nd_free(sp);
   if (rc == 0) rc = split_glue(&s, &L);
   if (rc) {
     nd_free(L.a);

@@ -36,4 +36,10 @@ typedef struct nd_token {
 ** Returns 0, or -1 on OOM. */
 int nd_tokenize(const char *text, size_t n, nd_token **out, size_t *count);
 
+/* The same with the sentences of text[0..n) already split by the caller
+** (nd_sentences_split of exactly this text), so they are not split twice. */
+typedef struct nd_span nd_span;
+int nd_tokenize_split(const char *text, size_t n, const nd_span *sp, size_t nsp, nd_token **out,
+                      size_t *count);
+
 #endif
