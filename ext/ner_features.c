@@ -568,8 +568,19 @@ size_t nd_ner_edge_features(nd_ner_doc *d, int which, uint32_t *f) {
   return neighbour_features(d, 1, 1, dx < 0 ? 0 : 1, dx, f);
 }
 
+/* Room for one more token's features in out; -1 on OOM. */
+static int feats_reserve(nd_ner_feats *out) {
+  if (out->cap - out->n >= ND_NER_MAXF) return 0;
+  size_t cap = out->cap * 2 + ND_NER_MAXF * 8;
+  uint32_t *p = nd_realloc(out->id, cap * sizeof(uint32_t));
+  if (!p) return -1;
+  out->id = p;
+  out->cap = cap;
+  return 0;
+}
+
 int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int what,
-                             uint32_t *feats, size_t *off) {
+                             nd_ner_feats *out, size_t *off) {
   size_t m = b - a;
   if (m > d->detail_cap) {
     tok_detail *p = nd_realloc(d->detail, m * sizeof(*p));
@@ -609,12 +620,12 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
     t->gaz_begin = d->gaz_begin[i - a] & GAZ_USED;
     t->gaz_inside = d->gaz_inside[i - a] & GAZ_USED;
   }
-  size_t k = 0;
-  off[0] = 0;
+  off[0] = out->n;
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];
     const word_memo *fw = memo_at(d, t->form);
-    uint32_t *f = feats + k;
+    if (feats_reserve(out)) return -1;
+    uint32_t *f = out->id + out->n;
     size_t c = 0;
     uint64_t ctx = (uint64_t)d->cap[i] * 8 + d->line[i] * 2 + d->first[i];
     if (what == ND_NER_ALL || !fw->sums.filled) {
@@ -649,8 +660,8 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
     }
     c += gaz_features(d, a, i, f + c);
     if (pass == 2) c += nd_ner_doc_features(d, i, f + c);
-    k += c;
-    off[i - a + 1] = k;
+    out->n += c;
+    off[i - a + 1] = out->n;
   }
   return 0;
 }

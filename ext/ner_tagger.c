@@ -140,17 +140,15 @@ static int has_entity(const unsigned char *tags, size_t n) {
 }
 
 typedef struct scratch {
-  uint32_t *feats;
+  nd_ner_feats feat; /* of one sentence */
   size_t *off;
   float *emit;
   size_t cap; /* tokens */
 } scratch;
 
 static int scratch_reserve(scratch *s, size_t m) {
+  s->feat.n = 0;
   if (m <= s->cap) return 0;
-  uint32_t *f = nd_realloc(s->feats, m * ND_NER_MAXF * sizeof(uint32_t));
-  if (!f) return -1;
-  s->feats = f;
   size_t *o = nd_realloc(s->off, (m + 1) * sizeof(size_t));
   if (!o) return -1;
   s->off = o;
@@ -200,13 +198,14 @@ static int local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b
   size_t count = b - a;
   /* The table does not fit in cache: ask for all of the sentence's slots
   ** first, so that the memory loads overlap instead of queueing. */
-  for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, s->feats[k]);
+  const uint32_t *feats = s->feat.id;
+  for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, feats[k]);
   for (size_t i = 0; i < count; i++) {
     size_t nword;
     nd_ner_form_sums *fs = nd_ner_token_sums(d, a, a + i, &nword);
     if (fs->filled) continue;
     uint32_t f[ND_NER_MAXF];
-    sum_into(m, s->feats + s->off[i], nword, fs->self);
+    sum_into(m, feats + s->off[i], nword, fs->self);
     for (int w = 0; w < ND_NER_NEAR; w++)
       sum_into(m, f, nd_ner_near_features(d, a, b, a + i, w, f), fs->near[w]);
     fs->filled = 1;
@@ -227,7 +226,7 @@ static int local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b
       }
     }
     size_t k = s->off[i] + nword;
-    add_rows(m, s->feats + k, s->off[i + 1] - k, acc);
+    add_rows(m, feats + k, s->off[i + 1] - k, acc);
     for (int t = 0; t < ND_NER_TAGS; t++) {
       s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * m->wscale[0];
       local2[i * ND_NER_TAGS + t] = (float)acc[ND_NER_TAGS + t] * m->wscale[1];
@@ -283,7 +282,7 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = sentence_end(tok, n, a);
     if (scratch_reserve(&s, b - a) ||
-        nd_ner_sentence_features(d, a, b, 1, ND_NER_UNSHARED, s.feats, s.off) ||
+        nd_ner_sentence_features(d, a, b, 1, ND_NER_UNSHARED, &s.feat, s.off) ||
         local_scores(m, d, a, b, &s, (const int32_t(*)[ROW_SPAN])edge, local2 + a * ND_NER_TAGS) ||
         nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a))
       rc = -1;
@@ -299,7 +298,7 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
       rc = -1;
     a = b;
   }
-  nd_free(s.feats);
+  nd_free(s.feat.id);
   nd_free(s.off);
   nd_free(s.emit);
   nd_free(local2);
@@ -310,32 +309,26 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
 
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
                     int gaz_fold, uint32_t **feats, size_t **off) {
-  *feats = nd_malloc((n ? n : 1) * ND_NER_MAXF * sizeof(uint32_t));
+  nd_ner_feats out = {0};
+  *feats = NULL;
   *off = nd_malloc((n + 1) * sizeof(size_t));
   nd_ner_doc *d = nd_ner_doc_new(text, tok, n);
-  int rc = (!*feats || !*off || !d) ? -1 : 0;
+  int rc = (!*off || !d) ? -1 : 0;
   if (rc == 0) nd_ner_doc_set_fold(d, gaz_fold);
   if (rc == 0 && tags1) nd_ner_doc_add_tags(d, tags1);
-  size_t *sub = nd_malloc((n + 1) * sizeof(size_t));
-  if (!sub) rc = -1;
   if (rc == 0) (*off)[0] = 0;
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = sentence_end(tok, n, a);
-    size_t base = (*off)[a];
-    if (nd_ner_sentence_features(d, a, b, tags1 ? 2 : 1, ND_NER_ALL, *feats + base, sub)) {
-      rc = -1;
-      break;
-    }
-    for (size_t i = a; i < b; i++) (*off)[i + 1] = base + sub[i - a + 1];
+    rc = nd_ner_sentence_features(d, a, b, tags1 ? 2 : 1, ND_NER_ALL, &out, *off + a);
     a = b;
   }
-  nd_free(sub);
   nd_ner_doc_free(d);
   if (rc) {
-    nd_free(*feats);
+    nd_free(out.id);
     nd_free(*off);
-    *feats = NULL;
     *off = NULL;
+    return -1;
   }
-  return rc;
+  *feats = out.id;
+  return 0;
 }

@@ -105,7 +105,7 @@ void nd_entities_free(nd_entity *e, size_t count);
 ** of the same tokens it gives the second pass's (first-pass features plus
 ** document evidence). gaz_fold >= 0 reads the gazetteer's TRAIN_* lists
 ** built without that fold of train.txt (nd_gaz_*_fold), -1 the full lists.
-** *feats and *off are nd_malloc'ed. Returns 0, -1 OOM. */
+** *feats (NULL without features) and *off are nd_malloc'ed. Returns 0, -1 OOM. */
 int nd_ner_features(const char *text, const nd_token *tok, size_t n, const unsigned char *tags1,
                     int gaz_fold, uint32_t **feats, size_t **off);
 
@@ -173,12 +173,18 @@ enum {
                   ** only while its sums are not filled, no neighbour ones */
 };
 
-/* Features of the sentence tok[a..b): feats gets at most ND_NER_MAXF per
-** token, off[0..b-a] their bounds (off[0] = 0). pass 2 adds the document
-** evidence recorded by nd_ner_doc_add_tags; what is ND_NER_ALL or
-** ND_NER_UNSHARED. Returns 0, -1 on OOM. */
+/* A growing list of feature ids (nd_malloc'ed id). */
+typedef struct nd_ner_feats {
+  uint32_t *id;
+  size_t n, cap;
+} nd_ner_feats;
+
+/* Appends the features of the sentence tok[a..b) to out: token i's are
+** out->id[off[i-a] .. off[i-a+1]) (off[0] = out->n on entry). pass 2 adds
+** the document evidence recorded by nd_ner_doc_add_tags; what is
+** ND_NER_ALL or ND_NER_UNSHARED. Returns 0, -1 on OOM. */
 int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int what,
-                             uint32_t *feats, size_t *off);
+                             nd_ner_feats *out, size_t *off);
 
 /* After nd_ner_sentence_features(d, a, b, ...): the sums of token i's
 ** form; its first *nword features listed are the form's own. */
