@@ -100,8 +100,8 @@ static size_t chunk_end(const char *text, size_t n, size_t a, const nd_span *sp,
 }
 
 /* Tag text[a..b) and append its entities. */
-static int tag_piece(const nd_ner_model *m, const char *text, size_t n, size_t a, size_t b,
-                     const nd_span *sp, size_t nsp, ent_list *L) {
+static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, const char *text, size_t n,
+                     size_t a, size_t b, const nd_span *sp, size_t nsp, ent_list *L) {
   nd_token *tok;
   size_t nt;
   /* The whole text is one piece (any article): its sentences are known. */
@@ -110,7 +110,7 @@ static int tag_piece(const nd_ner_model *m, const char *text, size_t n, size_t a
   if (split) return -1;
   unsigned char *tags = nd_malloc(nt ? nt : 1);
   float *conf = nd_malloc((nt ? nt : 1) * sizeof(float));
-  int rc = (!tags || !conf) ? -1 : nd_ner_tag(m, text + a, tok, nt, tags, conf);
+  int rc = (!tags || !conf) ? -1 : nd_ner_tag_cached(m, cache, text + a, tok, nt, tags, conf);
   for (size_t i = 0; i < nt && rc == 0;) {
     if (tags[i] == 0) {
       i++;
@@ -136,6 +136,11 @@ static int tag_piece(const nd_ner_model *m, const char *text, size_t n, size_t a
 }
 
 int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count) {
+  return nd_entities_find_cached(NULL, text, n, out, count);
+}
+
+int nd_entities_find_cached(nd_ner_cache *cache, const char *text, size_t n, nd_entity **out,
+                            size_t *count) {
   *out = NULL;
   *count = 0;
   const nd_ner_model *m = nd_ner_builtin();
@@ -148,7 +153,7 @@ int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count)
   size_t si = 0;
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = chunk_end(text, n, a, sp, nsp, &si);
-    rc = tag_piece(m, text, n, a, b, sp, nsp, &L);
+    rc = tag_piece(m, cache, text, n, a, b, sp, nsp, &L);
     a = b;
   }
   nd_free(sp);

@@ -102,6 +102,7 @@ struct nd_ner_doc {
   unsigned *gaz_begin, *gaz_inside;
   size_t detail_cap;
   const unsigned char *tags1; /* first-pass tags, once known */
+  nd_ner_cache *cache;        /* or NULL */
   int gaz_fold;               /* nd_gaz_*_fold: -1 except in training */
   /* Memos by word form: a hash index (at most half full) of small slots
   ** into a dense array, so that growing copies and clears little. */
@@ -112,6 +113,32 @@ struct nd_ner_doc {
 };
 
 #define MEMO_BLOCK 128
+
+struct nd_ner_cache {
+  const void *model; /* the model the sums were read from */
+  word_memo slot[ND_NER_CACHE_SLOTS]; /* key 0: empty */
+};
+
+nd_ner_cache *nd_ner_cache_new(void) {
+  nd_ner_cache *c = nd_malloc(sizeof(*c));
+  if (c) memset(c, 0, sizeof(*c));
+  return c;
+}
+
+void nd_ner_cache_free(nd_ner_cache *c) { nd_free(c); }
+
+static word_memo *cache_slot(nd_ner_cache *c, uint64_t key) {
+  return &c->slot[(key ^ (key >> 32)) & (ND_NER_CACHE_SLOTS - 1)];
+}
+
+void nd_ner_doc_use_cache(nd_ner_doc *d, nd_ner_cache *cache, const nd_ner_model *m) {
+  if (!cache || d->gaz_fold >= 0) return;
+  if (cache->model != m->slot) {
+    memset(cache->slot, 0, sizeof(cache->slot));
+    cache->model = m->slot;
+  }
+  d->cache = cache;
+}
 
 static word_memo *memo_at(const nd_ner_doc *d, size_t k) {
   return &d->memo_block[k / MEMO_BLOCK][k % MEMO_BLOCK];
@@ -398,6 +425,14 @@ void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1) {
   }
 }
 
+void nd_ner_doc_keep(nd_ner_doc *d) {
+  if (!d->cache) return;
+  for (size_t k = 0; k < d->memo_count; k++) {
+    const word_memo *w = memo_at(d, k);
+    if (w->sums.filled) *cache_slot(d->cache, w->key) = *w;
+  }
+}
+
 void nd_ner_doc_free(nd_ner_doc *d) {
   if (!d) return;
   nd_free(d->lower);
@@ -603,6 +638,13 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
     t->form = memo_find(d, t->word, &fresh);
     if (t->form == (size_t)-1) return -1;
     word_memo *w = memo_at(d, t->form);
+    if (fresh && d->cache) {
+      const word_memo *c = cache_slot(d->cache, w->key);
+      if (c->key == w->key) {
+        *w = *c;
+        fresh = 0; /* all known, sums included */
+      }
+    }
     if (what == ND_NER_ALL || !w->sums.filled) form_detail(s, n, &t->shape);
     if (fresh) {
       w->shortshape = t->shape.shortshape;

@@ -263,6 +263,11 @@ static size_t sentence_end(const nd_token *tok, size_t n, size_t a) {
 
 int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
                unsigned char *tags, float *conf) {
+  return nd_ner_tag_cached(m, NULL, text, tok, n, tags, conf);
+}
+
+int nd_ner_tag_cached(const nd_ner_model *m, nd_ner_cache *cache, const char *text,
+                      const nd_token *tok, size_t n, unsigned char *tags, float *conf) {
   memset(tags, 0, n);
   if (conf)
     for (size_t i = 0; i < n; i++) conf[i] = 1;
@@ -272,6 +277,7 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
   float *local2 = nd_malloc(n * ND_NER_TAGS * sizeof(float));
   scratch s = {0};
   int rc = (!d || !tags1 || !local2) ? -1 : 0;
+  if (rc == 0) nd_ner_doc_use_cache(d, cache, m);
   int32_t edge[ND_NER_NEAR][ROW_SPAN] = {{0}};
   for (int w = 0; w < ND_NER_NEAR && rc == 0; w++) {
     uint32_t f[ND_NER_MAXF];
@@ -298,6 +304,7 @@ int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, siz
       rc = -1;
     a = b;
   }
+  if (rc == 0) nd_ner_doc_keep(d);
   nd_free(s.feat.id);
   nd_free(s.off);
   nd_free(s.emit);

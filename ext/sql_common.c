@@ -47,6 +47,8 @@ int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char
 typedef struct NewsTextVtab {
   sqlite3_vtab base;
   size_t szCursor;
+  void *pState;
+  void (*xFreeState)(void *);
 } NewsTextVtab;
 
 int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
@@ -61,6 +63,7 @@ int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
   if (!p) return SQLITE_NOMEM;
   memset(p, 0, sizeof(*p));
   p->szCursor = spec->szCursor;
+  p->xFreeState = spec->xFreeState;
   /* Text in, rows out: safe to use from triggers, views and schemas. */
   sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   *ppVtab = &p->base;
@@ -68,9 +71,13 @@ int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
 }
 
 int newsTextDisconnect(sqlite3_vtab *p) {
+  NewsTextVtab *v = (NewsTextVtab *)p;
+  if (v->pState && v->xFreeState) v->xFreeState(v->pState);
   sqlite3_free(p);
   return SQLITE_OK;
 }
+
+void **newsTextState(sqlite3_vtab *p) { return &((NewsTextVtab *)p)->pState; }
 
 int newsTextOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
   size_t sz = ((NewsTextVtab *)p)->szCursor;

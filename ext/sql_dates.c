@@ -152,7 +152,8 @@ static int newsDatesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
   return newsBestIndexArgs(p, pInfo, "news_dates", "input", NEWS_DATES_INPUT, 2);
 }
 
-static const NewsTextSpec newsDatesSpec = {NEWS_DATES_SCHEMA, sizeof(NewsDatesCursor)};
+static const NewsTextSpec newsDatesSpec = {.zSchema = NEWS_DATES_SCHEMA,
+                                           .szCursor = sizeof(NewsDatesCursor)};
 
 static const sqlite3_module newsDatesModule = {
     .iVersion = 0,

@@ -15,6 +15,8 @@
 ** How it works: xFilter copies the input and runs the engine
 ** (ext/entities.c) once; the cursor walks the entities, converting byte
 ** offsets to character offsets incrementally (they come in text order).
+** The connection keeps a cache of word forms (nd_ner_cache, 4.7 MB) from
+** call to call: over a corpus, frequent words are worked out once.
 */
 #include <string.h>
 
@@ -72,7 +74,11 @@ static int newsEntitiesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   c->zInput = newsValueText(argv[0], &c->nInput);
   if (!c->zInput) return SQLITE_NOMEM;
-  if (nd_entities_find(c->zInput, c->nInput, &c->aEnt, &c->nEnt)) return SQLITE_NOMEM;
+  /* The connection's cache of word forms; without memory for it, none. */
+  void **cache = newsTextState(cur->pVtab);
+  if (!*cache) *cache = nd_ner_cache_new();
+  if (nd_entities_find_cached(*cache, c->zInput, c->nInput, &c->aEnt, &c->nEnt))
+    return SQLITE_NOMEM;
   nd_charpos_init(&c->pos, c->zInput, c->nInput);
   return SQLITE_OK;
 }
@@ -134,7 +140,11 @@ static int newsEntitiesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
   return newsBestIndexArgs(p, pInfo, "news_entities", "input", NEWS_ENTITIES_INPUT, 1);
 }
 
-static const NewsTextSpec newsEntitiesSpec = {NEWS_ENTITIES_SCHEMA, sizeof(NewsEntitiesCursor)};
+static void newsEntitiesFreeCache(void *p) { nd_ner_cache_free(p); }
+
+static const NewsTextSpec newsEntitiesSpec = {.zSchema = NEWS_ENTITIES_SCHEMA,
+                                              .szCursor = sizeof(NewsEntitiesCursor),
+                                              .xFreeState = newsEntitiesFreeCache};
 
 static const sqlite3_module newsEntitiesModule = {
     .iVersion = 0,

@@ -115,7 +115,8 @@ static int newsSentencesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
   return newsBestIndexArgs(p, pInfo, "news_sentences", "input", NEWS_SENTENCES_INPUT, 1);
 }
 
-static const NewsTextSpec newsSentencesSpec = {NEWS_SENTENCES_SCHEMA, sizeof(NewsSentencesCursor)};
+static const NewsTextSpec newsSentencesSpec = {.zSchema = NEWS_SENTENCES_SCHEMA,
+                                               .szCursor = sizeof(NewsSentencesCursor)};
 
 static const sqlite3_module newsSentencesModule = {
     .iVersion = 0,

@@ -74,6 +74,17 @@ const char *nd_ner_model_info(void);
 
 /* ---- tagging -------------------------------------------------------------- */
 
+/* What word forms decide (gazetteer flags, word class, shape, the summed
+** weights of their features), kept from one call to the next so that a
+** corpus's frequent words are worked out once, not once per article. A
+** fixed table (ND_NER_CACHE_SLOTS forms, about 4.7 MB), direct-mapped by
+** the form's hash; results are the same with or without it. Not safe to
+** share between threads: one per connection. NULL on OOM. */
+#define ND_NER_CACHE_SLOTS 16384
+typedef struct nd_ner_cache nd_ner_cache;
+nd_ner_cache *nd_ner_cache_new(void);
+void nd_ner_cache_free(nd_ner_cache *c);
+
 /* Tag a document of n tokens of text (tokens carry sentence numbers and
 ** line starts). tags[n] gets the final tags; conf[n], when not NULL, the
 ** probability of each token's tag from a forward-backward pass over the
@@ -81,6 +92,10 @@ const char *nd_ner_model_info(void);
 ** that have an entity; 1 elsewhere). Returns 0, -1 on OOM. */
 int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
                unsigned char *tags, float *conf);
+/* The same with a cache of word forms (NULL: none); a cache filled with
+** another model is emptied first. */
+int nd_ner_tag_cached(const nd_ner_model *m, nd_ner_cache *cache, const char *text,
+                      const nd_token *tok, size_t n, unsigned char *tags, float *conf);
 
 /* One entity found in raw text. */
 typedef struct nd_entity {
@@ -96,6 +111,10 @@ typedef struct nd_entity {
 /* Entities of text[0..n) with the built-in model, in text order.
 ** Returns 0, -1 on OOM. Free with nd_entities_free. */
 int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count);
+
+/* nd_entities_find with a cache (NULL: none). */
+int nd_entities_find_cached(nd_ner_cache *cache, const char *text, size_t n, nd_entity **out,
+                            size_t *count);
 void nd_entities_free(nd_entity *e, size_t count);
 
 /* ---- training ------------------------------------------------------------- */
@@ -146,6 +165,11 @@ void nd_ner_model_prefetch(const nd_ner_model *m, uint32_t id);
 ** first pass's labels of its capitalized occurrences. */
 typedef struct nd_ner_doc nd_ner_doc;
 nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n);
+/* Read and fill cache (for model m) as forms are met; runtime only (the
+** built-in gazetteer lists, not a training fold). */
+void nd_ner_doc_use_cache(nd_ner_doc *d, nd_ner_cache *cache, const nd_ner_model *m);
+/* Store the forms whose sums were filled into the cache. */
+void nd_ner_doc_keep(nd_ner_doc *d);
 void nd_ner_doc_add_tags(nd_ner_doc *d, const unsigned char *tags1); /* kept, not copied */
 void nd_ner_doc_free(nd_ner_doc *d);
 /* Training only: which fold's TRAIN_* gazetteer lists to read (see

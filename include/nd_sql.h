@@ -38,11 +38,15 @@ int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char
 typedef struct NewsTextSpec {
   const char *zSchema;
   size_t szCursor;
+  void (*xFreeState)(void *); /* frees newsTextState's value, or NULL */
 } NewsTextSpec;
 int newsTextConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                     sqlite3_vtab **ppVtab, char **pzErr);
 int newsTextDisconnect(sqlite3_vtab *p);
 int newsTextOpen(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur);
+/* A slot for state a function keeps from call to call on one connection
+** (NULL until set), freed with the spec's xFreeState at disconnect. */
+void **newsTextState(sqlite3_vtab *p);
 
 /* Set pVtab->zErrMsg (freeing an earlier one) and return SQLITE_ERROR. */
 int newsVtabError(sqlite3_vtab *pVtab, const char *zFormat, ...);

@@ -37,4 +37,4 @@ bench-entities: all
 	  [ -d build/bench-npm/node_modules/compromise ] || \
 	  npm install --no-save --no-audit --no-fund --prefix build/bench-npm compromise@14.17.0 >/dev/null; \
 	else echo "bench-entities: npm is missing, compromise will be skipped"; fi
-	$(PYTHON) tools/bench-entities.py --ext $(EXT) --seeds $(SHARED_DIR)/corpus/seeds
+	$(PYTHON) tools/bench-entities.py --ext $(EXT) --seeds $(SHARED_DIR)/corpus/seeds --data $(SHARED_DIR)/data

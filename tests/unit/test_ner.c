@@ -62,6 +62,45 @@ static double time_text(const char *unit, size_t n, long *count) {
   return secs;
 }
 
+/* Do two results agree in every field? */
+static int same_entities(const nd_entity *a, size_t na, const nd_entity *b, size_t nb) {
+  if (na != nb) return 0;
+  for (size_t i = 0; i < na; i++)
+    if (a[i].start != b[i].start || a[i].len != b[i].len || a[i].type != b[i].type ||
+        a[i].sentence != b[i].sentence || a[i].score != b[i].score ||
+        strcmp(a[i].canonical, b[i].canonical) || strcmp(a[i].key, b[i].key))
+      return 0;
+  return 1;
+}
+
+/* The cache of word forms changes nothing: texts that share words, each
+** tagged with a cold cache, a warm one, and none. */
+static void test_cache(void) {
+  static const char *texts[] = {
+      "Angela Merkel met officials of the European Union in Brussels on Monday.",
+      "In Brussels, officials said Merkel would return to Berlin. The Union agreed.",
+      "BRUSSELS (Reuters) - The European Commission said on Monday that Merkel spoke.",
+      "officials in berlin and brussels met on monday; merkel was not there.",
+  };
+  nd_ner_cache *cache = nd_ner_cache_new();
+  CHECK(cache != NULL);
+  size_t total = 0;
+  for (int round = 0; round < 2; round++)
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+      nd_entity *a, *b;
+      size_t na, nb;
+      size_t n = strlen(texts[k]);
+      CHECK(nd_entities_find(texts[k], n, &a, &na) == 0);
+      CHECK(nd_entities_find_cached(cache, texts[k], n, &b, &nb) == 0);
+      CHECK(same_entities(a, na, b, nb));
+      total += na;
+      nd_entities_free(a, na);
+      nd_entities_free(b, nb);
+    }
+  CHECK(total >= 10);
+  nd_ner_cache_free(cache);
+}
+
 int main(void) {
   const nd_ner_model *m = nd_ner_builtin();
   CHECK(m != NULL);
@@ -73,6 +112,8 @@ int main(void) {
   CHECK_STR(find_type(plain, "Angela Merkel"), "PER");
   CHECK_STR(find_type(plain, "European Union"), "ORG");
   CHECK_STR(find_type(plain, "Brussels"), "LOC");
+
+  test_cache();
 
   CHECK(check_entities("", 0) == 0);
   CHECK(check_entities("12 34 -- ... !!! 56,7 %%% \n\n ***", 33) == 0);
