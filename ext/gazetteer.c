@@ -167,7 +167,22 @@ unsigned nd_gaz_word_fold(const char *w, size_t n, int fold) {
 
 unsigned nd_gaz_word(const char *w, size_t n) { return nd_gaz_word_fold(w, n, -1); }
 
-size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, unsigned *flags) {
+/* lookup() of a key of two or more tokens through the memo, if any. */
+static unsigned lookup_memo(const char *k, size_t n, int fold, nd_gaz_memo *memo) {
+  if (!memo || fold >= 0) return lookup(k, n, fold);
+  uint64_t h = 14695981039346656037ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+  h |= 1; /* never 0, the empty slot */
+  size_t at = (size_t)(h ^ (h >> 29)) & (ND_GAZ_MEMO_SLOTS - 1);
+  if (memo->slot[at].hash == h) return memo->slot[at].flags;
+  unsigned f = lookup(k, n, fold);
+  memo->slot[at].hash = h;
+  memo->slot[at].flags = f;
+  return f;
+}
+
+static size_t phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, nd_gaz_memo *memo,
+                     unsigned *flags) {
   char key[ND_GAZ_KEY_MAX];
   size_t len = 0, best = 0;
   int capital = 0;
@@ -183,7 +198,7 @@ size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold
       key[len++] = ' ';
     }
     if (!fold_append(tok[j].s, tok[j].n, key, &len, &capital)) break;
-    unsigned f = lookup(key, len, fold);
+    unsigned f = j > i ? lookup_memo(key, len, fold, memo) : lookup(key, len, fold);
     if (visible(f, capital)) {
       best = j - i + 1;
       *flags = visible(f, capital);
@@ -193,18 +208,32 @@ size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold
   return best;
 }
 
+size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, unsigned *flags) {
+  return phrase(tok, ntok, i, fold, NULL, flags);
+}
+
 size_t nd_gaz_phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, unsigned *flags) {
   return nd_gaz_phrase_fold(tok, ntok, i, -1, flags);
 }
 
-void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned *begin, unsigned *inside) {
+static void sentence(const nd_gaz_tok *tok, size_t ntok, int fold, nd_gaz_memo *memo,
+                     unsigned *begin, unsigned *inside) {
   for (size_t i = 0; i < ntok; i++) begin[i] = inside[i] = 0;
   for (size_t i = 0; i < ntok; i++) {
     unsigned f;
-    size_t len = nd_gaz_phrase_fold(tok, ntok, i, fold, &f);
+    size_t len = phrase(tok, ntok, i, fold, memo, &f);
     begin[i] |= f;
     for (size_t j = i + 1; j < i + len; j++) inside[j] |= f;
   }
+}
+
+void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned *begin, unsigned *inside) {
+  sentence(tok, ntok, fold, NULL, begin, inside);
+}
+
+void nd_gaz_sentence_memo(const nd_gaz_tok *tok, size_t ntok, nd_gaz_memo *memo, unsigned *begin,
+                          unsigned *inside) {
+  sentence(tok, ntok, -1, memo, begin, inside);
 }
 
 void nd_gaz_sentence(const nd_gaz_tok *tok, size_t ntok, unsigned *begin, unsigned *inside) {

@@ -117,6 +117,7 @@ struct nd_ner_doc {
 struct nd_ner_cache {
   const void *model; /* the model the sums were read from */
   word_memo slot[ND_NER_CACHE_SLOTS]; /* key 0: empty */
+  nd_gaz_memo phrases;
 };
 
 nd_ner_cache *nd_ner_cache_new(void) {
@@ -134,7 +135,7 @@ static word_memo *cache_slot(nd_ner_cache *c, uint64_t key) {
 void nd_ner_doc_use_cache(nd_ner_doc *d, nd_ner_cache *cache, const nd_ner_model *m) {
   if (!cache || d->gaz_fold >= 0) return;
   if (cache->model != m->slot) {
-    memset(cache->slot, 0, sizeof(cache->slot));
+    memset(cache->slot, 0, sizeof(cache->slot)); /* the phrases depend on no model */
     cache->model = m->slot;
   }
   d->cache = cache;
@@ -655,7 +656,10 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
     /* The word's own lookup is known: phrases need only those that begin one. */
     d->gaz_tok[i - a] = (nd_gaz_tok){s, n, 1, w->gaz_capital, w->gaz_raw};
   }
-  nd_gaz_sentence_fold(d->gaz_tok, m, d->gaz_fold, d->gaz_begin, d->gaz_inside);
+  if (d->cache)
+    nd_gaz_sentence_memo(d->gaz_tok, m, &d->cache->phrases, d->gaz_begin, d->gaz_inside);
+  else
+    nd_gaz_sentence_fold(d->gaz_tok, m, d->gaz_fold, d->gaz_begin, d->gaz_inside);
   cap_runs(d, a, b);
   for (size_t i = a; i < b; i++) {
     tok_detail *t = &d->detail[i - a];

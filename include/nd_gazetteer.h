@@ -27,6 +27,7 @@
 #ifndef ND_GAZETTEER_H
 #define ND_GAZETTEER_H
 #include <stddef.h>
+#include <stdint.h>
 
 /* One bit per list. A word or phrase may be in several lists. */
 enum {
@@ -111,5 +112,20 @@ unsigned nd_gaz_word_raw(const char *w, size_t n, int fold, int *capital);
 unsigned nd_gaz_visible(unsigned raw, int capital);
 size_t nd_gaz_phrase_fold(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, unsigned *flags);
 void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned *begin, unsigned *inside);
+
+/* Answers to lookups of keys of two or more tokens, kept between calls by
+** a caller that matches phrases in much text (the same "in the", "of the"
+** come back in every article): a direct-mapped table by the key's 64-bit
+** hash. Zero it to empty it. With the full lists only (no fold). */
+#define ND_GAZ_MEMO_SLOTS 4096
+typedef struct nd_gaz_memo {
+  struct {
+    uint64_t hash; /* 0: empty */
+    unsigned flags;
+  } slot[ND_GAZ_MEMO_SLOTS];
+} nd_gaz_memo;
+/* nd_gaz_sentence with such a memo (NULL: none). */
+void nd_gaz_sentence_memo(const nd_gaz_tok *tok, size_t ntok, nd_gaz_memo *memo, unsigned *begin,
+                          unsigned *inside);
 
 #endif

@@ -115,6 +115,14 @@ static void test_phrases(void) {
   CHECK(memcmp(begin, begin2, n * sizeof *begin) == 0 &&
         memcmp(inside, inside2, n * sizeof *inside) == 0);
   CHECK((begin2[11] & ND_GAZ_CITY) && (inside2[12] & ND_GAZ_CITY));
+
+  /* A memo of phrase lookups, cold then warm, changes nothing. */
+  static nd_gaz_memo memo;
+  for (int round = 0; round < 2; round++) {
+    nd_gaz_sentence_memo(tok, n, &memo, begin2, inside2);
+    CHECK(memcmp(begin, begin2, n * sizeof *begin) == 0 &&
+          memcmp(inside, inside2, n * sizeof *inside) == 0);
+  }
 }
 
 static void test_folds(void) {
