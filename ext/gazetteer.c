@@ -198,7 +198,9 @@ static size_t phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, nd_
       key[len++] = ' ';
     }
     if (!fold_append(tok[j].s, tok[j].n, key, &len, &capital)) break;
-    unsigned f = j > i ? lookup_memo(key, len, fold, memo) : lookup(key, len, fold);
+    unsigned f = j > i          ? lookup_memo(key, len, fold, memo)
+                 : tok[i].known ? tok[i].raw
+                                : lookup(key, len, fold);
     if (visible(f, capital)) {
       best = j - i + 1;
       *flags = visible(f, capital);

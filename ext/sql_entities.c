@@ -15,7 +15,7 @@
 ** How it works: xFilter copies the input and runs the engine
 ** (ext/entities.c) once; the cursor walks the entities, converting byte
 ** offsets to character offsets incrementally (they come in text order).
-** The connection keeps a cache of word forms (nd_ner_cache, 4.7 MB) from
+** The connection keeps a cache of word forms (nd_ner_cache, about 5 MB) from
 ** call to call: over a corpus, frequent words are worked out once.
 */
 #include <string.h>

@@ -76,10 +76,11 @@ const char *nd_ner_model_info(void);
 
 /* What word forms decide (gazetteer flags, word class, shape, the summed
 ** weights of their features), kept from one call to the next so that a
-** corpus's frequent words are worked out once, not once per article. A
-** fixed table (ND_NER_CACHE_SLOTS forms, about 4.7 MB), direct-mapped by
-** the form's hash; results are the same with or without it. Not safe to
-** share between threads: one per connection. NULL on OOM. */
+** corpus's frequent words are worked out once, not once per article: a
+** fixed table of ND_NER_CACHE_SLOTS forms, direct-mapped by the form's
+** hash, and a memo of gazetteer phrases, about 5 MB in all. Results are
+** the same with or without it. Not safe to share between threads: one per
+** connection. NULL on OOM. */
 #define ND_NER_CACHE_SLOTS 16384
 typedef struct nd_ner_cache nd_ner_cache;
 nd_ner_cache *nd_ner_cache_new(void);

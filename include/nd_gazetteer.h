@@ -117,7 +117,7 @@ void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned
 ** a caller that matches phrases in much text (the same "in the", "of the"
 ** come back in every article): a direct-mapped table by the key's 64-bit
 ** hash. Zero it to empty it. With the full lists only (no fold). */
-#define ND_GAZ_MEMO_SLOTS 4096
+#define ND_GAZ_MEMO_SLOTS 16384
 typedef struct nd_gaz_memo {
   struct {
     uint64_t hash; /* 0: empty */
