@@ -12,7 +12,7 @@
 
 PREFIX     ?= /usr/local
 CC         ?= cc
-CFLAGS     ?= -O2 -g
+CFLAGS     ?= -O3 -g
 SHARED_DIR ?= ../shared
 PYTHON     ?= /usr/bin/python3
 SQLITE3    ?= sqlite3

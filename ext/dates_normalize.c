@@ -188,9 +188,14 @@ static int emit_ref(ctx *c, const char *ref) {
 }
 
 static void fmt_num(char *o, size_t cap, double q) {
-  if (q < 0) snprintf(o, cap, "X");
-  else if (q == (double)(long)q) snprintf(o, cap, "%ld", (long)q);
-  else snprintf(o, cap, "%g", q);
+  char b[32];
+  if (q < 0) snprintf(b, sizeof b, "X");
+  else if (q == (double)(long)q) snprintf(b, sizeof b, "%ld", (long)q);
+  else snprintf(b, sizeof b, "%g", q);
+  size_t k = strlen(b); /* cut to cap like snprintf, without its warning */
+  if (k >= cap) k = cap - 1;
+  memcpy(o, b, k);
+  o[k] = 0;
 }
 
 static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {

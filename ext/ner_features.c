@@ -120,6 +120,9 @@ struct nd_ner_cache {
   nd_gaz_memo phrases;
 };
 
+/* A memo's sums came from the cache: no need to store them back. */
+#define FROM_CACHE 2
+
 nd_ner_cache *nd_ner_cache_new(void) {
   nd_ner_cache *c = nd_malloc(sizeof(*c));
   if (c) memset(c, 0, sizeof(*c));
@@ -374,7 +377,10 @@ nd_ner_doc *nd_ner_doc_new(const char *text, const nd_token *tok, size_t n) {
   d->tok = tok;
   d->n = n;
   d->gaz_fold = -1;
-  size_t cap = 1024;
+  /* At most one form per token, the table at most half full: sized for
+  ** the document, it rarely grows and a short one clears little. */
+  size_t cap = 64;
+  while (cap < n && cap < ((size_t)1 << 20)) cap *= 2;
   d->form_mask = cap - 1;
   d->lower = nd_malloc((n ? n : 1) * sizeof(uint64_t));
   d->cap = nd_malloc(n ? n : 1);
@@ -430,7 +436,7 @@ void nd_ner_doc_keep(nd_ner_doc *d) {
   if (!d->cache) return;
   for (size_t k = 0; k < d->memo_count; k++) {
     const word_memo *w = memo_at(d, k);
-    if (w->sums.filled) *cache_slot(d->cache, w->key) = *w;
+    if (w->sums.filled && w->sums.filled != FROM_CACHE) *cache_slot(d->cache, w->key) = *w;
   }
 }
 
@@ -643,6 +649,7 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
       const word_memo *c = cache_slot(d->cache, w->key);
       if (c->key == w->key) {
         *w = *c;
+        w->sums.filled = FROM_CACHE;
         fresh = 0; /* all known, sums included */
       }
     }

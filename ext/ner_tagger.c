@@ -169,22 +169,22 @@ _Static_assert(ROW_SPAN <= sizeof(((nd_ner_slot *)0)->w) + sizeof(((nd_ner_slot 
 _Static_assert(ND_NER_MAXF * 127 <= 32767, "partial sums fit in 16 bits");
 
 /* acc[ROW_SPAN] += the weights of the n features f (both passes; the
-** lanes past ND_NER_ROW get zeros). */
-static void add_rows(const nd_ner_model *m, const uint32_t *f, size_t n, int32_t *acc) {
-  int16_t sum[ROW_SPAN] = {0};
+** lanes past ND_NER_ROW get zeros). A token's score sums at most
+** ND_NER_MAXF rows, so any part of it fits in 16 bits. */
+static void add_rows(const nd_ner_model *m, const uint32_t *f, size_t n, int16_t *acc) {
+  int16_t sum[ROW_SPAN] = {0}; /* local: the int8 rows could alias acc */
   for (size_t k = 0; k < n; k++) {
     const int8_t *w = nd_ner_model_row(m, f[k]);
     if (!w) continue;
     for (int t = 0; t < ROW_SPAN; t++) sum[t] = (int16_t)(sum[t] + w[t]);
   }
-  for (int t = 0; t < ROW_SPAN; t++) acc[t] += sum[t];
+  for (int t = 0; t < ROW_SPAN; t++) acc[t] = (int16_t)(acc[t] + sum[t]);
 }
 
 /* Sums of a form's features into its 16-bit memo row. */
 static void sum_into(const nd_ner_model *m, const uint32_t *f, size_t n, int16_t *row) {
-  int32_t acc[ROW_SPAN] = {0};
-  add_rows(m, f, n, acc);
-  for (int t = 0; t < ROW_SPAN; t++) row[t] = (int16_t)acc[t];
+  memset(row, 0, ROW_SPAN * sizeof(*row));
+  add_rows(m, f, n, row);
 }
 
 /* First-pass scores of the sentence tok[a..b) into emit, and the second
@@ -193,7 +193,7 @@ static void sum_into(const nd_ner_model *m, const uint32_t *f, size_t n, int16_t
 ** once per document and reused (nd_ner_form_sums); edge[] holds what the
 ** sentence's edges tell. */
 static int local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
-                        const scratch *s, const int32_t edge[ND_NER_NEAR][ROW_SPAN],
+                        const scratch *s, const int16_t edge[ND_NER_NEAR][ROW_SPAN],
                         float *local2) {
   size_t count = b - a;
   /* The table does not fit in cache: ask for all of the sentence's slots
@@ -211,19 +211,17 @@ static int local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b
     fs->filled = 1;
   }
   for (size_t i = 0; i < count; i++) {
-    int32_t acc[ROW_SPAN];
+    int16_t acc[ROW_SPAN];
     size_t nword;
     const nd_ner_form_sums *fs = nd_ner_token_sums(d, a, a + i, &nword);
-    for (int t = 0; t < ROW_SPAN; t++) acc[t] = fs->self[t];
+    memcpy(acc, fs->self, sizeof(acc));
     for (int w = 0; w < ND_NER_NEAR; w++) {
       long j = (long)i + nd_ner_near_dx(w);
-      if (j < 0 || j >= (long)count) {
-        for (int t = 0; t < ROW_SPAN; t++) acc[t] += edge[w][t];
-      } else {
-        size_t unused;
-        const int16_t *near = nd_ner_token_sums(d, a, a + (size_t)j, &unused)->near[w];
-        for (int t = 0; t < ROW_SPAN; t++) acc[t] += near[t];
-      }
+      size_t unused;
+      const int16_t *near = j < 0 || j >= (long)count
+                                ? edge[w]
+                                : nd_ner_token_sums(d, a, a + (size_t)j, &unused)->near[w];
+      for (int t = 0; t < ROW_SPAN; t++) acc[t] = (int16_t)(acc[t] + near[t]);
     }
     size_t k = s->off[i] + nword;
     add_rows(m, feats + k, s->off[i + 1] - k, acc);
@@ -240,7 +238,7 @@ static void doc_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
                        const float *local2, float *emit) {
   uint32_t f[ND_NER_MAXF];
   for (size_t i = a; i < b; i++) {
-    int32_t acc[ROW_SPAN] = {0};
+    int16_t acc[ROW_SPAN] = {0};
     add_rows(m, f, nd_ner_doc_features(d, i, f), acc);
     for (int t = 0; t < ND_NER_TAGS; t++)
       emit[(i - a) * ND_NER_TAGS + t] =
@@ -278,7 +276,7 @@ int nd_ner_tag_cached(const nd_ner_model *m, nd_ner_cache *cache, const char *te
   scratch s = {0};
   int rc = (!d || !tags1 || !local2) ? -1 : 0;
   if (rc == 0) nd_ner_doc_use_cache(d, cache, m);
-  int32_t edge[ND_NER_NEAR][ROW_SPAN] = {{0}};
+  int16_t edge[ND_NER_NEAR][ROW_SPAN] = {{0}};
   for (int w = 0; w < ND_NER_NEAR && rc == 0; w++) {
     uint32_t f[ND_NER_MAXF];
     add_rows(m, f, nd_ner_edge_features(d, w, f), edge[w]);
@@ -289,7 +287,7 @@ int nd_ner_tag_cached(const nd_ner_model *m, nd_ner_cache *cache, const char *te
     size_t b = sentence_end(tok, n, a);
     if (scratch_reserve(&s, b - a) ||
         nd_ner_sentence_features(d, a, b, 1, ND_NER_UNSHARED, &s.feat, s.off) ||
-        local_scores(m, d, a, b, &s, (const int32_t(*)[ROW_SPAN])edge, local2 + a * ND_NER_TAGS) ||
+        local_scores(m, d, a, b, &s, (const int16_t(*)[ROW_SPAN])edge, local2 + a * ND_NER_TAGS) ||
         nd_ner_viterbi(s.emit, b - a, m->trans[0], tags1 + a))
       rc = -1;
     a = b;
