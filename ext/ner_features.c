@@ -113,11 +113,16 @@ struct nd_ner_doc {
 };
 
 #define MEMO_BLOCK 128
+#define MEMO_SPARE 16 /* blocks kept for reuse: 16 x 37 KB */
 
 struct nd_ner_cache {
   const void *model; /* the model the sums were read from */
   word_memo slot[ND_NER_CACHE_SLOTS]; /* key 0: empty */
   nd_gaz_memo phrases;
+  /* Memo blocks of finished documents, for the next to reuse: an article
+  ** then allocates (and the heap grows and shrinks) little. */
+  word_memo *spare[MEMO_SPARE];
+  size_t nspare;
 };
 
 /* A memo's sums came from the cache: no need to store them back. */
@@ -129,7 +134,11 @@ nd_ner_cache *nd_ner_cache_new(void) {
   return c;
 }
 
-void nd_ner_cache_free(nd_ner_cache *c) { nd_free(c); }
+void nd_ner_cache_free(nd_ner_cache *c) {
+  if (!c) return;
+  for (size_t k = 0; k < c->nspare; k++) nd_free(c->spare[k]);
+  nd_free(c);
+}
 
 static word_memo *cache_slot(nd_ner_cache *c, uint64_t key) {
   return &c->slot[(key ^ (key >> 32)) & (ND_NER_CACHE_SLOTS - 1)];
@@ -351,7 +360,9 @@ static size_t memo_find(nd_ner_doc *d, uint64_t key, int *fresh) {
       word_memo **p = nd_realloc(d->memo_block, (d->memo_blocks + 1) * sizeof(*p));
       if (!p) return (size_t)-1;
       d->memo_block = p;
-      p[d->memo_blocks] = nd_malloc(MEMO_BLOCK * sizeof(word_memo));
+      nd_ner_cache *c = d->cache;
+      p[d->memo_blocks] =
+          c && c->nspare ? c->spare[--c->nspare] : nd_malloc(MEMO_BLOCK * sizeof(word_memo));
       if (!p[d->memo_blocks]) return (size_t)-1;
       d->memo_blocks++;
     }
@@ -452,7 +463,11 @@ void nd_ner_doc_free(nd_ner_doc *d) {
   nd_free(d->gaz_begin);
   nd_free(d->gaz_inside);
   nd_free(d->memo_idx);
-  for (size_t k = 0; k < d->memo_blocks; k++) nd_free(d->memo_block[k]);
+  for (size_t k = 0; k < d->memo_blocks; k++) {
+    nd_ner_cache *c = d->cache;
+    if (c && c->nspare < MEMO_SPARE) c->spare[c->nspare++] = d->memo_block[k];
+    else nd_free(d->memo_block[k]);
+  }
   nd_free(d->memo_block);
   nd_free(d);
 }
