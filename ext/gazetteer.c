@@ -172,14 +172,17 @@ static unsigned lookup_memo(const char *k, size_t n, int fold, nd_gaz_memo *memo
   if (!memo || fold >= 0) return lookup(k, n, fold);
   uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
-  h |= 1; /* never 0, the empty slot */
   size_t at = (size_t)(h ^ (h >> 29)) & (ND_GAZ_MEMO_SLOTS - 1);
-  if (memo->slot[at].hash == h) return memo->slot[at].flags;
+  uint64_t bit = 1ull << (at % 64);
+  if ((memo->used[at / 64] & bit) && memo->slot[at].hash == h) return memo->slot[at].flags;
   unsigned f = lookup(k, n, fold);
+  memo->used[at / 64] |= bit;
   memo->slot[at].hash = h;
   memo->slot[at].flags = f;
   return f;
 }
+
+void nd_gaz_memo_clear(nd_gaz_memo *memo) { memset(memo->used, 0, sizeof(memo->used)); }
 
 static size_t phrase(const nd_gaz_tok *tok, size_t ntok, size_t i, int fold, nd_gaz_memo *memo,
                      unsigned *flags) {

@@ -19,6 +19,7 @@
 ** and a hash map of word forms; sentence features then need only a window
 ** of per-token details computed for that sentence.
 */
+#include <stddef.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -115,14 +116,18 @@ struct nd_ner_doc {
 #define MEMO_BLOCK 128
 #define MEMO_SPARE 16 /* blocks kept for reuse: 16 x 37 KB */
 
+/* Only the small parts before the slots are cleared: a slot is read only
+** once its bit in present is set, so the tables' pages are touched (and
+** cost) only as they fill, and a new connection starts at once. */
 struct nd_ner_cache {
   const void *model; /* the model the sums were read from */
-  word_memo slot[ND_NER_CACHE_SLOTS]; /* key 0: empty */
-  nd_gaz_memo phrases;
   /* Memo blocks of finished documents, for the next to reuse: an article
   ** then allocates (and the heap grows and shrinks) little. */
   word_memo *spare[MEMO_SPARE];
   size_t nspare;
+  uint64_t present[ND_NER_CACHE_SLOTS / 64];
+  nd_gaz_memo phrases;
+  word_memo slot[ND_NER_CACHE_SLOTS];
 };
 
 /* A memo's sums came from the cache: no need to store them back. */
@@ -130,7 +135,9 @@ struct nd_ner_cache {
 
 nd_ner_cache *nd_ner_cache_new(void) {
   nd_ner_cache *c = nd_malloc(sizeof(*c));
-  if (c) memset(c, 0, sizeof(*c));
+  if (!c) return NULL;
+  memset(c, 0, offsetof(nd_ner_cache, phrases));
+  nd_gaz_memo_clear(&c->phrases);
   return c;
 }
 
@@ -140,14 +147,27 @@ void nd_ner_cache_free(nd_ner_cache *c) {
   nd_free(c);
 }
 
-static word_memo *cache_slot(nd_ner_cache *c, uint64_t key) {
-  return &c->slot[(key ^ (key >> 32)) & (ND_NER_CACHE_SLOTS - 1)];
+static size_t cache_index(uint64_t key) {
+  return (size_t)(key ^ (key >> 32)) & (ND_NER_CACHE_SLOTS - 1);
+}
+
+/* The cached memo of key, or NULL. */
+static const word_memo *cache_get(const nd_ner_cache *c, uint64_t key) {
+  size_t at = cache_index(key);
+  if (!(c->present[at / 64] >> (at % 64) & 1) || c->slot[at].key != key) return NULL;
+  return &c->slot[at];
+}
+
+static void cache_put(nd_ner_cache *c, const word_memo *w) {
+  size_t at = cache_index(w->key);
+  c->present[at / 64] |= 1ull << (at % 64);
+  c->slot[at] = *w;
 }
 
 void nd_ner_doc_use_cache(nd_ner_doc *d, nd_ner_cache *cache, const nd_ner_model *m) {
   if (!cache || d->gaz_fold >= 0) return;
   if (cache->model != m->slot) {
-    memset(cache->slot, 0, sizeof(cache->slot)); /* the phrases depend on no model */
+    memset(cache->present, 0, sizeof(cache->present)); /* the phrases depend on no model */
     cache->model = m->slot;
   }
   d->cache = cache;
@@ -447,7 +467,7 @@ void nd_ner_doc_keep(nd_ner_doc *d) {
   if (!d->cache) return;
   for (size_t k = 0; k < d->memo_count; k++) {
     const word_memo *w = memo_at(d, k);
-    if (w->sums.filled && w->sums.filled != FROM_CACHE) *cache_slot(d->cache, w->key) = *w;
+    if (w->sums.filled && w->sums.filled != FROM_CACHE) cache_put(d->cache, w);
   }
 }
 
@@ -661,8 +681,8 @@ int nd_ner_sentence_features(nd_ner_doc *d, size_t a, size_t b, int pass, int wh
     if (t->form == (size_t)-1) return -1;
     word_memo *w = memo_at(d, t->form);
     if (fresh && d->cache) {
-      const word_memo *c = cache_slot(d->cache, w->key);
-      if (c->key == w->key) {
+      const word_memo *c = cache_get(d->cache, w->key);
+      if (c) {
         *w = *c;
         w->sums.filled = FROM_CACHE;
         fresh = 0; /* all known, sums included */

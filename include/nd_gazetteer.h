@@ -116,14 +116,18 @@ void nd_gaz_sentence_fold(const nd_gaz_tok *tok, size_t ntok, int fold, unsigned
 /* Answers to lookups of keys of two or more tokens, kept between calls by
 ** a caller that matches phrases in much text (the same "in the", "of the"
 ** come back in every article): a direct-mapped table by the key's 64-bit
-** hash. Zero it to empty it. With the full lists only (no fold). */
+** hash. Empty it with nd_gaz_memo_clear (a zeroed one is empty too): only
+** its small bitmap is written, so the slots' pages are touched only as
+** they fill. With the full lists only (no fold). */
 #define ND_GAZ_MEMO_SLOTS 16384
 typedef struct nd_gaz_memo {
+  uint64_t used[ND_GAZ_MEMO_SLOTS / 64];
   struct {
-    uint64_t hash; /* 0: empty */
+    uint64_t hash;
     unsigned flags;
   } slot[ND_GAZ_MEMO_SLOTS];
 } nd_gaz_memo;
+void nd_gaz_memo_clear(nd_gaz_memo *memo);
 /* nd_gaz_sentence with such a memo (NULL: none). */
 void nd_gaz_sentence_memo(const nd_gaz_tok *tok, size_t ntok, nd_gaz_memo *memo, unsigned *begin,
                           unsigned *inside);
