@@ -26,15 +26,20 @@ enum { K_SPACE, K_LETTER, K_MARK, K_DIGIT, K_OTHER };
 /* Longest token considered for glue splitting, in bytes. */
 #define GLUE_MAX 64
 
-static int kind_of(int32_t c) {
+static int kind_of_unicode(int32_t c);
+
+/* Inline for ASCII, most of any news text. */
+static inline int kind_of(int32_t c) {
   if (c < 0x80) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c < 0x20 ||
-        c == 0x7F)
-      return K_SPACE;
+    if (c <= ' ' || c == 0x7F) return K_SPACE; /* controls too */
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return K_LETTER;
     if (c >= '0' && c <= '9') return K_DIGIT;
     return K_OTHER;
   }
+  return kind_of_unicode(c);
+}
+
+static int kind_of_unicode(int32_t c) {
   if (c == 0xFFFD) return K_OTHER;
   switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU:
@@ -173,7 +178,7 @@ static size_t scan_word(const scan *s, size_t i, const nd_span *sp, size_t nsp, 
     int32_t c = cp_at(s, j, &l);
     int k = kind_of(c);
     if (k == K_LETTER || k == K_MARK || k == K_DIGIT) {
-      if (nt_at(s, j) && j > i && ncp > 1) break; /* do|n't */
+      if ((c | 0x20) == 'n' && j > i && ncp > 1 && nt_at(s, j)) break; /* do|n't */
       if (k == K_LETTER && is_upper(c) && all_lower && nletters >= 3 && dots == 0) {
         size_t l2;
         int32_t d = cp_at(s, j + l, &l2);
