@@ -100,8 +100,8 @@ static size_t chunk_end(const char *text, size_t n, size_t a, const nd_span *sp,
 }
 
 /* Tag text[a..b) and append its entities. */
-static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, const char *text, size_t n,
-                     size_t a, size_t b, const nd_span *sp, size_t nsp, ent_list *L) {
+static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, int scores, const char *text,
+                     size_t n, size_t a, size_t b, const nd_span *sp, size_t nsp, ent_list *L) {
   nd_token *tok;
   size_t nt;
   /* The whole text is one piece (any article): its sentences are known. */
@@ -109,8 +109,9 @@ static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, const char *tex
                                : nd_tokenize(text + a, b - a, &tok, &nt);
   if (split) return -1;
   unsigned char *tags = nd_malloc(nt ? nt : 1);
-  float *conf = nd_malloc((nt ? nt : 1) * sizeof(float));
-  int rc = (!tags || !conf) ? -1 : nd_ner_tag_cached(m, cache, text + a, tok, nt, tags, conf);
+  float *conf = scores ? nd_malloc((nt ? nt : 1) * sizeof(float)) : NULL;
+  int rc = (!tags || (scores && !conf)) ? -1
+                                        : nd_ner_tag_cached(m, cache, text + a, tok, nt, tags, conf);
   for (size_t i = 0; i < nt && rc == 0;) {
     if (tags[i] == 0) {
       i++;
@@ -118,8 +119,9 @@ static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, const char *tex
     }
     int type = (tags[i] - 1) / 2;
     size_t j = i + 1;
-    double sum = conf[i];
-    while (j < nt && tags[j] == 2 + 2 * type) sum += conf[j++];
+    while (j < nt && tags[j] == 2 + 2 * type) j++;
+    double sum = 0;
+    for (size_t k = i; conf && k < j; k++) sum += conf[k];
     /* Ends where SQLite starts a character, so that substr() agrees on
     ** invalid input (continuation bytes glued to an earlier lead byte). */
     size_t start = nd_utf8_boundary(text, n, a + tok[i].start);
@@ -141,6 +143,11 @@ int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count)
 
 int nd_entities_find_cached(nd_ner_cache *cache, const char *text, size_t n, nd_entity **out,
                             size_t *count) {
+  return nd_entities_find_opts(cache, ND_ENT_ALL, text, n, out, count);
+}
+
+int nd_entities_find_opts(nd_ner_cache *cache, unsigned want, const char *text, size_t n,
+                          nd_entity **out, size_t *count) {
   *out = NULL;
   *count = 0;
   const nd_ner_model *m = nd_ner_builtin();
@@ -153,11 +160,11 @@ int nd_entities_find_cached(nd_ner_cache *cache, const char *text, size_t n, nd_
   size_t si = 0;
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = chunk_end(text, n, a, sp, nsp, &si);
-    rc = tag_piece(m, cache, text, n, a, b, sp, nsp, &L);
+    rc = tag_piece(m, cache, (want & ND_ENT_SCORES) != 0, text, n, a, b, sp, nsp, &L);
     a = b;
   }
   nd_free(sp);
-  if (rc == 0) rc = name_entities(text, n, &L);
+  if (rc == 0 && (want & ND_ENT_NAMES)) rc = name_entities(text, n, &L);
   if (rc) {
     nd_entities_free(L.a, L.n);
     return -1;

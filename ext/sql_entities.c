@@ -40,6 +40,11 @@ SQLITE_EXTENSION_INIT3
 #define NEWS_ENTITIES_SCORE 7
 #define NEWS_ENTITIES_INPUT 8
 
+/* idxNum bits beside newsBestIndexArgs's: which costly columns the query
+** reads, so that xFilter computes only those. */
+#define NEWS_ENTITIES_WANT_SCORE 0x100
+#define NEWS_ENTITIES_WANT_NAMES 0x200
+
 typedef struct NewsEntitiesCursor {
   sqlite3_vtab_cursor base;
   char *zInput; /* our copy of the input */
@@ -67,7 +72,6 @@ static int newsEntitiesClose(sqlite3_vtab_cursor *cur) {
 
 static int newsEntitiesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                               int argc, sqlite3_value **argv) {
-  (void)idxNum;
   (void)idxStr;
   NewsEntitiesCursor *c = (NewsEntitiesCursor *)cur;
   newsEntitiesReset(c);
@@ -77,7 +81,9 @@ static int newsEntitiesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *
   /* The connection's cache of word forms; without memory for it, none. */
   void **cache = newsTextState(cur->pVtab);
   if (!*cache) *cache = nd_ner_cache_new();
-  if (nd_entities_find_cached(*cache, c->zInput, c->nInput, &c->aEnt, &c->nEnt))
+  unsigned want = (idxNum & NEWS_ENTITIES_WANT_SCORE ? ND_ENT_SCORES : 0) |
+                  (idxNum & NEWS_ENTITIES_WANT_NAMES ? ND_ENT_NAMES : 0);
+  if (nd_entities_find_opts(*cache, want, c->zInput, c->nInput, &c->aEnt, &c->nEnt))
     return SQLITE_NOMEM;
   nd_charpos_init(&c->pos, c->zInput, c->nInput);
   return SQLITE_OK;
@@ -137,7 +143,13 @@ static int newsEntitiesRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static int newsEntitiesBestIndex(sqlite3_vtab *p, sqlite3_index_info *pInfo) {
-  return newsBestIndexArgs(p, pInfo, "news_entities", "input", NEWS_ENTITIES_INPUT, 1);
+  int rc = newsBestIndexArgs(p, pInfo, "news_entities", "input", NEWS_ENTITIES_INPUT, 1);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_uint64 used = pInfo->colUsed;
+  if (used & ((sqlite3_uint64)1 << NEWS_ENTITIES_SCORE)) pInfo->idxNum |= NEWS_ENTITIES_WANT_SCORE;
+  if (used & ((sqlite3_uint64)1 << NEWS_ENTITIES_CANONICAL | (sqlite3_uint64)1 << NEWS_ENTITIES_KEY))
+    pInfo->idxNum |= NEWS_ENTITIES_WANT_NAMES;
+  return SQLITE_OK;
 }
 
 static void newsEntitiesFreeCache(void *p) { nd_ner_cache_free(p); }

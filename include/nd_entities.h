@@ -116,6 +116,14 @@ int nd_entities_find(const char *text, size_t n, nd_entity **out, size_t *count)
 /* nd_entities_find with a cache (NULL: none). */
 int nd_entities_find_cached(nd_ner_cache *cache, const char *text, size_t n, nd_entity **out,
                             size_t *count);
+
+/* The same computing only what want asks for besides spans, types and
+** sentences (a query that reads no score needs no forward-backward pass):
+** without ND_ENT_SCORES every score is 0, without ND_ENT_NAMES canonical
+** and key are NULL. */
+enum { ND_ENT_SCORES = 1, ND_ENT_NAMES = 2, ND_ENT_ALL = 3 };
+int nd_entities_find_opts(nd_ner_cache *cache, unsigned want, const char *text, size_t n,
+                          nd_entity **out, size_t *count);
 void nd_entities_free(nd_entity *e, size_t count);
 
 /* ---- training ------------------------------------------------------------- */
