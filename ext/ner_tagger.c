@@ -86,6 +86,11 @@ static int confidences(const nd_ner_model *m, const float *emit, size_t n,
   float pt[T + 1][L], to[T][L];
   memcpy(pt, m->trans_exp, sizeof(pt));
   memcpy(to, m->trans_exp_to, sizeof(to));
+  /* Only the tokens of entities are read: forward up to the last of them,
+  ** backward down to the first (the marginals there are exact). */
+  size_t first = 0, last = n - 1;
+  while (first < last && !tags[first]) first++;
+  while (last > first && !tags[last]) last--;
   for (size_t i = 0; i < n; i++) {
     const float *e = emit + i * T;
     float top = e[0];
@@ -93,7 +98,7 @@ static int confidences(const nd_ner_model *m, const float *emit, size_t n,
       if (e[t] > top) top = e[t];
     for (int t = 0; t < L; t++) pe[i * L + t] = t < T ? expf((e[t] - top) * inv) : 0;
   }
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i <= last; i++) {
     float *a = alpha + i * L, s[L] = {0}, sum = 0;
     for (int p = 0; p < T; p++) {
       float from = i == 0 ? p == 0 : a[p - L]; /* row T: the sentence start */
@@ -109,7 +114,7 @@ static int confidences(const nd_ner_model *m, const float *emit, size_t n,
     for (int t = 0; t < L; t++) a[t] *= scale;
   }
   for (int t = 0; t < L; t++) beta[(n - 1) * L + t] = 1;
-  for (size_t i = n - 1; i-- > 0;) {
+  for (size_t i = n - 1; i-- > first;) {
     float *b = beta + i * L, v[L], sum = 0;
     const float *nb = b + L, *ne = pe + (i + 1) * L;
     for (int t = 0; t < L; t++) v[t] = ne[t] * nb[t];
@@ -120,7 +125,7 @@ static int confidences(const nd_ner_model *m, const float *emit, size_t n,
     float scale = sum > 0 ? 1 / sum : 0;
     for (int p = 0; p < L; p++) b[p] *= scale;
   }
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = first; i <= last; i++) {
     const float *a = alpha + i * L, *b = beta + i * L;
     float z = 0;
     for (int t = 0; t < L; t++) z += a[t] * b[t];

@@ -90,7 +90,8 @@ void nd_ner_cache_free(nd_ner_cache *c);
 ** line starts). tags[n] gets the final tags; conf[n], when not NULL, the
 ** probability of each token's tag from a forward-backward pass over the
 ** scores divided by the model's temperature (computed only in sentences
-** that have an entity; 1 elsewhere). Returns 0, -1 on OOM. */
+** that have an entity, from the first entity token to the last; 1 elsewhere).
+** Returns 0, -1 on OOM. */
 int nd_ner_tag(const nd_ner_model *m, const char *text, const nd_token *tok, size_t n,
                unsigned char *tags, float *conf);
 /* The same with a cache of word forms (NULL: none); a cache filled with
