@@ -15,7 +15,11 @@
 **
 ** Year of a date written without one ("March 17", "in May"): of the
 ** anchor's year and its neighbours, the nearest to the anchor, with the
-** tense of the sentence as tie-breaker (60 days of penalty on the wrong side).
+** tense of the sentence as tie-breaker (see choose_year).
+**
+** Narrative mode (ref->narrative, decided by dates_rules.c from the whole
+** text): while the date told about is far from the anchor, it stands in for
+** the anchor for every kind but "today", "now", "ago" and full dates.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,8 +34,11 @@ typedef struct ctx {
   int nw;
   const nd_anchor *a; /* NULL when unanchored */
   long A;             /* anchor day number */
+  long R0, R1;        /* the days a year-less date is placed nearest to: the
+                         anchor's day, or in narrative mode the reference's */
   nd_tense tense;
   nd_date_ref *ref;   /* the last date written in full before this span */
+  int telling;        /* narrative mode, and ref is far from the anchor */
   nd_point out;       /* what was emitted, when out_set */
   int out_set;
   nd_timex *t;
@@ -311,25 +318,40 @@ static int first_day(const nd_point *p, long *z) {
   return 1;
 }
 
+/* Days in a unit, roughly (for comparing spans, not for arithmetic). */
+static long unit_days(nd_unit u) {
+  static const long days[] = {0, 0, 0, 0, 1, 7, 7, 14, 30, 91, 365, 3652, 36524, 365242};
+  return days[u];
+}
+
+static int ref_days(const nd_point *p, long *lo, long *hi);
+
 /* The reference point (last full date, else the anchor's day) moved by k
 ** units, at the finer of its granularity and the unit's ("a year earlier"
 ** than March 3 is a day), or at the unit's when whole is set ("the
 ** following year", "that month" name the unit itself). */
 static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, const char *mod) {
   nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
+  long z, lo, hi;
+  if (base.gran < unit_g && c->telling && ref_days(&base, &lo, &hi) &&
+      (k < 0 ? -k : k) * unit_days(u) < hi - lo) {
+    /* "Four days later" than 1915 in a history: a day of 1915 (of its
+    ** month when the month is known), which the text does not say. */
+    int sub = base.gran == ND_G_MONTH && unit_g == ND_G_DAY ? base.sub : -1;
+    return emit_point(c, "DATE", nd_point_make(unit_g, base.y, sub, -1), mod);
+  }
   if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
-  long z;
   if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
   if (!first_day(&base, &z)) return 0;
   nd_gran g = whole || base.gran < unit_g ? unit_g : base.gran;
   return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
 }
 
-/* The year of a month (and day) written without one: of the anchor's year
-** and its neighbours, the nearest to the anchor, where a neighbour pays 120
-** days (news mostly speaks of its own year) and the wrong side of the tense
-** of the sentence a year; a weekday written with it ("Friday, March 17")
-** must fit. */
+/* The year of a month (and day) written without one: of the reference
+** year and its neighbours, the nearest to the reference days R0..R1 (the
+** anchor's day in news), where a neighbour pays 120 days (news mostly speaks
+** of its own year) and the wrong side of the tense of the sentence a year; a
+** weekday written with it ("Friday, March 17") must fit. */
 static int choose_year(const ctx *c, int m, int d, int weekday) {
   int best = c->a->y;
   long best_score = -1;
@@ -342,8 +364,8 @@ static int choose_year(const ctx *c, int m, int d, int weekday) {
       lo = nd_days_from_civil(y, m, 1);
       hi = nd_days_from_civil(y, m, nd_days_in_month(y, m));
     }
-    int after = lo > c->A, before = hi < c->A;
-    long score = after ? lo - c->A : before ? c->A - hi : 0;
+    int after = lo > c->R1, before = hi < c->R0;
+    long score = after ? lo - c->R1 : before ? c->R0 - hi : 0;
     if (y != c->a->y) score += 120;
     if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
     if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
@@ -951,6 +973,30 @@ static int norm_holiday(ctx *c) {
 
 static int normalize_kind(ctx *c, nd_date_kind kind);
 
+/* The kinds that narrative mode resolves from the reference date: not
+** "today", "now" or "ago", which speak of the writer's time in a history too,
+** nor "a year earlier", which counts from the reference already. */
+static int tell_from_ref(nd_date_kind kind) {
+  return kind != ND_K_DEICTIC && kind != ND_K_FUZZY && kind != ND_K_SHIFT && kind != ND_K_ISO;
+}
+
+/* First and last day of a reference point (a year, a month, a day). */
+static int ref_days(const nd_point *p, long *lo, long *hi) {
+  char e[32], l[32];
+  nd_anchor a, b;
+  if (!nd_point_bounds(p, NULL, e, l) || nd_anchor_parse(e, 10, &a) || nd_anchor_parse(l, 10, &b))
+    return 0;
+  *lo = nd_days_from_civil(a.y, a.m, a.d);
+  *hi = nd_days_from_civil(b.y, b.m, b.d);
+  return 1;
+}
+
+/* 1 when the days of point b lie within those of point a. */
+static int holds(const nd_point *a, const nd_point *b) {
+  long alo, ahi, blo, bhi;
+  return ref_days(a, &alo, &ahi) && ref_days(b, &blo, &bhi) && alo <= blo && bhi <= ahi;
+}
+
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
                        nd_tense tense, nd_date_ref *ref, nd_timex *t) {
   /* Handlers return 1 (a date), 0 (not one: shorter readings may apply) or
@@ -963,13 +1009,29 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.nw = nd_words(s, n, c.w, ND_MAX_WORDS);
   c.a = anchor && anchor->set ? anchor : NULL;
   c.A = c.a ? nd_days_from_civil(c.a->y, c.a->m, c.a->d) : 0;
+  c.R0 = c.R1 = c.A;
   c.tense = tense;
   c.t = t;
   if (c.nw == 0) return 0;
+  nd_anchor told;
+  c.telling = c.a && ref && ref->narrative && ref->set && abs(ref->p.y - c.a->y) > ND_NARRATIVE_NEAR;
+  if (c.telling && tell_from_ref(kind)) {
+    /* Narrative mode, telling of a date far from the anchor: that date
+    ** stands in for the anchor, and the verbs of a history are all past. */
+    if (!ref_days(&ref->p, &c.R0, &c.R1)) return 0;
+    nd_civil_from_days(c.R0, &told.y, &told.m, &told.d);
+    told.set = 1, told.has_time = 0, told.hh = told.mi = told.ss = 0;
+    c.a = &told;
+    c.A = c.R0;
+    c.tense = ND_TENSE_NONE;
+  }
   int ok = normalize_kind(&c, kind);
   if (ok < 0) return -1;
-  /* Shifts and vague references do not move the date being told about. */
-  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY) {
+  /* Shifts and vague references do not move the date being told about;
+  ** in a narrative neither does a coarser date that holds it ("On
+  ** December 7, ... 1941"), which news uses to name the period reported on. */
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY &&
+      !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;
   }

@@ -509,6 +509,46 @@ static int merge_other(nd_timex **res, size_t *kept, const others *o) {
   return 0;
 }
 
+/* Narrative mode: a text whose written years mostly lie far from the anchor
+** (a history, a biography, a page crawled long after its events) tells of
+** its own time, so dates written without a year count from the last date it
+** wrote in full (as HeidelTime's narrative documents do), not from the
+** anchor. News that recalls history still speaks from its own day: its
+** "today", "yesterday" and bare weekdays say so, and a text with more than
+** one such cue per four written years stays news. The years counted are the
+** 4-digit ones inside candidate spans of the kinds that write years, each
+** place once. */
+#define NARRATIVE_MIN_YEARS 3 /* fewer written years: too little to tell */
+#define NARRATIVE_FAR_PCT 75  /* share of them far from the anchor */
+#define NARRATIVE_CUE_YEARS 4 /* written years needed per speech-time cue */
+
+static int narrative_text(const scan *sc, const nd_anchor *a) {
+  if (!a || !a->set) return 0;
+  size_t counted_to = 0, far = 0, all = 0, cues = 0;
+  for (size_t i = 0; i < sc->nc; i++) {
+    const candidate *c = &sc->cand[i];
+    nd_date_kind k = rules[c->rule].kind;
+    cues += k == ND_K_DEICTIC || k == ND_K_WEEKDAY;
+    if (k != ND_K_YEAR && k != ND_K_CALENDAR && k != ND_K_ISO && k != ND_K_NUMERIC) continue;
+    size_t p = c->start > counted_to ? c->start : counted_to;
+    for (; p + 4 <= c->end; p++) {
+      const char *t = sc->text + p;
+      if (p > 0 && (unsigned)(t[-1] - '0') < 10) continue;
+      if ((t[0] != '1' && t[0] != '2') || (unsigned)(t[1] - '0') >= 10 ||
+          (unsigned)(t[2] - '0') >= 10 || (unsigned)(t[3] - '0') >= 10)
+        continue;
+      if (p + 4 < sc->n && (unsigned)(t[4] - '0') < 10) continue;
+      int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+      all++;
+      far += y < a->y - ND_NARRATIVE_NEAR || y > a->y + ND_NARRATIVE_NEAR;
+      p += 3;
+    }
+    if (p > counted_to) counted_to = p;
+  }
+  return all >= NARRATIVE_MIN_YEARS && far * 100 >= all * NARRATIVE_FAR_PCT &&
+         cues * NARRATIVE_CUE_YEARS <= all;
+}
+
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
                   size_t *count) {
   *out = NULL;
@@ -542,6 +582,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
   size_t kept = 0, cap = 0, last_end = 0;
   nd_date_ref ref = {0};
+  ref.narrative = narrative_text(&sc, anchor);
   for (size_t i = 0; i < sc.nc; i++) {
     const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;

@@ -18,7 +18,8 @@
 ** the first Thursday); seasons are the northern meteorological ones
 ** (SP Mar 1..May 31, SU Jun..Aug, FA Sep..Nov, WI Dec 1..end of Feb of the
 ** next year); numeric dates a/b/yyyy are month/day unless the first number
-** exceeds 12 or the separator is a dot.
+** exceeds 12 or the separator is a dot; a history (written years far from
+** the anchor) resolves year-less dates from the last full date it wrote.
 */
 #ifndef ND_DATES_H
 #define ND_DATES_H
@@ -230,7 +231,12 @@ void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 /* The date a text is telling about: the last date of day granularity or
 ** coarser it wrote in full. "A year earlier" and "the following month" count
 ** from it (TimeML's reference time). */
+/* Years from the anchor within which a written year still reads as news. */
+#define ND_NARRATIVE_NEAR 10
+
 typedef struct nd_date_ref {
+  int narrative;   /* the text tells of a time far from the anchor (history):
+                      dates written without a year count from p, not the anchor */
   int set;
   nd_point p;
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */

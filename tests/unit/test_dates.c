@@ -139,6 +139,39 @@ static void test_fiscal(void) {
             "2010");
 }
 
+/* Narrative mode: a history whose written years lie far from the anchor
+** places dates without a year after the last date it wrote in full. */
+static void test_narrative(void) {
+  const char *history =
+      "The canal was begun in 1821 and the locks were finished in 1824. Work stopped in March. "
+      "On 4 July 1825 the first barge passed; two days later a second followed. On 20 November "
+      "ice closed it. In January it froze, and it reopened the following spring. By 1830 it "
+      "paid its way.";
+  CHECK_STR(value_at(history, "2020-05-01", 2), "1824-03");
+  CHECK_STR(value_at(history, "2020-05-01", 3), "1825-07-04");
+  CHECK_STR(value_at(history, "2020-05-01", 4), "1825-07-06");
+  CHECK_STR(value_at(history, "2020-05-01", 5), "1825-11-20");
+  CHECK_STR(value_at(history, "2020-05-01", 6), "1826-01");
+  CHECK_STR(value_at(history, "2020-05-01", 7), "1826-SP");
+  CHECK_STR(value_at(history, "2020-05-01", 8), "1830");
+  /* a coarser date that holds the one told about does not replace it */
+  CHECK_STR(value_at("In 1901, 1902 and 1903 it grew. On 5 December it burned, and 1903 ended "
+                     "badly. In January it was rebuilt.", "2020-05-01", 5),
+            "1904-01");
+  /* "four days later" than a year is a day of that year */
+  CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
+                     "the army left.", "2020-05-01", 3),
+            "1871-XX-XX");
+  /* news that recalls history, with its own "yesterday", stays news */
+  CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
+                     "sales fell in March.", "2020-05-01", 4),
+            "2020-03");
+  /* "today" is the writer's day in a history too */
+  CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
+                     "2020-05-01", 3),
+            "2020-05-01");
+}
+
 /* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
 static void test_spans(void) {
   CHECK_STR(span_of("Prices doubled over the past three years.", "2021-06-09"), "the past three years");
@@ -152,6 +185,7 @@ int main(void) {
   test_tagger();
   test_tense();
   test_fiscal();
+  test_narrative();
   test_spans();
   UNIT_DONE();
 }
