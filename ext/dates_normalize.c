@@ -1028,9 +1028,12 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   int ok = normalize_kind(&c, kind);
   if (ok < 0) return -1;
   /* Shifts and vague references do not move the date being told about;
-  ** in a narrative neither does a coarser date that holds it ("On
-  ** December 7, ... 1941"), which news uses to name the period reported on. */
+  ** in a narrative neither does a date spoken of in the future ("planned
+  ** for 1976"), a plan rather than the story's time, nor a coarser date that
+  ** holds it ("On December 7, ... 1941"), which news uses to name the period
+  ** reported on. */
   if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY &&
+      !(ref->narrative && tense == ND_TENSE_FUTURE) &&
       !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;

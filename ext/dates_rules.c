@@ -589,7 +589,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     nd_date_kind kind = rules[c->rule].kind;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
-    if (kind_needs_tense(kind) &&
+    /* a narrative asks every date's tense: plans do not move its story */
+    if ((kind_needs_tense(kind) || ref.narrative) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;

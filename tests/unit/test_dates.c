@@ -158,6 +158,10 @@ static void test_narrative(void) {
   CHECK_STR(value_at("In 1901, 1902 and 1903 it grew. On 5 December it burned, and 1903 ended "
                      "badly. In January it was rebuilt.", "2020-05-01", 5),
             "1904-01");
+  /* a year spoken of in the future is a plan: the story stays in its year */
+  CHECK_STR(value_at("The dam was begun in 1931 and 1932. The board planned to open it in 1936. "
+                     "The walls rose in May.", "2020-05-01", 3),
+            "1932-05");
   /* "four days later" than a year is a day of that year */
   CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
                      "the army left.", "2020-05-01", 3),
