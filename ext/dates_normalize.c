@@ -547,7 +547,19 @@ static int year_in_words(const ctx *c) {
   return rest > 0 && rest < 100 ? century * 100 + rest : -1;
 }
 
+/* A year before the Christian era ("241 BC"): its value is TIMEX's
+** "BC0241"; it has no bounds (the calendar here starts at year 0). */
+static int era_year(ctx *c) {
+  if (c->w[0].num < 1 || c->w[0].num > 9999) return 0;
+  char v[16];
+  snprintf(v, sizeof v, "BC%04ld", c->w[0].num);
+  return emit_text(c, "DATE", v, NULL);
+}
+
 static int norm_year(ctx *c) {
+  if (c->nw >= 2 && c->w[0].cls == ND_W_NUMBER &&
+      (!strcmp(c->w[1].low, "bc") || !strcmp(c->w[1].low, "bce") || !strcmp(c->w[1].low, "b")))
+    return era_year(c);
   int y = -1, y2 = -1;
   for (int i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];

@@ -118,6 +118,8 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
+    /* Years before the Christian era: 241 BC, 44 B.C., 490 BCE. */
+    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
     {ND_K_YEAR, "(?:the\\s+year\\s+)?(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS
                 "(?:[-\\s]+" ONES ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"},

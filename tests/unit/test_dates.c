@@ -104,6 +104,10 @@ static void test_tagger(void) {
   CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
+  /* years before the Christian era: TIMEX's BC prefix, no bounds */
+  CHECK_STR(value_of("The temple burned in 356 BC.", "2023-03-17"), "BC0356");
+  CHECK_STR(value_of("He ruled until 27 B.C. in peace.", "2023-03-17"), "BC0027");
+  CHECK_STR(value_of("a list of 356 BCD codes", "2023-03-17"), "(none)");
   CHECK_STR(value_of("\xff\xfe March 2023 \xc3", NULL), "2023-03");
 }
 
