@@ -42,6 +42,7 @@ typedef struct ctx {
   nd_point out;       /* what was emitted, when out_set */
   int out_set;
   nd_timex *t;
+  nd_timex *t2;       /* the second end of a range written as one */
 } ctx;
 
 /* ---- Word helpers ------------------------------------------------------ */
@@ -173,6 +174,27 @@ static int emit_point(ctx *c, const char *type, nd_point p, const char *mod) {
   c->out_set = !strcmp(type, "DATE") && !strchr(c->t->value, 'X');
   nd_point_bounds(&p, mod, c->t->earliest, c->t->latest);
   return 1;
+}
+
+/* A range written as one ("1915-17", "6-7 January 1916", "March 3 to
+** 5"): two expressions, as TimeML tags them; the second starts at word
+** second, the first ends at the last word before it that is no connector. */
+static int emit_range(ctx *c, nd_point p, nd_point q, int second) {
+  int last = second - 1;
+  while (last >= 0 && (!strcmp(c->w[last].low, "to") || !strcmp(c->w[last].low, "through") ||
+                       !strcmp(c->w[last].low, "and")))
+    last--;
+  if (last < 0) return 0;
+  nd_timex *first = c->t;
+  c->t = c->t2;
+  emit_point(c, "DATE", q, NULL);
+  c->t2->start = c->w[second].off;
+  c->t2->len = c->n - c->w[second].off;
+  c->t = first;
+  emit_point(c, "DATE", p, NULL);
+  first->start = 0;
+  first->len = c->w[last].off + c->w[last].len;
+  return 2;
 }
 
 static int emit_text(ctx *c, const char *type, const char *value, const char *mod) {
@@ -483,17 +505,17 @@ static int norm_numeric(ctx *c) {
 }
 
 static int norm_calendar(ctx *c) {
-  int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0;
+  int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0, i_m2 = -1, i_d2 = -1;
   for (int i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
     if (w->cls == ND_W_MONTH) {
       if (!m) m = w->val;
-      else m2 = w->val;
+      else m2 = w->val, i_m2 = i;
     } else if (w->cls == ND_W_WEEKDAY) wd = w->val;
     else if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num;
     else if (w->cls == ND_W_NUMBER && w->ndigits <= 2 && w->num >= 1 && w->num <= 31) {
       if (!d) d = (int)w->num;
-      else d2 = (int)w->num;
+      else d2 = (int)w->num, i_d2 = i;
     }
   }
   if (!m) return 0;
@@ -509,6 +531,7 @@ static int norm_calendar(ctx *c) {
     }
     return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
   }
+  int has_year = y >= 0;
   if (y < 0 && c->a) y = choose_year(c, m, d, wd);
   if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
@@ -518,10 +541,15 @@ static int norm_calendar(ctx *c) {
     if (y >= 0 && em < m) ey = y + 1;
     if ((ey >= 0 && !valid_date(ey, em, d2)) || (!m2 && d2 <= d)) return 0;
     nd_point q = nd_point_make(ND_G_DAY, ey, em, d2);
-    c->t->type = "DATE";
-    c->t->mod = NULL;
-    nd_range_value(&p, &q, c->t);
-    return 1;
+    if (!has_year) {
+      /* the year is guessed: one expression, its value the unit holding both days */
+      c->t->type = "DATE";
+      c->t->mod = NULL;
+      nd_range_value(&p, &q, c->t);
+      return 1;
+    }
+    /* the second end starts at its month when written ("May 30-June 2"), else at its day */
+    return emit_range(c, p, q, i_m2 >= 0 && i_m2 < i_d2 ? i_m2 : i_d2);
   }
   return emit_point(c, "DATE", p, mod);
 }
@@ -560,7 +588,7 @@ static int norm_year(ctx *c) {
   if (c->nw >= 2 && c->w[0].cls == ND_W_NUMBER &&
       (!strcmp(c->w[1].low, "bc") || !strcmp(c->w[1].low, "bce") || !strcmp(c->w[1].low, "b")))
     return era_year(c);
-  int y = -1, y2 = -1;
+  int y = -1, y2 = -1, i_y2 = -1;
   for (int i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
     int v = -1;
@@ -568,7 +596,7 @@ static int norm_year(ctx *c) {
     else if (w->cls == ND_W_APOS_YEAR) v = two_digit_year(c, (int)w->num);
     if (v < 0) continue;
     if (y < 0) y = v;
-    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v;
+    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
   }
   if (y < 0) y = year_in_words(c);
   if (y < 0 || y > 9999) return 0;
@@ -576,11 +604,7 @@ static int norm_year(ctx *c) {
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
   if (y2 >= 0) {
     if (y2 <= y) return 0;
-    nd_point q = nd_point_make(ND_G_YEAR, y2, -1, -1);
-    c->t->type = "DATE";
-    c->t->mod = NULL;
-    nd_range_value(&p, &q, c->t);
-    return 1;
+    return emit_range(c, p, nd_point_make(ND_G_YEAR, y2, -1, -1), i_y2);
   }
   return emit_point(c, "DATE", p, mod);
 }
@@ -1010,7 +1034,7 @@ static int holds(const nd_point *a, const nd_point *b) {
 }
 
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
-                       nd_tense tense, nd_date_ref *ref, nd_timex *t) {
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t, nd_timex *t2) {
   /* Handlers return 1 (a date), 0 (not one: shorter readings may apply) or
   ** -1 (a date that cannot exist, "February 29, 2023": nothing of it counts). */
   ctx c;
@@ -1024,6 +1048,7 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.R0 = c.R1 = c.A;
   c.tense = tense;
   c.t = t;
+  c.t2 = t2;
   if (c.nw == 0) return 0;
   nd_anchor told;
   c.telling = c.a && ref && ref->narrative && ref->set && abs(ref->p.y - c.a->y) > ND_NARRATIVE_NEAR;

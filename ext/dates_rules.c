@@ -596,21 +596,24 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
-    nd_timex t;
-    memset(&t, 0, sizeof t);
-    int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t);
+    nd_timex t[2];
+    memset(t, 0, sizeof t);
+    int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
+                                &t[0], &t[1]);
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;
-    t.start = c->start;
-    t.len = c->end - c->start;
-    t.sentence = si;
-    if (kept == cap) {
+    if (ok == 1) t[0].start = 0, t[0].len = c->end - c->start;
+    if (kept + 2 > cap) {
       size_t ncap = cap ? cap * 2 : 16;
       nd_timex *r2 = nd_realloc(res, ncap * sizeof(*r2));
       if (!r2) goto done;
       res = r2, cap = ncap;
     }
-    res[kept++] = t;
+    for (int k = 0; k < ok; k++) {
+      t[k].start += c->start;
+      t[k].sentence = nd_sentence_of(sent, nsent, t[k].start);
+      res[kept++] = t[k];
+    }
     last_end = c->end;
   }
   if (oth.n) {

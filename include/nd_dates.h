@@ -222,8 +222,9 @@ void nd_point_value(const nd_point *p, char *out, size_t cap);
 /* First and last instant; 0 when the point is not fully known. The mod
 ** START/MID/END narrows to the first, middle or last third. */
 int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *latest);
+
 /* Value of the coarsest unit holding both a and b, and the bounds of
-** a..b; for ranges like "February 14-22" or "2019-2021". */
+** a..b; for day ranges without a year ("February 14-22"), one expression. */
 void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 
 /* ---- The normalizer (dates_normalize.c) --------------------------------- */
@@ -248,8 +249,11 @@ typedef struct nd_date_ref {
 ** be NULL) to the new date. Returns 1 when the span is a temporal
 ** expression, 0 when it is not (a shorter reading may be), -1 when it names
 ** a date that cannot exist ("February 29, 2023"), which no part of it may
-** then be read as. */
+** then be read as, and 2 when it is a range written as one ("1915-17",
+** "6-7 January 1916", "March 3 to 5"): then *t is its first end and *t2 its
+** second, as TimeML tags them, with start and len set as byte offsets
+** within the span. */
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
-                       nd_tense tense, nd_date_ref *ref, nd_timex *t);
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t, nd_timex *t2);
 
 #endif

@@ -180,6 +180,24 @@ static void test_narrative(void) {
             "2020-05-01");
 }
 
+/* Ranges are two expressions, one per end, as TimeML tags them, unless the year is guessed. */
+static void test_ranges(void) {
+  const char *text = "The war of 1915-17 began on 6-7 March 1915 and ended on June 3-5, 1917.";
+  CHECK_STR(nth(text, NULL, 0, 1), "1915");
+  CHECK_STR(value_at(text, NULL, 1), "1917");
+  CHECK_STR(nth(text, NULL, 1, 1), "17");
+  CHECK_STR(nth(text, NULL, 2, 1), "6");
+  CHECK_STR(value_at(text, NULL, 2), "1915-03-06");
+  CHECK_STR(nth(text, NULL, 3, 1), "7 March 1915");
+  CHECK_STR(nth(text, NULL, 4, 1), "June 3");
+  CHECK_STR(nth(text, NULL, 5, 1), "5, 1917");
+  CHECK_STR(value_at(text, NULL, 5), "1917-06-05");
+  CHECK_STR(value_of("It ran from 2001-2004.", "2021-06-09"), "2001");
+  CHECK_STR(value_at("It ran from 2001-2004.", "2021-06-09", 1), "2004");
+  CHECK_STR(span_of("The fair runs July 3-9 this summer.", "2021-06-09"), "July 3-9");
+  CHECK_STR(value_of("The fair runs July 3-9 this summer.", "2021-06-09"), "2021-07");
+}
+
 /* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
 static void test_spans(void) {
   CHECK_STR(span_of("Prices doubled over the past three years.", "2021-06-09"), "the past three years");
@@ -194,6 +212,7 @@ int main(void) {
   test_tense();
   test_fiscal();
   test_narrative();
+  test_ranges();
   test_spans();
   UNIT_DONE();
 }
