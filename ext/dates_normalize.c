@@ -1051,7 +1051,9 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.t2 = t2;
   if (c.nw == 0) return 0;
   nd_anchor told;
-  c.telling = c.a && ref && ref->narrative && ref->set && abs(ref->p.y - c.a->y) > ND_NARRATIVE_NEAR;
+  /* a history tells from dates far from the anchor, a chronicle from any other year */
+  c.telling = c.a && ref && ref->narrative && ref->set &&
+              abs(ref->p.y - c.a->y) > (ref->narrative == ND_NARRATIVE_FAR ? ND_NARRATIVE_NEAR : 0);
   if (c.telling && tell_from_ref(kind)) {
     /* Narrative mode, telling of a date far from the anchor: that date
     ** stands in for the anchor, and the verbs of a history are all past. */

@@ -515,18 +515,22 @@ static int merge_other(nd_timex **res, size_t *kept, const others *o) {
 ** (a history, a biography, a page crawled long after its events) tells of
 ** its own time, so dates written without a year count from the last date it
 ** wrote in full (as HeidelTime's narrative documents do), not from the
-** anchor. News that recalls history still speaks from its own day: its
-** "today", "yesterday" and bare weekdays say so, and a text with more than
-** one such cue per four written years stays news. The years counted are the
-** 4-digit ones inside candidate spans of the kinds that write years, each
-** place once. */
-#define NARRATIVE_MIN_YEARS 3 /* fewer written years: too little to tell */
-#define NARRATIVE_FAR_PCT 75  /* share of them far from the anchor */
-#define NARRATIVE_CUE_YEARS 4 /* written years needed per speech-time cue */
+** anchor. So does a chronicle of recent years: many written years, hardly
+** any of them the anchor's. News that recalls history still speaks from its
+** own day: its "today", "yesterday" and bare weekdays say so, and a text
+** with more than one such cue per four written years stays news. The years
+** counted are the 4-digit ones inside candidate spans of the kinds that
+** write years, each place once. Returns ND_NARRATIVE_FAR, ND_NARRATIVE_CHRONICLE
+** or 0 (news). */
+#define NARRATIVE_MIN_YEARS 3  /* fewer written years: too little to tell */
+#define NARRATIVE_FAR_PCT 75   /* share of them far from the anchor */
+#define CHRONICLE_MIN_YEARS 10 /* a chronicle writes many years... */
+#define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
+#define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
 
 static int narrative_text(const scan *sc, const nd_anchor *a) {
   if (!a || !a->set) return 0;
-  size_t counted_to = 0, far = 0, all = 0, cues = 0;
+  size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
   for (size_t i = 0; i < sc->nc; i++) {
     const candidate *c = &sc->cand[i];
     nd_date_kind k = rules[c->rule].kind;
@@ -543,12 +547,16 @@ static int narrative_text(const scan *sc, const nd_anchor *a) {
       int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
       all++;
       far += y < a->y - ND_NARRATIVE_NEAR || y > a->y + ND_NARRATIVE_NEAR;
+      other += y != a->y;
       p += 3;
     }
     if (p > counted_to) counted_to = p;
   }
-  return all >= NARRATIVE_MIN_YEARS && far * 100 >= all * NARRATIVE_FAR_PCT &&
-         cues * NARRATIVE_CUE_YEARS <= all;
+  if (cues * NARRATIVE_CUE_YEARS > all) return 0;
+  if (all >= NARRATIVE_MIN_YEARS && far * 100 >= all * NARRATIVE_FAR_PCT) return ND_NARRATIVE_FAR;
+  if (all >= CHRONICLE_MIN_YEARS && other * 100 >= all * CHRONICLE_OTHER_PCT)
+    return ND_NARRATIVE_CHRONICLE;
+  return 0;
 }
 
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,

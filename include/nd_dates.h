@@ -234,10 +234,15 @@ void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 ** from it (TimeML's reference time). */
 /* Years from the anchor within which a written year still reads as news. */
 #define ND_NARRATIVE_NEAR 10
+/* Kinds of narrative (nd_date_ref.narrative): a history whose years lie far
+** from the anchor, or a chronicle of recent years other than the anchor's. */
+#define ND_NARRATIVE_FAR 1
+#define ND_NARRATIVE_CHRONICLE 2
 
 typedef struct nd_date_ref {
-  int narrative;   /* the text tells of a time far from the anchor (history):
-                      dates written without a year count from p, not the anchor */
+  int narrative;   /* 0 (news) or ND_NARRATIVE_*: the text tells of its own
+                      time, and dates written without a year count from p
+                      while p lies away from the anchor's time */
   int set;
   nd_point p;
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */

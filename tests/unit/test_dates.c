@@ -174,7 +174,13 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
                      "sales fell in March.", "2020-05-01", 4),
             "2020-03");
-  /* "today" is the writer's day in a history too */
+  /* a chronicle of recent years: many written years, few of them the anchor's */
+  const char *chronicle =
+      "The line was planned in 2009 and 2010, funded in 2011, and built in 2012 and 2013. "
+      "Trials ran in 2014; fares rose in 2015, 2016 and 2017. It was extended in 2018. "
+      "In March the new depot opened.";
+  CHECK_STR(value_at(chronicle, "2020-05-01", 10), "2018-03");
+    /* "today" is the writer's day in a history too */
   CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
                      "2020-05-01", 3),
             "2020-05-01");
