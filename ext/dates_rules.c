@@ -446,6 +446,16 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
+/* "by February", "by Friday": news names a deadline, which is to come
+** whatever the verbs around say ("agreed to repay it by February"); in
+** TimeBank six of seven such months lie after the anchor. */
+static int deadline(const char *s, size_t start) {
+  size_t i = start;
+  while (i > 0 && s[i - 1] == ' ') i--;
+  return i >= 2 && (s[i - 2] | 0x20) == 'b' && (s[i - 1] | 0x20) == 'y' &&
+         (i == 2 || !((s[i - 3] | 0x20) >= 'a' && (s[i - 3] | 0x20) <= 'z'));
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK;
@@ -603,6 +613,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if ((kind_needs_tense(kind) || ref.narrative) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
+    if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY) && deadline(text, c->start))
+      tense = ND_TENSE_FUTURE;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

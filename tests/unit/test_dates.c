@@ -125,6 +125,10 @@ static void test_tense(void) {
   CHECK_STR(value_of("They will watch next Monday's game.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_of("Dividends are payable Jan. 2.", "2021-11-02"), "2022-01-02");
   CHECK_STR(value_of("The team said it could return as early as Tuesday.", "2021-06-09"), "2021-06-15");
+  /* "by" names a deadline, to come whatever the verbs say */
+  CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
+  CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
+  CHECK_STR(value_of("She said the vote was moved by Friday's board.", "2021-06-09"), "2021-06-04");
 }
 
 /* Financial periods: "the year ended ..." is a year-long period, not the anchor's year. */
