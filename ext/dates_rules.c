@@ -446,9 +446,10 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
-/* "by February", "by Friday": news names a deadline, which is to come
-** whatever the verbs around say ("agreed to repay it by February"); in
-** TimeBank six of seven such months lie after the anchor. */
+/* "by February": news names a deadline, which is to come whatever the
+** verbs around say ("agreed to repay it by February"); in TimeBank six of
+** seven such months lie after the anchor. Weekdays are left to the verbs:
+** "had filed by Wednesday" reports the week just past. */
 static int deadline(const char *s, size_t start) {
   size_t i = start;
   while (i > 0 && s[i - 1] == ' ') i--;
@@ -613,7 +614,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if ((kind_needs_tense(kind) || ref.narrative) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
-    if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY) && deadline(text, c->start))
+    if (!ref.narrative && kind == ND_K_CALENDAR && deadline(text, c->start))
       tense = ND_TENSE_FUTURE;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];

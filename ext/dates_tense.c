@@ -135,6 +135,12 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
         if (listed_tense(w2) == 'F' && l2 > 3 && !strcmp(w2 + l2 - 3, "ing")) t = 0;
       }
     }
+    if (!t && (!strcmp(low, "set") || !strcmp(low, "is") || !strcmp(low, "are"))) {
+      /* "set to resume", "is to open": an arrangement to come */
+      size_t j = i, c, d;
+      char w2[16];
+      if (next_word(s, to, &j, &c, &d, w2) && !strcmp(w2, "to")) t = 'F';
+    }
     if (!t && !strcmp(low, "as")) {
       /* "as early as Tuesday", "as soon as Monday": the earliest a thing may come */
       size_t j = i, c, d;

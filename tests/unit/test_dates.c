@@ -128,7 +128,11 @@ static void test_tense(void) {
   /* "by" names a deadline, to come whatever the verbs say */
   CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
   CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
-  CHECK_STR(value_of("She said the vote was moved by Friday's board.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("Ten states had filed their reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  /* "set to", "is to": an arrangement to come */
+  CHECK_STR(value_of("The stalled talks are set to resume Monday.", "2021-06-09"), "2021-06-14");
+  CHECK_STR(value_at("The shares, suspended last week, are to trade again Tuesday.", "2021-06-09", 1),
+            "2021-06-15");
 }
 
 /* Financial periods: "the year ended ..." is a year-long period, not the anchor's year. */
