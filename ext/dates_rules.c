@@ -457,6 +457,12 @@ static int deadline(const char *s, size_t start) {
          (i == 2 || !((s[i - 3] | 0x20) >= 'a' && (s[i - 3] | 0x20) <= 'z'));
 }
 
+/* A date alone in parentheses ("the Civil Constitution (1790)", "founded
+** (1984)") is an aside: it does not move the date the text is telling about. */
+static int aside(const char *s, size_t n, size_t start, size_t end) {
+  return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK;
@@ -619,8 +625,10 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);
+    nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);
+    if (aside(text, n, c->start, c->end)) ref = before;
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;
     if (ok == 1) t[0].start = 0, t[0].len = c->end - c->start;

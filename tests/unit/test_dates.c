@@ -174,7 +174,11 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The dam was begun in 1931 and 1932. The board planned to open it in 1936. "
                      "The walls rose in May.", "2020-05-01", 3),
             "1932-05");
-  /* "four days later" than a year is a day of that year */
+  /* a date alone in parentheses is an aside */
+  CHECK_STR(value_at("Its rules were set in 1931 and 1932. The old code (1790) went. In May it lapsed.",
+                     "2020-05-01", 3),
+            "1932-05");
+    /* "four days later" than a year is a day of that year */
   CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
                      "the army left.", "2020-05-01", 3),
             "1871-XX-XX");
