@@ -235,9 +235,12 @@ void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 /* Years from the anchor within which a written year still reads as news. */
 #define ND_NARRATIVE_NEAR 10
 /* Kinds of narrative (nd_date_ref.narrative): a history whose years lie far
-** from the anchor, or a chronicle of recent years other than the anchor's. */
+** from the anchor, a chronicle of recent years other than the anchor's, or
+** any text without an anchor. */
 #define ND_NARRATIVE_FAR 1
 #define ND_NARRATIVE_CHRONICLE 2
+/* No anchor: the text's own full dates are the only reference there is. */
+#define ND_NARRATIVE_UNANCHORED 3
 
 typedef struct nd_date_ref {
   int narrative;   /* 0 (news) or ND_NARRATIVE_*: the text tells of its own

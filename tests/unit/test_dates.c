@@ -192,6 +192,16 @@ static void test_narrative(void) {
       "Trials ran in 2014; fares rose in 2015, 2016 and 2017. It was extended in 2018. "
       "In March the new depot opened.";
   CHECK_STR(value_at(chronicle, "2020-05-01", 10), "2018-03");
+    /* without an anchor, the text's own full dates are the reference */
+  CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
+                     "gone.", NULL, 0),
+            "XXXX-06");
+  CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
+                     "gone.", NULL, 2),
+            "2010-06");
+  CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
+                     "gone.", NULL, 3),
+            "XXXX-XX-XX");
     /* "today" is the writer's day in a history too */
   CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
                      "2020-05-01", 3),
