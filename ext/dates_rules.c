@@ -617,8 +617,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     nd_date_kind kind = rules[c->rule].kind;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
-    /* a narrative asks every date's tense: plans do not move its story */
-    if ((kind_needs_tense(kind) || ref.narrative) &&
+    /* a narrative asks the tense of every date that may move its story: plans do not */
+    if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
+                                    kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
     if (!ref.narrative && kind == ND_K_CALENDAR && deadline(text, c->start))
