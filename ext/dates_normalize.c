@@ -106,6 +106,14 @@ static double quantity(const ctx *c, int upto) {
     if (seen && w->cls == ND_W_NUMBER && i > 0 && c->s[w->off - 1] == '-' &&
         c->w[i - 1].cls == ND_W_NUMBER)
       break;
+    if (w->cls == ND_W_NUMBER && i + 1 < upto && c->w[i + 1].cls == ND_W_NUMBER &&
+        w->off + w->len < c->n && c->s[w->off + w->len] == '/' && c->w[i + 1].num > 0) {
+      /* "2 1/2 years": a fraction after the whole number */
+      group += (double)w->num / (double)c->w[i + 1].num;
+      seen = 1;
+      i++;
+      continue;
+    }
     if (w->cls == ND_W_NUMBER) {
       double v = (double)w->num;
       /* 1,000 and 2.5 come as two numbers. */
@@ -237,6 +245,12 @@ static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {
     return emit_text(c, "DURATION", v, mod);
   }
   double whole = (double)(long)q, frac = q - whole;
+  if (frac > 0 && (u == ND_U_WEEK || u == ND_U_FORTNIGHT)) {
+    /* ISO 8601 weeks mix with nothing: 2.5 weeks = P17.5D */
+    fmt_num(num, sizeof num, q * 7 * factor[u]);
+    snprintf(v, sizeof v, "P%sD", num);
+    return emit_text(c, "DURATION", v, mod);
+  }
   nd_unit s2 = smaller[u];
   if (frac > 0 && s2 != ND_U_NONE && whole > 0) {
     char num2[12];

@@ -61,7 +61,7 @@
 #define TEENS "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 #define TENS "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 #define QTY                                                                                \
-  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
+  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?(?:\\s+[13]/[24])?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
   "|an?)(?:\\s+and\\s+a\\s+half)?"
 /* "two to three", "12 to 18", "one or two" */
 #define QTYS "(?:" QTY "(?:\\s*(?:to|or|-|–)\\s*" QTY ")?)"

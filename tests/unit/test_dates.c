@@ -96,6 +96,11 @@ static void test_tagger(void) {
   /* Quantities of four to six digits without a thousands comma. */
   CHECK_STR(value_of("It began 3650 days ago.", "2023-03-17"), "2013-03-19");
   CHECK_STR(value_of("It began 3,650 days ago.", "2023-03-17"), "2013-03-19");
+  /* a fraction after the whole number; weeks mix with no other unit */
+  CHECK_STR(value_of("He served 2 1/2 years there.", "2023-03-17"), "P2Y6M");
+  CHECK_STR(value_of("It took 1 1/2 hours.", "2023-03-17"), "PT1H30M");
+  CHECK_STR(value_of("It lasted 2 1/2 weeks.", "2023-03-17"), "P17.5D");
+  CHECK_STR(value_of("It lasted a week and a half.", "2023-03-17"), "P10.5D");
   CHECK_STR(value_of("on Nov. 9", "1989-11-02"), "1989-11-09");
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
