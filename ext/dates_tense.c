@@ -96,8 +96,8 @@ static const char *const determiners[] = {"a",     "an",    "the", "its",  "his"
                                           "these", "those", "new", "no",   NULL};
 /* Future markers that are also nouns. */
 static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", NULL};
-/* After "will be" or "to be", a participle is to come. */
-static const char *const future_aux[] = {"will", "to", "ll", "shall", NULL};
+/* After "will be", "would be" or "to be", a participle is to come. */
+static const char *const future_aux[] = {"will", "would", "to", "ll", "shall", NULL};
 
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;

@@ -123,6 +123,7 @@ static void test_tense(void) {
   CHECK_STR(value_of("She will succeed him on Monday.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_of("The results will be published Friday.", "2021-06-09"), "2021-06-11");
   CHECK_STR(value_of("The results were published Friday.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("The notes would be repaid in five years.", "2021-06-09"), "2026");
   CHECK_STR(value_of("Fans were planning a parade on Saturday.", "2021-06-09"), "2021-06-12");
   CHECK_STR(value_of("Prices stand higher since Oct. 23 in most towns.", "2021-05-06"), "2020-10-23");
   CHECK_STR(value_of("The board unveiled the plan Aug. 21.", "2021-10-27"), "2021-08-21");
