@@ -1023,6 +1023,10 @@ static int norm_holiday(ctx *c) {
 
 static int normalize_kind(ctx *c, nd_date_kind kind);
 
+/* Years between a bare year and the month or day a narrative is telling
+** about beyond which the year is a digression. */
+#define DIGRESSION_YEARS 10
+
 /* The kinds that narrative mode resolves from the reference date: not
 ** "today", "now" or "ago", which speak of the writer's time in a history too,
 ** nor "a year earlier", which counts from the reference already. */
@@ -1086,11 +1090,15 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   if (ok < 0) return -1;
   /* Shifts and vague references do not move the date being told about;
   ** in a narrative neither does a date spoken of in the future ("planned
-  ** for 1976"), a plan rather than the story's time, nor a coarser date that
+  ** for 1976"), a plan rather than the story's time, nor a year written
+  ** alone far from the month or day being told ("as Napoleon in 1812"), a
+  ** digression, nor a coarser date that
   ** holds it ("On December 7, ... 1941"), which news uses to name the period
   ** reported on. */
   if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY &&
       !(ref->narrative && tense == ND_TENSE_FUTURE) &&
+      !(ref->narrative && ref->set && kind == ND_K_YEAR && ref->p.gran >= ND_G_MONTH &&
+        abs(c.out.y - ref->p.y) > DIGRESSION_YEARS) &&
       !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;

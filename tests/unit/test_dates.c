@@ -180,7 +180,11 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The dam was begun in 1931 and 1932. The board planned to open it in 1936. "
                      "The walls rose in May.", "2020-05-01", 3),
             "1932-05");
-  /* a date alone in parentheses is an aside */
+  /* a bare year far from the month told about is a digression */
+  CHECK_STR(value_at("In 1931 and 1932 it grew. On 3 May 1933 the siege began, as the one of 1870 "
+                     "had. On 9 June it ended.", "2020-05-01", 4),
+            "1933-06-09");
+    /* a date alone in parentheses is an aside */
   CHECK_STR(value_at("Its rules were set in 1931 and 1932. The old code (1790) went. In May it lapsed.",
                      "2020-05-01", 3),
             "1932-05");
