@@ -725,13 +725,19 @@ static int part_of(const ctx *c) {
 }
 
 static int norm_deictic(ctx *c) {
-  int k = 0;
-  if (has_word(c, "yesterday")) k = -1;
-  else if (has_word(c, "tomorrow")) k = 1;
+  int k = 0, told = has_word(c, "that") || has_word(c, "the");
+  if (has_word(c, "yesterday") || has_word(c, "previous")) k = -1;
+  else if (has_word(c, "tomorrow") || has_word(c, "next") || has_word(c, "following")) k = 1;
   else if (has_word(c, "last") && has_word(c, "night")) k = -1;
   int part = part_of(c);
   const char *mod = edge_mod(c);
   nd_point p = c->a ? nd_point_from_day(c->A + k) : unknown_point(ND_G_DAY);
+  if (told && c->ref && c->ref->set && c->ref->p.gran == ND_G_DAY) {
+    /* "that night", "the next morning": of the day the text is telling about */
+    int ok;
+    long z = nd_point_day(&c->ref->p, &ok);
+    if (ok) p = nd_point_from_day(z + k);
+  }
   if (part < 0) return emit_point(c, "DATE", p, mod);
   p.gran = ND_G_PART;
   p.part = part;

@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nd_alloc.h"
 #include "nd_dates.h"
@@ -149,6 +150,8 @@ static const date_rule rules[] = {
     /* today, yesterday morning, tonight, this afternoon, last night. */
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
+    /* "that night", "the next morning": a part of the day told about */
+    {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:that|the\\s+(?:same|next|following|previous))\\s+" PART "\\b"},
     /* Weekdays: Friday, last Friday, Tuesday morning, Mondays. */
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
@@ -546,13 +549,19 @@ static int merge_other(nd_timex **res, size_t *kept, const others *o) {
 #define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
 #define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
 
+/* "that night", "the next morning" speak of the day told about, not of the
+** writer's: no cue of news. */
+static int told_part(const char *s, size_t n) {
+  return (n > 5 && !strncasecmp(s, "that ", 5)) || (n > 4 && !strncasecmp(s, "the ", 4));
+}
+
 static int narrative_text(const scan *sc, const nd_anchor *a) {
   if (!a || !a->set) return ND_NARRATIVE_UNANCHORED;
   size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
   for (size_t i = 0; i < sc->nc; i++) {
     const candidate *c = &sc->cand[i];
     nd_date_kind k = rules[c->rule].kind;
-    cues += k == ND_K_DEICTIC || k == ND_K_WEEKDAY;
+    cues += (k == ND_K_DEICTIC || k == ND_K_WEEKDAY) && !told_part(sc->text + c->start, c->end - c->start);
     if (k != ND_K_YEAR && k != ND_K_CALENDAR && k != ND_K_ISO && k != ND_K_NUMERIC) continue;
     size_t p = c->start > counted_to ? c->start : counted_to;
     for (; p + 4 <= c->end; p++) {

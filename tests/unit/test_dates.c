@@ -180,7 +180,14 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The dam was begun in 1931 and 1932. The board planned to open it in 1936. "
                      "The walls rose in May.", "2020-05-01", 3),
             "1932-05");
-  /* a bare year far from the month told about is a digression */
+  /* "that night", "the next morning": of the day told about, in news too */
+  CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
+                     "2020-05-01", 1),
+            "2019-06-03TNI");
+  CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
+                     "2020-05-01", 2),
+            "2019-06-04TMO");
+    /* a bare year far from the month told about is a digression */
   CHECK_STR(value_at("In 1931 and 1932 it grew. On 3 May 1933 the siege began, as the one of 1870 "
                      "had. On 9 June it ended.", "2020-05-01", 4),
             "1933-06-09");
