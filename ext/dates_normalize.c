@@ -38,7 +38,7 @@ typedef struct ctx {
                          anchor's day, or in narrative mode the reference's */
   nd_tense tense;
   nd_date_ref *ref;   /* the last date written in full before this span */
-  int telling;        /* narrative mode, and ref is far from the anchor */
+  int telling;        /* narrative mode, and ref stands in for the anchor */
   nd_point out;       /* what was emitted, when out_set */
   int out_set;
   nd_timex *t;
@@ -184,8 +184,8 @@ static int emit_point(ctx *c, const char *type, nd_point p, const char *mod) {
   return 1;
 }
 
-/* A range written as one ("1915-17", "6-7 January 1916", "March 3 to
-** 5"): two expressions, as TimeML tags them; the second starts at word
+/* A range written as one ("1915-17", "6-7 January 1916", "March 3 to 5,
+** 1918"): two expressions, as TimeML tags them; the second starts at word
 ** second, the first ends at the last word before it that is no connector. */
 static int emit_range(ctx *c, nd_point p, nd_point q, int second) {
   int last = second - 1;
@@ -1075,8 +1075,8 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.t2 = t2;
   if (c.nw == 0) return 0;
   nd_anchor told;
-  /* a history tells from dates far from the anchor, a chronicle from any other year */
-  /* without an anchor, any full date the text wrote */
+  /* a history tells from dates far from the anchor, a chronicle from any
+  ** other year than the anchor's, a text without an anchor from any date */
   c.telling = ref && ref->narrative && ref->set &&
               (ref->narrative == ND_NARRATIVE_UNANCHORED ||
                (c.a && abs(ref->p.y - c.a->y) >
@@ -1098,10 +1098,10 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   ** in a narrative neither does a date spoken of in the future ("planned
   ** for 1976"), a plan rather than the story's time, nor a year written
   ** alone far from the month or day being told ("as Napoleon in 1812"), a
-  ** digression, nor a coarser date that
-  ** holds it ("On December 7, ... 1941"), which news uses to name the period
-  ** reported on. */
-  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY &&
+  ** digression, nor a coarser date that holds it ("On December 7, ...
+  ** 1941"), which news uses to name the period reported on. */
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY &&
+      c.out.gran <= ND_G_DAY &&
       !(ref->narrative && tense == ND_TENSE_FUTURE) &&
       !(ref->narrative && ref->set && kind == ND_K_YEAR && ref->p.gran >= ND_G_MONTH &&
         abs(c.out.y - ref->p.y) > DIGRESSION_YEARS) &&

@@ -14,7 +14,8 @@
 ** longest first, and kept greedily when they do not overlap a kept one
 ** (leftmost-longest). Each kept span goes to the normalizer
 ** (dates_normalize.c) with the tense of the words around it, which may still
-** reject it.
+** reject it. Before that, the candidates tell whether the text is news or a
+** narrative (narrative_text), which decides what year-less dates count from.
 **
 ** Linear time: each place is tried once per class of trigger, the patterns
 ** have no nested unbounded repetition (every repeat is bounded or anchored
@@ -62,7 +63,8 @@
 #define TEENS "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 #define TENS "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 #define QTY                                                                                \
-  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?(?:\\s+[13]/[24])?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
+  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?(?:\\s+[13]/[24])?)|"                  \
+  NUMWORD "(?:\\s+(?:hundred|thousand))?"                                                \
   "|an?)(?:\\s+and\\s+a\\s+half)?"
 /* "two to three", "12 to 18", "one or two" */
 #define QTYS "(?:" QTY "(?:\\s*(?:to|or|-|–)\\s*" QTY ")?)"
@@ -151,7 +153,8 @@ static const date_rule rules[] = {
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
     /* "that night", "the next morning": a part of the day told about */
-    {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:that|the\\s+(?:same|next|following|previous))\\s+" PART "\\b"},
+    {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"
+                   "(?:that|the\\s+(?:same|next|following|previous))\\s+" PART "\\b"},
     /* Weekdays: Friday, last Friday, Tuesday morning, Mondays. */
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
@@ -531,6 +534,12 @@ static int merge_other(nd_timex **res, size_t *kept, const others *o) {
   return 0;
 }
 
+/* "that night", "the next morning" speak of the day told about, not of the
+** writer's: no cue of news. */
+static int told_part(const char *s, size_t n) {
+  return (n > 5 && !strncasecmp(s, "that ", 5)) || (n > 4 && !strncasecmp(s, "the ", 4));
+}
+
 /* Narrative mode: a text whose written years mostly lie far from the anchor
 ** (a history, a biography, a page crawled long after its events) tells of
 ** its own time, so dates written without a year count from the last date it
@@ -549,19 +558,14 @@ static int merge_other(nd_timex **res, size_t *kept, const others *o) {
 #define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
 #define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
 
-/* "that night", "the next morning" speak of the day told about, not of the
-** writer's: no cue of news. */
-static int told_part(const char *s, size_t n) {
-  return (n > 5 && !strncasecmp(s, "that ", 5)) || (n > 4 && !strncasecmp(s, "the ", 4));
-}
-
 static int narrative_text(const scan *sc, const nd_anchor *a) {
   if (!a || !a->set) return ND_NARRATIVE_UNANCHORED;
   size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
   for (size_t i = 0; i < sc->nc; i++) {
     const candidate *c = &sc->cand[i];
     nd_date_kind k = rules[c->rule].kind;
-    cues += (k == ND_K_DEICTIC || k == ND_K_WEEKDAY) && !told_part(sc->text + c->start, c->end - c->start);
+    cues += (k == ND_K_DEICTIC || k == ND_K_WEEKDAY) &&
+            !told_part(sc->text + c->start, c->end - c->start);
     if (k != ND_K_YEAR && k != ND_K_CALENDAR && k != ND_K_ISO && k != ND_K_NUMERIC) continue;
     size_t p = c->start > counted_to ? c->start : counted_to;
     for (; p + 4 <= c->end; p++) {

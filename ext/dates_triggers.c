@@ -159,8 +159,8 @@ static int gap_ok(const char *s, size_t a, size_t b) {
   if (b - a > MAX_GAP) return 0;
   for (size_t i = a; i < b; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == ',' || c == '.' || c == '/' ||
-          c == '\'' || c == 0xE2 || c == 0x80 || c == 0x93 || c == 0x94 || c == 0x99))
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == ',' || c == '.' ||
+          c == '/' || c == '\'' || c == 0xE2 || c == 0x80 || c == 0x93 || c == 0x94 || c == 0x99))
       return 0;
   }
   return 1;

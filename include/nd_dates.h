@@ -229,19 +229,18 @@ void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 
 /* ---- The normalizer (dates_normalize.c) --------------------------------- */
 
-/* The date a text is telling about: the last date of day granularity or
-** coarser it wrote in full. "A year earlier" and "the following month" count
-** from it (TimeML's reference time). */
 /* Years from the anchor within which a written year still reads as news. */
 #define ND_NARRATIVE_NEAR 10
 /* Kinds of narrative (nd_date_ref.narrative): a history whose years lie far
 ** from the anchor, a chronicle of recent years other than the anchor's, or
-** any text without an anchor. */
+** any text without an anchor (its own full dates are all there is). */
 #define ND_NARRATIVE_FAR 1
 #define ND_NARRATIVE_CHRONICLE 2
-/* No anchor: the text's own full dates are the only reference there is. */
 #define ND_NARRATIVE_UNANCHORED 3
 
+/* The date a text is telling about: the last date of day granularity or
+** coarser it wrote in full. "A year earlier" and "the following month" count
+** from it (TimeML's reference time). */
 typedef struct nd_date_ref {
   int narrative;   /* 0 (news) or ND_NARRATIVE_*: the text tells of its own
                       time, and dates written without a year count from p
@@ -258,7 +257,7 @@ typedef struct nd_date_ref {
 ** expression, 0 when it is not (a shorter reading may be), -1 when it names
 ** a date that cannot exist ("February 29, 2023"), which no part of it may
 ** then be read as, and 2 when it is a range written as one ("1915-17",
-** "6-7 January 1916", "March 3 to 5"): then *t is its first end and *t2 its
+** "6-7 January 1916", "March 3 to 5, 1918"): then *t is its first end and *t2 its
 ** second, as TimeML tags them, with start and len set as byte offsets
 ** within the span. */
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,

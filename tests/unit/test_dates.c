@@ -134,10 +134,10 @@ static void test_tense(void) {
   /* "by" names a deadline, to come whatever the verbs say */
   CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
   CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
-  CHECK_STR(value_of("Ten states had filed their reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  CHECK_STR(value_of("Ten states had filed reports by Wednesday.", "2021-06-11"), "2021-06-09");
   /* "set to", "is to": an arrangement to come */
   CHECK_STR(value_of("The stalled talks are set to resume Monday.", "2021-06-09"), "2021-06-14");
-  CHECK_STR(value_at("The shares, suspended last week, are to trade again Tuesday.", "2021-06-09", 1),
+  CHECK_STR(value_at("The shares, halted last week, are to trade again Tuesday.", "2021-06-09", 1),
             "2021-06-15");
 }
 
@@ -192,8 +192,8 @@ static void test_narrative(void) {
                      "had. On 9 June it ended.", "2020-05-01", 4),
             "1933-06-09");
     /* a date alone in parentheses is an aside */
-  CHECK_STR(value_at("Its rules were set in 1931 and 1932. The old code (1790) went. In May it lapsed.",
-                     "2020-05-01", 3),
+  CHECK_STR(value_at("Its rules were set in 1931 and 1932. The old code (1790) went. In May it "
+                     "lapsed.", "2020-05-01", 3),
             "1932-05");
     /* "four days later" than a year is a day of that year */
   CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
