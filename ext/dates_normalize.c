@@ -788,10 +788,14 @@ static int norm_relative(ctx *c) {
   if (has_word(c, "same")) rel = 0;
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
-  /* "the following month", "the previous day", "that year": from the date being told about. */
+  /* "the following month", "the previous day", "that year": from the date
+  ** being told about; so is "the next day", and "the next month" told in
+  ** the past ("released the next month"), unlike "next month". */
+  int the_next = has_rel && rel > 0 && has_word(c, "the") && has_word(c, "next") &&
+                 (u == ND_U_DAY || c->tense == ND_TENSE_PAST);
   if (c->a && c->ref && c->ref->set &&
       ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
-                    has_word(c, "same"))) ||
+                    has_word(c, "same") || the_next)) ||
        has_word(c, "that")))
     return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, 1, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */

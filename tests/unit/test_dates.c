@@ -155,6 +155,11 @@ static void test_fiscal(void) {
             "2005");
   CHECK_STR(value_at("He moved there in June 2010 and married later that year.", "2021-08-02", 1),
             "2010");
+  /* "the next day", and "the next month" told in the past, from the date told about */
+  CHECK_STR(value_at("He was held on March 3 and freed the next day.", "2021-06-09", 1), "2021-03-04");
+  CHECK_STR(value_at("He was held on March 3 and freed the next month.", "2021-06-09", 1), "2021-04");
+  CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
+            "2021-07");
 }
 
 /* Narrative mode: a history whose written years lie far from the anchor
