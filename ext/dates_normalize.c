@@ -905,6 +905,11 @@ static int norm_set(ctx *c) {
 }
 
 static int norm_fuzzy(ctx *c) {
+  /* "Paris was soon taken": in a history, "soon" is shortly after the date
+  ** told about, not the writer's future */
+  if (has_word(c, "soon") && c->ref && c->ref->narrative &&
+      c->ref->narrative != ND_NARRATIVE_UNANCHORED)
+    return 0;
   if (has_word(c, "future") || has_word(c, "soon")) return emit_ref(c, "FUTURE_REF");
   if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
       has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))

@@ -114,7 +114,10 @@ static const date_rule rules[] = {
     /* Month year: "March 2023", "March of 2023", "early March 2023". */
     {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
-    {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE},
+    {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
+                    /* "the March to the Sea", "a March on Rome": a march, not a month */
+                    "(?!(?<=March)\\s+(?:to|on|of)\\s+(?:the\\s+)?(?!" MONTH_WORD "|" WEEKDAY
+                    ")(?-i:[A-Z]))"},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
                 "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
@@ -144,7 +147,10 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
                      "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
-    {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
+    /* "the fall of 1998", not "the fall of Rome" */
+    {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b"
+                     "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
+                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"

@@ -109,7 +109,13 @@ static void test_tagger(void) {
   CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
-  /* years before the Christian era: TIMEX's BC prefix, no bounds */
+  /* a fall and a march that are no season and no month */
+  CHECK_STR(span_of("After the fall of Rome it rained.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("It rained in the fall of 1998.", "2023-03-17"), "1998-FA");
+  CHECK_STR(span_of("The March to the Sea ended.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("Prices rose from March to the end of June.", "2023-03-17"), "2023-03");
+  CHECK_STR(value_of("Prices rose from March to May.", "2023-03-17"), "2023-03");
+    /* years before the Christian era: TIMEX's BC prefix, no bounds */
   CHECK_STR(value_of("The temple burned in 356 BC.", "2023-03-17"), "BC0356");
   CHECK_STR(value_of("He ruled until 27 B.C. in peace.", "2023-03-17"), "BC0027");
   CHECK_STR(value_of("a list of 356 BCD codes", "2023-03-17"), "(none)");
@@ -224,6 +230,9 @@ static void test_narrative(void) {
   CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
                      "gone.", NULL, 3),
             "XXXX-XX-XX");
+    /* "soon" in a history is shortly after the story's date: no FUTURE_REF */
+  CHECK_STR(value_at("In 1701, 1702 and 1703 the fort grew, and it was soon taken.", "2020-05-01", 3),
+            "(none)");
     /* "today" is the writer's day in a history too */
   CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
                      "2020-05-01", 3),
