@@ -518,6 +518,28 @@ static int norm_numeric(ctx *c) {
   return emit_point(c, "DATE", nd_point_make(ND_G_DAY, y, m, d), NULL);
 }
 
+/* "nineteen ninety-six" = 1996, "nineteen oh five" = 1905, "nineteen
+** hundred" = 1900, "two thousand and one" = 2001, read from word i on (or
+** the first number word after it); -1 when not a year. */
+static int year_in_words(const ctx *c, int i) {
+  if (i < c->nw && !strcmp(c->w[i].low, "the")) i += 2; /* "the year" */
+  while (i < c->nw && c->w[i].cls != ND_W_NUMWORD) i++;   /* "March of nineteen ninety" */
+  if (i + 1 < c->nw && !strcmp(c->w[i].low, "two") && !strcmp(c->w[i + 1].low, "thousand")) {
+    int rest = 0;
+    for (int k = i + 2; k < c->nw; k++)
+      if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
+    return 2000 + rest;
+  }
+  if (i + 1 >= c->nw || c->w[i].cls != ND_W_NUMWORD) return -1;
+  int century = c->w[i].val, rest = 0;
+  if (century != 19 && century != 20) return -1;
+  for (int k = i + 1; k < c->nw; k++) {
+    if (!strcmp(c->w[k].low, "hundred")) return century * 100;
+    if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
+  }
+  return rest > 0 && rest < 100 ? century * 100 + rest : -1;
+}
+
 static int norm_calendar(ctx *c) {
   int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0, i_m2 = -1, i_d2 = -1;
   for (int i = 0; i < c->nw; i++) {
@@ -534,6 +556,7 @@ static int norm_calendar(ctx *c) {
   }
   if (!m) return 0;
   const char *mod = edge_mod(c);
+  if (!d && y < 0) y = year_in_words(c, 0); /* "January nineteen ninety-seven" */
   if (!d) {
     if (y < 0) {
       int has_rel, rel = rel_of(c, &has_rel);
@@ -568,26 +591,6 @@ static int norm_calendar(ctx *c) {
   return emit_point(c, "DATE", p, mod);
 }
 
-/* "nineteen ninety-six" = 1996, "nineteen oh five" = 1905, "nineteen
-** hundred" = 1900, "two thousand and one" = 2001; -1 when not a year. */
-static int year_in_words(const ctx *c) {
-  int i = 0;
-  if (i < c->nw && !strcmp(c->w[i].low, "the")) i += 2; /* "the year" */
-  if (i + 1 < c->nw && !strcmp(c->w[i].low, "two") && !strcmp(c->w[i + 1].low, "thousand")) {
-    int rest = 0;
-    for (int k = i + 2; k < c->nw; k++)
-      if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
-    return 2000 + rest;
-  }
-  if (i + 1 >= c->nw || c->w[i].cls != ND_W_NUMWORD) return -1;
-  int century = c->w[i].val, rest = 0;
-  if (century != 19 && century != 20) return -1;
-  for (int k = i + 1; k < c->nw; k++) {
-    if (!strcmp(c->w[k].low, "hundred")) return century * 100;
-    if (c->w[k].cls == ND_W_NUMWORD) rest += c->w[k].val;
-  }
-  return rest > 0 && rest < 100 ? century * 100 + rest : -1;
-}
 
 /* A year before the Christian era ("241 BC"): its value is TIMEX's
 ** "BC0241"; it has no bounds (the calendar here starts at year 0). */
@@ -612,7 +615,7 @@ static int norm_year(ctx *c) {
     if (y < 0) y = v;
     else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
   }
-  if (y < 0) y = year_in_words(c);
+  if (y < 0) y = year_in_words(c, 0);
   if (y < 0 || y > 9999) return 0;
   const char *mod = edge_mod(c);
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
@@ -678,6 +681,7 @@ static int norm_part_year(ctx *c) {
   if (has_word(c, "latter") || (half && has_word(c, "last") && !ord)) ord = 2;
   int yfound, yoff = year_offset(c, &yfound);
   int y = written_year(c, 0);
+  if (y < 0 && season >= 0) y = year_in_words(c, 0); /* "the winter of nineteen ninety-four" */
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
     y = two_digit_year(c, (int)c->w[c->nw - 1].num);
   const char *mod = edge_mod(c);

@@ -62,6 +62,10 @@
 #define ONES "(?:one|two|three|four|five|six|seven|eight|nine)"
 #define TEENS "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 #define TENS "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+/* A year in words, as transcripts write it: "nineteen ninety-six", "two thousand one". */
+#define YEAR_WORDS                                                                          \
+  "(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS "(?:[-\\s]+" ONES \
+  ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"
 #define QTY                                                                                \
   "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?(?:\\s+[13]/[24])?)|"                  \
   NUMWORD "(?:\\s+(?:hundred|thousand))?"                                                \
@@ -111,8 +115,9 @@ static const date_rule rules[] = {
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
                     MONTH_WORD "(?:,?\\s+" YEAR4 ")?"},
-    /* Month year: "March 2023", "March of 2023", "early March 2023". */
-    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|(?:last|this|next)\\s+year\\b)"},
+    /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
+    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" YEAR_WORDS
+                    "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
     {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
                     /* "the March to the Sea", "a March on Rome": a march, not a month */
@@ -127,8 +132,7 @@ static const date_rule rules[] = {
     /* Years before the Christian era: 241 BC, 44 B.C., 490 BCE. */
     {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
-    {ND_K_YEAR, "(?:the\\s+year\\s+)?(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS
-                "(?:[-\\s]+" ONES ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"},
+    {ND_K_YEAR, "(?:the\\s+year\\s+)?" YEAR_WORDS},
     /* Decades: the 1990s, the mid-1980s, the '90s, the nineties. */
     {ND_K_DECADE, "(?:the\\s+)?" EDGE "?(?:(?:1[0-9]|20)[0-9]0|['’][0-9]0)['’]?s\\b"},
     {ND_K_DECADE, "\\bthe\\s+" EDGE "?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b"},
@@ -146,7 +150,7 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
-                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
+                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|" YEAR_WORDS "|['’][0-9]{2}\\b))?"},
     /* "the fall of 1998", not "the fall of Rome" */
     {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b"
                      "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
