@@ -889,6 +889,8 @@ static int norm_set(ctx *c) {
   }
   if ((i = find_cls(c, ND_W_SEASON)) >= 0)
     return emit_point(c, "SET", nd_point_make(ND_G_SEASON, -1, c->w[i].val, -1), NULL);
+  if ((i = find_cls(c, ND_W_MONTH)) >= 0) /* "each July" */
+    return emit_point(c, "SET", nd_point_make(ND_G_MONTH, -1, c->w[i].val, -1), NULL);
   if ((i = find_cls(c, ND_W_PART)) >= 0) {
     nd_point p = unknown_point(ND_G_PART);
     p.part = c->w[i].val;
