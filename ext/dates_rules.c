@@ -161,6 +161,8 @@ static const date_rule rules[] = {
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
+    /* "mid-afternoon yesterday", "late morning today" */
+    {ND_K_DEICTIC, "(?:(?:early|late|mid-?)\\s*)?(?:morning|afternoon|evening)\\s+(?:today|yesterday|tomorrow)\\b"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
     /* "that night", "the next morning": a part of the day told about */
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"

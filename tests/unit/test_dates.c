@@ -105,6 +105,7 @@ static void test_tagger(void) {
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
   CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
+  CHECK_STR(value_of("Shares fell mid-afternoon yesterday.", "2023-03-17"), "2023-03-16TAF");
   /* years in words after a month or a season, as transcripts write them */
   CHECK_STR(value_of("Sales peaked in June nineteen ninety-six.", "2023-03-17"), "1996-06");
   CHECK_STR(value_of("It snowed in the winter of two thousand and one.", "2023-03-17"), "2001-WI");
