@@ -566,6 +566,8 @@ static int told_part(const char *s, size_t n) {
 ** or 0 (news). */
 #define NARRATIVE_MIN_YEARS 3  /* fewer written years: too little to tell */
 #define NARRATIVE_FAR_PCT 75   /* share of them far from the anchor */
+#define HISTORY_MIN_FAR 10     /* or this many far years, half of all at least (a
+                                  history page whose citations carry recent dates) */
 #define CHRONICLE_MIN_YEARS 10 /* a chronicle writes many years... */
 #define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
 #define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
@@ -596,7 +598,9 @@ static int narrative_text(const scan *sc, const nd_anchor *a) {
     if (p > counted_to) counted_to = p;
   }
   if (cues * NARRATIVE_CUE_YEARS > all) return 0;
-  if (all >= NARRATIVE_MIN_YEARS && far * 100 >= all * NARRATIVE_FAR_PCT) return ND_NARRATIVE_FAR;
+  if ((all >= NARRATIVE_MIN_YEARS && far * 100 >= all * NARRATIVE_FAR_PCT) ||
+      (far >= HISTORY_MIN_FAR && far * 2 >= all))
+    return ND_NARRATIVE_FAR;
   if (all >= CHRONICLE_MIN_YEARS && other * 100 >= all * CHRONICLE_OTHER_PCT)
     return ND_NARRATIVE_CHRONICLE;
   return 0;

@@ -219,7 +219,14 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
                      "sales fell in March.", "2020-05-01", 4),
             "2020-03");
-  /* a chronicle of recent years: many written years, few of them the anchor's */
+  /* a history page whose citations carry recent dates is still a history */
+  const char *cited =
+      "Locks were built in 1821, 1822, 1823, 1824, 1825, 1826, 1827, 1828, 1829 and 1830. "
+      "In June the first barge passed. Retrieved 3 May 2020. Retrieved 4 May 2020. "
+      "Retrieved 5 May 2020. Retrieved 6 May 2020. Retrieved 7 May 2020. Retrieved 8 May 2020. "
+      "Retrieved 9 May 2020. Retrieved 10 May 2020.";
+  CHECK_STR(value_at(cited, "2020-05-01", 10), "1830-06");
+    /* a chronicle of recent years: many written years, few of them the anchor's */
   const char *chronicle =
       "The line was planned in 2009 and 2010, funded in 2011, and built in 2012 and 2013. "
       "Trials ran in 2014; fares rose in 2015, 2016 and 2017. It was extended in 2018. "
