@@ -15,7 +15,11 @@
 **
 ** Year of a date written without one ("March 17", "in May"): of the
 ** anchor's year and its neighbours, the nearest to the anchor, with the
-** tense of the sentence as tie-breaker (60 days of penalty on the wrong side).
+** tense of the sentence as tie-breaker (see choose_year).
+**
+** Narrative mode (ref->narrative, decided by dates_rules.c from the whole
+** text): while the date told about is far from the anchor, it stands in for
+** the anchor for every kind but "today", "now", "ago" and full dates.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,11 +34,15 @@ typedef struct ctx {
   int nw;
   const nd_anchor *a; /* NULL when unanchored */
   long A;             /* anchor day number */
+  long R0, R1;        /* the days a year-less date is placed nearest to: the
+                         anchor's day, or in narrative mode the reference's */
   nd_tense tense;
   nd_date_ref *ref;   /* the last date written in full before this span */
+  int telling;        /* narrative mode, and ref stands in for the anchor */
   nd_point out;       /* what was emitted, when out_set */
   int out_set;
   nd_timex *t;
+  nd_timex *t2;       /* the second end of a range written as one */
 } ctx;
 
 /* ---- Word helpers ------------------------------------------------------ */
@@ -98,6 +106,14 @@ static double quantity(const ctx *c, int upto) {
     if (seen && w->cls == ND_W_NUMBER && i > 0 && c->s[w->off - 1] == '-' &&
         c->w[i - 1].cls == ND_W_NUMBER)
       break;
+    if (w->cls == ND_W_NUMBER && i + 1 < upto && c->w[i + 1].cls == ND_W_NUMBER &&
+        w->off + w->len < c->n && c->s[w->off + w->len] == '/' && c->w[i + 1].num > 0) {
+      /* "2 1/2 years": a fraction after the whole number */
+      group += (double)w->num / (double)c->w[i + 1].num;
+      seen = 1;
+      i++;
+      continue;
+    }
     if (w->cls == ND_W_NUMBER) {
       double v = (double)w->num;
       /* 1,000 and 2.5 come as two numbers. */
@@ -168,6 +184,27 @@ static int emit_point(ctx *c, const char *type, nd_point p, const char *mod) {
   return 1;
 }
 
+/* A range written as one ("1915-17", "6-7 January 1916", "March 3 to 5,
+** 1918"): two expressions, as TimeML tags them; the second starts at word
+** second, the first ends at the last word before it that is no connector. */
+static int emit_range(ctx *c, nd_point p, nd_point q, int second) {
+  int last = second - 1;
+  while (last >= 0 && (!strcmp(c->w[last].low, "to") || !strcmp(c->w[last].low, "through") ||
+                       !strcmp(c->w[last].low, "and")))
+    last--;
+  if (last < 0) return 0;
+  nd_timex *first = c->t;
+  c->t = c->t2;
+  emit_point(c, "DATE", q, NULL);
+  c->t2->start = c->w[second].off;
+  c->t2->len = c->n - c->w[second].off;
+  c->t = first;
+  emit_point(c, "DATE", p, NULL);
+  first->start = 0;
+  first->len = c->w[last].off + c->w[last].len;
+  return 2;
+}
+
 static int emit_text(ctx *c, const char *type, const char *value, const char *mod) {
   c->t->type = type;
   c->t->mod = mod;
@@ -213,6 +250,12 @@ static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {
     return emit_text(c, "DURATION", v, mod);
   }
   double whole = (double)(long)q, frac = q - whole;
+  if (frac > 0 && (u == ND_U_WEEK || u == ND_U_FORTNIGHT)) {
+    /* ISO 8601 weeks mix with nothing: 2.5 weeks = P17.5D */
+    fmt_num(num, sizeof num, q * 7 * factor[u]);
+    snprintf(v, sizeof v, "P%sD", num);
+    return emit_text(c, "DURATION", v, mod);
+  }
   nd_unit s2 = smaller[u];
   if (frac > 0 && s2 != ND_U_NONE && whole > 0) {
     char num2[12];
@@ -316,25 +359,40 @@ static int first_day(const nd_point *p, long *z) {
   return 1;
 }
 
+/* Days in a unit, roughly (for comparing spans, not for arithmetic). */
+static long unit_days(nd_unit u) {
+  static const long days[] = {0, 0, 0, 0, 1, 7, 7, 14, 30, 91, 365, 3652, 36524, 365242};
+  return days[u];
+}
+
+static int ref_days(const nd_point *p, long *lo, long *hi);
+
 /* The reference point (last full date, else the anchor's day) moved by k
 ** units, at the finer of its granularity and the unit's ("a year earlier"
 ** than March 3 is a day), or at the unit's when whole is set ("the
 ** following year", "that month" name the unit itself). */
 static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, const char *mod) {
   nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
+  long z, lo, hi;
+  if (base.gran < unit_g && c->telling && ref_days(&base, &lo, &hi) &&
+      (k < 0 ? -k : k) * unit_days(u) < hi - lo) {
+    /* "Four days later" than 1915 in a history: a day of 1915 (of its
+    ** month when the month is known), which the text does not say. */
+    int sub = base.gran == ND_G_MONTH && unit_g == ND_G_DAY ? base.sub : -1;
+    return emit_point(c, "DATE", nd_point_make(unit_g, base.y, sub, -1), mod);
+  }
   if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
-  long z;
   if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
   if (!first_day(&base, &z)) return 0;
   nd_gran g = whole || base.gran < unit_g ? unit_g : base.gran;
   return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
 }
 
-/* The year of a month (and day) written without one: of the anchor's year
-** and its neighbours, the nearest to the anchor, where a neighbour pays 120
-** days (news mostly speaks of its own year) and the wrong side of the tense
-** of the sentence a year; a weekday written with it ("Friday, March 17")
-** must fit. */
+/* The year of a month (and day) written without one: of the reference
+** year and its neighbours, the nearest to the reference days R0..R1 (the
+** anchor's day in news), where a neighbour pays 120 days (news mostly speaks
+** of its own year) and the wrong side of the tense of the sentence a year; a
+** weekday written with it ("Friday, March 17") must fit. */
 static int choose_year(const ctx *c, int m, int d, int weekday) {
   int best = c->a->y;
   long best_score = -1;
@@ -347,8 +405,8 @@ static int choose_year(const ctx *c, int m, int d, int weekday) {
       lo = nd_days_from_civil(y, m, 1);
       hi = nd_days_from_civil(y, m, nd_days_in_month(y, m));
     }
-    int after = lo > c->A, before = hi < c->A;
-    long score = after ? lo - c->A : before ? c->A - hi : 0;
+    int after = lo > c->R1, before = hi < c->R0;
+    long score = after ? lo - c->R1 : before ? c->R0 - hi : 0;
     if (y != c->a->y) score += 120;
     if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
     if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
@@ -465,55 +523,12 @@ static int norm_numeric(ctx *c) {
   return emit_point(c, "DATE", nd_point_make(ND_G_DAY, y, m, d), NULL);
 }
 
-static int norm_calendar(ctx *c) {
-  int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0;
-  for (int i = 0; i < c->nw; i++) {
-    const nd_word *w = &c->w[i];
-    if (w->cls == ND_W_MONTH) {
-      if (!m) m = w->val;
-      else m2 = w->val;
-    } else if (w->cls == ND_W_WEEKDAY) wd = w->val;
-    else if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num;
-    else if (w->cls == ND_W_NUMBER && w->ndigits <= 2 && w->num >= 1 && w->num <= 31) {
-      if (!d) d = (int)w->num;
-      else d2 = (int)w->num;
-    }
-  }
-  if (!m) return 0;
-  const char *mod = edge_mod(c);
-  if (!d) {
-    if (y < 0) {
-      int has_rel, rel = rel_of(c, &has_rel);
-      if (!c->a) y = -1;
-      else if (has_rel && rel < 0) y = c->a->m > m ? c->a->y : c->a->y - 1;
-      else if (has_rel && rel > 0) y = c->a->m < m ? c->a->y : c->a->y + 1;
-      else if (has_rel) y = c->a->y;
-      else y = choose_year(c, m, 0, 0);
-    }
-    return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
-  }
-  if (y < 0 && c->a) y = choose_year(c, m, d, wd);
-  if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
-  if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
-  nd_point p = nd_point_make(ND_G_DAY, y, m, d);
-  if (d2) {
-    int em = m2 ? m2 : m, ey = y;
-    if (y >= 0 && em < m) ey = y + 1;
-    if ((ey >= 0 && !valid_date(ey, em, d2)) || (!m2 && d2 <= d)) return 0;
-    nd_point q = nd_point_make(ND_G_DAY, ey, em, d2);
-    c->t->type = "DATE";
-    c->t->mod = NULL;
-    nd_range_value(&p, &q, c->t);
-    return 1;
-  }
-  return emit_point(c, "DATE", p, mod);
-}
-
 /* "nineteen ninety-six" = 1996, "nineteen oh five" = 1905, "nineteen
-** hundred" = 1900, "two thousand and one" = 2001; -1 when not a year. */
-static int year_in_words(const ctx *c) {
-  int i = 0;
+** hundred" = 1900, "two thousand and one" = 2001, read from word i on (or
+** the first number word after it); -1 when not a year. */
+static int year_in_words(const ctx *c, int i) {
   if (i < c->nw && !strcmp(c->w[i].low, "the")) i += 2; /* "the year" */
+  while (i < c->nw && c->w[i].cls != ND_W_NUMWORD) i++;   /* "March of nineteen ninety" */
   if (i + 1 < c->nw && !strcmp(c->w[i].low, "two") && !strcmp(c->w[i + 1].low, "thousand")) {
     int rest = 0;
     for (int k = i + 2; k < c->nw; k++)
@@ -530,8 +545,72 @@ static int year_in_words(const ctx *c) {
   return rest > 0 && rest < 100 ? century * 100 + rest : -1;
 }
 
+static int norm_calendar(ctx *c) {
+  int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0, i_m2 = -1, i_d2 = -1;
+  for (int i = 0; i < c->nw; i++) {
+    const nd_word *w = &c->w[i];
+    if (w->cls == ND_W_MONTH) {
+      if (!m) m = w->val;
+      else m2 = w->val, i_m2 = i;
+    } else if (w->cls == ND_W_WEEKDAY) wd = w->val;
+    else if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num;
+    else if (w->cls == ND_W_NUMBER && w->ndigits <= 2 && w->num >= 1 && w->num <= 31) {
+      if (!d) d = (int)w->num;
+      else d2 = (int)w->num, i_d2 = i;
+    }
+  }
+  if (!m) return 0;
+  const char *mod = edge_mod(c);
+  if (!d && y < 0) y = year_in_words(c, 0); /* "January nineteen ninety-seven" */
+  if (!d) {
+    if (y < 0) {
+      int has_rel, rel = rel_of(c, &has_rel);
+      if (!c->a) y = -1;
+      else if (has_rel && rel < 0) y = c->a->m > m ? c->a->y : c->a->y - 1;
+      else if (has_rel && rel > 0) y = c->a->m < m ? c->a->y : c->a->y + 1;
+      else if (has_rel) y = c->a->y;
+      else y = choose_year(c, m, 0, 0);
+    }
+    return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
+  }
+  int has_year = y >= 0;
+  if (y < 0 && c->a) y = choose_year(c, m, d, wd);
+  if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
+  if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
+  nd_point p = nd_point_make(ND_G_DAY, y, m, d);
+  if (d2) {
+    int em = m2 ? m2 : m, ey = y;
+    if (y >= 0 && em < m) ey = y + 1;
+    if ((ey >= 0 && !valid_date(ey, em, d2)) || (!m2 && d2 <= d)) return 0;
+    nd_point q = nd_point_make(ND_G_DAY, ey, em, d2);
+    if (!has_year) {
+      /* the year is guessed: one expression, its value the unit holding both days */
+      c->t->type = "DATE";
+      c->t->mod = NULL;
+      nd_range_value(&p, &q, c->t);
+      return 1;
+    }
+    /* the second end starts at its month when written ("May 30-June 2"), else at its day */
+    return emit_range(c, p, q, i_m2 >= 0 && i_m2 < i_d2 ? i_m2 : i_d2);
+  }
+  return emit_point(c, "DATE", p, mod);
+}
+
+
+/* A year before the Christian era ("241 BC"): its value is TIMEX's
+** "BC0241"; it has no bounds (the calendar here starts at year 0). */
+static int era_year(ctx *c) {
+  if (c->w[0].num < 1 || c->w[0].num > 9999) return 0;
+  char v[16];
+  snprintf(v, sizeof v, "BC%04ld", c->w[0].num);
+  return emit_text(c, "DATE", v, NULL);
+}
+
 static int norm_year(ctx *c) {
-  int y = -1, y2 = -1;
+  if (c->nw >= 2 && c->w[0].cls == ND_W_NUMBER &&
+      (!strcmp(c->w[1].low, "bc") || !strcmp(c->w[1].low, "bce") || !strcmp(c->w[1].low, "b")))
+    return era_year(c);
+  int y = -1, y2 = -1, i_y2 = -1;
   for (int i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
     int v = -1;
@@ -539,19 +618,15 @@ static int norm_year(ctx *c) {
     else if (w->cls == ND_W_APOS_YEAR) v = two_digit_year(c, (int)w->num);
     if (v < 0) continue;
     if (y < 0) y = v;
-    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v;
+    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
   }
-  if (y < 0) y = year_in_words(c);
+  if (y < 0) y = year_in_words(c, 0);
   if (y < 0 || y > 9999) return 0;
   const char *mod = edge_mod(c);
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
   if (y2 >= 0) {
     if (y2 <= y) return 0;
-    nd_point q = nd_point_make(ND_G_YEAR, y2, -1, -1);
-    c->t->type = "DATE";
-    c->t->mod = NULL;
-    nd_range_value(&p, &q, c->t);
-    return 1;
+    return emit_range(c, p, nd_point_make(ND_G_YEAR, y2, -1, -1), i_y2);
   }
   return emit_point(c, "DATE", p, mod);
 }
@@ -611,6 +686,7 @@ static int norm_part_year(ctx *c) {
   if (has_word(c, "latter") || (half && has_word(c, "last") && !ord)) ord = 2;
   int yfound, yoff = year_offset(c, &yfound);
   int y = written_year(c, 0);
+  if (y < 0 && season >= 0) y = year_in_words(c, 0); /* "the winter of nineteen ninety-four" */
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
     y = two_digit_year(c, (int)c->w[c->nw - 1].num);
   const char *mod = edge_mod(c);
@@ -658,13 +734,19 @@ static int part_of(const ctx *c) {
 }
 
 static int norm_deictic(ctx *c) {
-  int k = 0;
-  if (has_word(c, "yesterday")) k = -1;
-  else if (has_word(c, "tomorrow")) k = 1;
+  int k = 0, told = has_word(c, "that") || has_word(c, "the");
+  if (has_word(c, "yesterday") || has_word(c, "previous")) k = -1;
+  else if (has_word(c, "tomorrow") || has_word(c, "next") || has_word(c, "following")) k = 1;
   else if (has_word(c, "last") && has_word(c, "night")) k = -1;
   int part = part_of(c);
   const char *mod = edge_mod(c);
   nd_point p = c->a ? nd_point_from_day(c->A + k) : unknown_point(ND_G_DAY);
+  if (told && c->ref && c->ref->set && c->ref->p.gran == ND_G_DAY) {
+    /* "that night", "the next morning": of the day the text is telling about */
+    int ok;
+    long z = nd_point_day(&c->ref->p, &ok);
+    if (ok) p = nd_point_from_day(z + k);
+  }
   if (part < 0) return emit_point(c, "DATE", p, mod);
   p.gran = ND_G_PART;
   p.part = part;
@@ -715,10 +797,14 @@ static int norm_relative(ctx *c) {
   if (has_word(c, "same")) rel = 0;
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
-  /* "the following month", "the previous day", "that year": from the date being told about. */
+  /* "the following month", "the previous day", "that year": from the date
+  ** being told about; so is "the next day", and "the next month" told in
+  ** the past ("released the next month"), unlike "next month". */
+  int the_next = has_rel && rel > 0 && has_word(c, "the") && has_word(c, "next") &&
+                 (u == ND_U_DAY || c->tense == ND_TENSE_PAST);
   if (c->a && c->ref && c->ref->set &&
       ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
-                    has_word(c, "same"))) ||
+                    has_word(c, "same") || the_next)) ||
        has_word(c, "that")))
     return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, 1, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */
@@ -808,6 +894,8 @@ static int norm_set(ctx *c) {
   }
   if ((i = find_cls(c, ND_W_SEASON)) >= 0)
     return emit_point(c, "SET", nd_point_make(ND_G_SEASON, -1, c->w[i].val, -1), NULL);
+  if ((i = find_cls(c, ND_W_MONTH)) >= 0) /* "each July" */
+    return emit_point(c, "SET", nd_point_make(ND_G_MONTH, -1, c->w[i].val, -1), NULL);
   if ((i = find_cls(c, ND_W_PART)) >= 0) {
     nd_point p = unknown_point(ND_G_PART);
     p.part = c->w[i].val;
@@ -828,6 +916,11 @@ static int norm_set(ctx *c) {
 }
 
 static int norm_fuzzy(ctx *c) {
+  /* "Paris was soon taken": in a history, "soon" is shortly after the date
+  ** told about, not the writer's future */
+  if (has_word(c, "soon") && c->ref && c->ref->narrative &&
+      c->ref->narrative != ND_NARRATIVE_UNANCHORED)
+    return 0;
   if (has_word(c, "future") || has_word(c, "soon")) return emit_ref(c, "FUTURE_REF");
   if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
       has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))
@@ -956,8 +1049,36 @@ static int norm_holiday(ctx *c) {
 
 static int normalize_kind(ctx *c, nd_date_kind kind);
 
+/* Years between a bare year and the month or day a narrative is telling
+** about beyond which the year is a digression. */
+#define DIGRESSION_YEARS 10
+
+/* The kinds that narrative mode resolves from the reference date: not
+** "today", "now" or "ago", which speak of the writer's time in a history too,
+** nor "a year earlier", which counts from the reference already. */
+static int tell_from_ref(nd_date_kind kind) {
+  return kind != ND_K_DEICTIC && kind != ND_K_FUZZY && kind != ND_K_SHIFT && kind != ND_K_ISO;
+}
+
+/* First and last day of a reference point (a year, a month, a day). */
+static int ref_days(const nd_point *p, long *lo, long *hi) {
+  char e[32], l[32];
+  nd_anchor a, b;
+  if (!nd_point_bounds(p, NULL, e, l) || nd_anchor_parse(e, 10, &a) || nd_anchor_parse(l, 10, &b))
+    return 0;
+  *lo = nd_days_from_civil(a.y, a.m, a.d);
+  *hi = nd_days_from_civil(b.y, b.m, b.d);
+  return 1;
+}
+
+/* 1 when the days of point b lie within those of point a. */
+static int holds(const nd_point *a, const nd_point *b) {
+  long alo, ahi, blo, bhi;
+  return ref_days(a, &alo, &ahi) && ref_days(b, &blo, &bhi) && alo <= blo && bhi <= ahi;
+}
+
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
-                       nd_tense tense, nd_date_ref *ref, nd_timex *t) {
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t, nd_timex *t2) {
   /* Handlers return 1 (a date), 0 (not one: shorter readings may apply) or
   ** -1 (a date that cannot exist, "February 29, 2023": nothing of it counts). */
   ctx c;
@@ -968,13 +1089,43 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.nw = nd_words(s, n, c.w, ND_MAX_WORDS);
   c.a = anchor && anchor->set ? anchor : NULL;
   c.A = c.a ? nd_days_from_civil(c.a->y, c.a->m, c.a->d) : 0;
+  c.R0 = c.R1 = c.A;
   c.tense = tense;
   c.t = t;
+  c.t2 = t2;
   if (c.nw == 0) return 0;
+  nd_anchor told;
+  /* a history tells from dates far from the anchor, a chronicle from any
+  ** other year than the anchor's, a text without an anchor from any date */
+  c.telling = ref && ref->narrative && ref->set &&
+              (ref->narrative == ND_NARRATIVE_UNANCHORED ||
+               (c.a && abs(ref->p.y - c.a->y) >
+                           (ref->narrative == ND_NARRATIVE_FAR ? ND_NARRATIVE_NEAR : 0)));
+  if (c.telling && tell_from_ref(kind)) {
+    /* Narrative mode, telling of a date far from the anchor (or with no
+    ** anchor): that date stands in for the anchor, and the verbs of a
+    ** history are all past. */
+    if (!ref_days(&ref->p, &c.R0, &c.R1)) return 0;
+    nd_civil_from_days(c.R0, &told.y, &told.m, &told.d);
+    told.set = 1, told.has_time = 0, told.hh = told.mi = told.ss = 0;
+    c.a = &told;
+    c.A = c.R0;
+    if (ref->narrative != ND_NARRATIVE_UNANCHORED) c.tense = ND_TENSE_NONE;
+  }
   int ok = normalize_kind(&c, kind);
   if (ok < 0) return -1;
-  /* Shifts and vague references do not move the date being told about. */
-  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && c.out.gran <= ND_G_DAY) {
+  /* Shifts and vague references do not move the date being told about;
+  ** in a narrative neither does a date spoken of in the future ("planned
+  ** for 1976"), a plan rather than the story's time, nor a year written
+  ** alone far from the month or day being told ("as Napoleon in 1812"), a
+  ** digression, nor a coarser date that holds it ("On December 7, ...
+  ** 1941"), which news uses to name the period reported on. */
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY &&
+      c.out.gran <= ND_G_DAY &&
+      !(ref->narrative && tense == ND_TENSE_FUTURE) &&
+      !(ref->narrative && ref->set && kind == ND_K_YEAR && ref->p.gran >= ND_G_MONTH &&
+        abs(c.out.y - ref->p.y) > DIGRESSION_YEARS) &&
+      !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;
   }

@@ -14,7 +14,8 @@
 ** longest first, and kept greedily when they do not overlap a kept one
 ** (leftmost-longest). Each kept span goes to the normalizer
 ** (dates_normalize.c) with the tense of the words around it, which may still
-** reject it.
+** reject it. Before that, the candidates tell whether the text is news or a
+** narrative (narrative_text), which decides what year-less dates count from.
 **
 ** Linear time: each place is tried once per class of trigger, the patterns
 ** have no nested unbounded repetition (every repeat is bounded or anchored
@@ -27,6 +28,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nd_alloc.h"
 #include "nd_dates.h"
@@ -60,8 +62,13 @@
 #define ONES "(?:one|two|three|four|five|six|seven|eight|nine)"
 #define TEENS "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 #define TENS "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+/* A year in words, as transcripts write it: "nineteen ninety-six", "two thousand one". */
+#define YEAR_WORDS                                                                          \
+  "(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS "(?:[-\\s]+" ONES \
+  ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"
 #define QTY                                                                                \
-  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?)|" NUMWORD "(?:\\s+(?:hundred|thousand))?" \
+  "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d+)?(?:\\s+[13]/[24])?)|"                  \
+  NUMWORD "(?:\\s+(?:hundred|thousand))?"                                                \
   "|an?)(?:\\s+and\\s+a\\s+half)?"
 /* "two to three", "12 to 18", "one or two" */
 #define QTYS "(?:" QTY "(?:\\s*(?:to|or|-|–)\\s*" QTY ")?)"
@@ -108,19 +115,24 @@ static const date_rule rules[] = {
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
                     MONTH_WORD "(?:,?\\s+" YEAR4 ")?"},
-    /* Month year: "March 2023", "March of 2023", "early March 2023". */
-    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|(?:last|this|next)\\s+year\\b)"},
+    /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
+    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" YEAR_WORDS
+                    "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
-    {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE},
+    {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
+                    /* "the March to the Sea", "a March on Rome": a march, not a month */
+                    "(?!(?<=March)\\s+(?:to|on|of)\\s+(?:the\\s+)?(?!" MONTH_WORD "|" WEEKDAY
+                    ")(?-i:[A-Z]))"},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
                 "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
+    /* Years before the Christian era: 241 BC, 44 B.C., 490 BCE. */
+    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
-    {ND_K_YEAR, "(?:the\\s+year\\s+)?(?:(?:nineteen|twenty)[-\\s]+(?:hundred|oh[-\\s]+" ONES "|" TEENS "|" TENS
-                "(?:[-\\s]+" ONES ")?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?:" TEENS "|" ONES "))?)\\b"},
+    {ND_K_YEAR, "(?:the\\s+year\\s+)?" YEAR_WORDS},
     /* Decades: the 1990s, the mid-1980s, the '90s, the nineties. */
     {ND_K_DECADE, "(?:the\\s+)?" EDGE "?(?:(?:1[0-9]|20)[0-9]0|['’][0-9]0)['’]?s\\b"},
     {ND_K_DECADE, "\\bthe\\s+" EDGE "?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b"},
@@ -138,15 +150,23 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
+                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|" YEAR_WORDS "|['’][0-9]{2}\\b))?"},
+    /* "the fall of 1998", not "the fall of Rome" */
+    {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b"
+                     "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
                      "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
-    {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
+    /* "mid-afternoon yesterday", "late morning today" */
+    {ND_K_DEICTIC, "(?:(?:early|late|mid-?)\\s*)?(?:morning|afternoon|evening)\\s+(?:today|yesterday|tomorrow)\\b"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
+    /* "that night", "the next morning": a part of the day told about */
+    {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"
+                   "(?:that|the\\s+(?:same|next|following|previous))\\s+" PART "\\b"},
     /* Weekdays: Friday, last Friday, Tuesday morning, Mondays. */
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
@@ -444,6 +464,23 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
+/* "by February": news names a deadline, which is to come whatever the
+** verbs around say ("agreed to repay it by February"); in TimeBank six of
+** seven such months lie after the anchor. Weekdays are left to the verbs:
+** "had filed by Wednesday" reports the week just past. */
+static int deadline(const char *s, size_t start) {
+  size_t i = start;
+  while (i > 0 && s[i - 1] == ' ') i--;
+  return i >= 2 && (s[i - 2] | 0x20) == 'b' && (s[i - 1] | 0x20) == 'y' &&
+         (i == 2 || !((s[i - 3] | 0x20) >= 'a' && (s[i - 3] | 0x20) <= 'z'));
+}
+
+/* A date alone in parentheses ("the Civil Constitution (1790)", "founded
+** (1984)") is an aside: it does not move the date the text is telling about. */
+static int aside(const char *s, size_t n, size_t start, size_t end) {
+  return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK;
@@ -509,6 +546,66 @@ static int merge_other(nd_timex **res, size_t *kept, const others *o) {
   return 0;
 }
 
+/* "that night", "the next morning" speak of the day told about, not of the
+** writer's: no cue of news. */
+static int told_part(const char *s, size_t n) {
+  return (n > 5 && !strncasecmp(s, "that ", 5)) || (n > 4 && !strncasecmp(s, "the ", 4));
+}
+
+/* Narrative mode: a text whose written years mostly lie far from the anchor
+** (a history, a biography, a page crawled long after its events) tells of
+** its own time, so dates written without a year count from the last date it
+** wrote in full (as HeidelTime's narrative documents do), not from the
+** anchor. So does a chronicle of recent years: many written years, hardly
+** any of them the anchor's. News that recalls history still speaks from its
+** own day: its "today", "yesterday" and bare weekdays say so, and a text
+** with more than one such cue per four written years stays news. The years
+** counted are the 4-digit ones inside candidate spans of the kinds that
+** write years, each place once. Returns ND_NARRATIVE_FAR, ND_NARRATIVE_CHRONICLE,
+** ND_NARRATIVE_UNANCHORED (no anchor: the text's own dates are all there is)
+** or 0 (news). */
+#define NARRATIVE_MIN_YEARS 3  /* fewer written years: too little to tell */
+#define NARRATIVE_FAR_PCT 75   /* share of them far from the anchor */
+#define HISTORY_MIN_FAR 10     /* or this many far years, half of all at least (a
+                                  history page whose citations carry recent dates) */
+#define CHRONICLE_MIN_YEARS 10 /* a chronicle writes many years... */
+#define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
+#define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
+
+static int narrative_text(const scan *sc, const nd_anchor *a) {
+  if (!a || !a->set) return ND_NARRATIVE_UNANCHORED;
+  size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
+  for (size_t i = 0; i < sc->nc; i++) {
+    const candidate *c = &sc->cand[i];
+    nd_date_kind k = rules[c->rule].kind;
+    cues += (k == ND_K_DEICTIC || k == ND_K_WEEKDAY) &&
+            !told_part(sc->text + c->start, c->end - c->start);
+    if (k != ND_K_YEAR && k != ND_K_CALENDAR && k != ND_K_ISO && k != ND_K_NUMERIC) continue;
+    size_t p = c->start > counted_to ? c->start : counted_to;
+    for (; p + 4 <= c->end; p++) {
+      const char *t = sc->text + p;
+      if (p > 0 && (unsigned)(t[-1] - '0') < 10) continue;
+      if ((t[0] != '1' && t[0] != '2') || (unsigned)(t[1] - '0') >= 10 ||
+          (unsigned)(t[2] - '0') >= 10 || (unsigned)(t[3] - '0') >= 10)
+        continue;
+      if (p + 4 < sc->n && (unsigned)(t[4] - '0') < 10) continue;
+      int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+      all++;
+      far += y < a->y - ND_NARRATIVE_NEAR || y > a->y + ND_NARRATIVE_NEAR;
+      other += y != a->y;
+      p += 3;
+    }
+    if (p > counted_to) counted_to = p;
+  }
+  if (cues * NARRATIVE_CUE_YEARS > all) return 0;
+  if ((all >= NARRATIVE_MIN_YEARS && far * 100 >= all * NARRATIVE_FAR_PCT) ||
+      (far >= HISTORY_MIN_FAR && far * 2 >= all))
+    return ND_NARRATIVE_FAR;
+  if (all >= CHRONICLE_MIN_YEARS && other * 100 >= all * CHRONICLE_OTHER_PCT)
+    return ND_NARRATIVE_CHRONICLE;
+  return 0;
+}
+
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
                   size_t *count) {
   *out = NULL;
@@ -542,31 +639,41 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
   size_t kept = 0, cap = 0, last_end = 0;
   nd_date_ref ref = {0};
+  ref.narrative = narrative_text(&sc, anchor);
   for (size_t i = 0; i < sc.nc; i++) {
     const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
-    if (kind_needs_tense(kind) &&
+    /* a narrative asks the tense of every date that may move its story: plans do not */
+    if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
+                                    kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
       goto done;
+    if (!ref.narrative && kind == ND_K_CALENDAR && deadline(text, c->start))
+      tense = ND_TENSE_FUTURE;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
-    nd_timex t;
-    memset(&t, 0, sizeof t);
-    int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref, &t);
+    nd_timex t[2];
+    memset(t, 0, sizeof t);
+    nd_date_ref before = ref;
+    int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
+                                &t[0], &t[1]);
+    if (aside(text, n, c->start, c->end)) ref = before;
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;
-    t.start = c->start;
-    t.len = c->end - c->start;
-    t.sentence = si;
-    if (kept == cap) {
+    if (ok == 1) t[0].start = 0, t[0].len = c->end - c->start;
+    if (kept + 2 > cap) {
       size_t ncap = cap ? cap * 2 : 16;
       nd_timex *r2 = nd_realloc(res, ncap * sizeof(*r2));
       if (!r2) goto done;
       res = r2, cap = ncap;
     }
-    res[kept++] = t;
+    for (int k = 0; k < ok; k++) {
+      t[k].start += c->start;
+      t[k].sentence = nd_sentence_of(sent, nsent, t[k].start);
+      res[kept++] = t[k];
+    }
     last_end = c->end;
   }
   if (oth.n) {

@@ -96,8 +96,8 @@ static const char *const determiners[] = {"a",     "an",    "the", "its",  "his"
                                           "these", "those", "new", "no",   NULL};
 /* Future markers that are also nouns. */
 static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", NULL};
-/* After "will be" or "to be", a participle is to come. */
-static const char *const future_aux[] = {"will", "to", "ll", "shall", NULL};
+/* After "will be", "would be" or "to be", a participle is to come. */
+static const char *const future_aux[] = {"will", "would", "to", "ll", "shall", NULL};
 
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;
@@ -134,6 +134,12 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
         size_t l2 = strlen(w2);
         if (listed_tense(w2) == 'F' && l2 > 3 && !strcmp(w2 + l2 - 3, "ing")) t = 0;
       }
+    }
+    if (!t && (!strcmp(low, "set") || !strcmp(low, "is") || !strcmp(low, "are"))) {
+      /* "set to resume", "is to open": an arrangement to come */
+      size_t j = i, c, d;
+      char w2[16];
+      if (next_word(s, to, &j, &c, &d, w2) && !strcmp(w2, "to")) t = 'F';
     }
     if (!t && !strcmp(low, "as")) {
       /* "as early as Tuesday", "as soon as Monday": the earliest a thing may come */

@@ -160,7 +160,7 @@ static int gap_ok(const char *s, size_t a, size_t b) {
   for (size_t i = a; i < b; i++) {
     unsigned char c = (unsigned char)s[i];
     if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == ',' || c == '.' ||
-          c == '\'' || c == 0xE2 || c == 0x80 || c == 0x93 || c == 0x94 || c == 0x99))
+          c == '/' || c == '\'' || c == 0xE2 || c == 0x80 || c == 0x93 || c == 0x94 || c == 0x99))
       return 0;
   }
   return 1;
@@ -183,16 +183,23 @@ static int word_before(const char *s, size_t b, int letters) {
          (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-/* A number token s[a..b): years ('23, 1998) and numbers of one or two
-** digits (days, hours, quantities) lead to different rules; other numbers
-** only count as quantities before a unit. */
+/* "BC" or "B.C" at s[i] (after one optional space): the era of a year. */
+static int era_after(const char *s, size_t n, size_t i) {
+  if (i < n && s[i] == ' ') i++;
+  if (i + 2 <= n && s[i] == 'B' && s[i + 1] == 'C') return 1;
+  return i + 3 <= n && s[i] == 'B' && s[i + 1] == '.' && s[i + 2] == 'C';
+}
+
+/* A number token s[a..b): years ('23, 1998, 241 BC) and numbers of one or
+** two digits (days, hours, quantities) lead to different rules; other
+** numbers only count as quantities before a unit. */
 static unsigned digit_classes(const char *s, size_t n, size_t a, size_t b) {
   size_t d = b - a;
   if (s[a] == '\'') return ND_T_YEAR;
   if (d == 4) return ND_T_YEAR;
-  if (d <= 2) return ND_T_DIGIT;
-  (void)n;
-  return 0;
+  unsigned era = era_after(s, n, b) ? ND_T_YEAR : 0;
+  if (d <= 2) return ND_T_DIGIT | era;
+  return era;
 }
 
 typedef struct tried {

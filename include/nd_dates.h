@@ -18,7 +18,8 @@
 ** the first Thursday); seasons are the northern meteorological ones
 ** (SP Mar 1..May 31, SU Jun..Aug, FA Sep..Nov, WI Dec 1..end of Feb of the
 ** next year); numeric dates a/b/yyyy are month/day unless the first number
-** exceeds 12 or the separator is a dot.
+** exceeds 12 or the separator is a dot; a history (written years far from
+** the anchor) resolves year-less dates from the last full date it wrote.
 */
 #ifndef ND_DATES_H
 #define ND_DATES_H
@@ -221,16 +222,29 @@ void nd_point_value(const nd_point *p, char *out, size_t cap);
 /* First and last instant; 0 when the point is not fully known. The mod
 ** START/MID/END narrows to the first, middle or last third. */
 int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *latest);
+
 /* Value of the coarsest unit holding both a and b, and the bounds of
-** a..b; for ranges like "February 14-22" or "2019-2021". */
+** a..b; for day ranges without a year ("February 14-22"), one expression. */
 void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 
 /* ---- The normalizer (dates_normalize.c) --------------------------------- */
+
+/* Years from the anchor within which a written year still reads as news. */
+#define ND_NARRATIVE_NEAR 10
+/* Kinds of narrative (nd_date_ref.narrative): a history whose years lie far
+** from the anchor, a chronicle of recent years other than the anchor's, or
+** any text without an anchor (its own full dates are all there is). */
+#define ND_NARRATIVE_FAR 1
+#define ND_NARRATIVE_CHRONICLE 2
+#define ND_NARRATIVE_UNANCHORED 3
 
 /* The date a text is telling about: the last date of day granularity or
 ** coarser it wrote in full. "A year earlier" and "the following month" count
 ** from it (TimeML's reference time). */
 typedef struct nd_date_ref {
+  int narrative;   /* 0 (news) or ND_NARRATIVE_*: the text tells of its own
+                      time, and dates written without a year count from p
+                      while p lies away from the anchor's time */
   int set;
   nd_point p;
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
@@ -242,8 +256,11 @@ typedef struct nd_date_ref {
 ** be NULL) to the new date. Returns 1 when the span is a temporal
 ** expression, 0 when it is not (a shorter reading may be), -1 when it names
 ** a date that cannot exist ("February 29, 2023"), which no part of it may
-** then be read as. */
+** then be read as, and 2 when it is a range written as one ("1915-17",
+** "6-7 January 1916", "March 3 to 5, 1918"): then *t is its first end and *t2 its
+** second, as TimeML tags them, with start and len set as byte offsets
+** within the span. */
 int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anchor *anchor,
-                       nd_tense tense, nd_date_ref *ref, nd_timex *t);
+                       nd_tense tense, nd_date_ref *ref, nd_timex *t, nd_timex *t2);
 
 #endif

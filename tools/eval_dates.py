@@ -3,7 +3,7 @@
 
     python3 tools/eval_dates.py --ext dist/newsdesk --data ../shared/data/tempeval3
             [--wikiwars ../shared/data/wikiwars/timex2] [--doc docs/quality-dates.md]
-            [--errors N] [--split TimeBank]
+            [--errors N] [--split TimeBank] [--no-anchor]
 
 For each document: every tag is stripped to get the text of <TEXT>; the
 TIMEX3 spans inside it are the gold (the DCT is the anchor, not scored).
@@ -140,11 +140,12 @@ class Score:
         return {"strict": strict, "relaxed": relaxed, "type": typ, "value": val, "type_acc": acc}
 
 
-def evaluate(db, docs, loader):
+def evaluate(db, docs, loader, anchored=True):
     score = Score()
     for path in docs:
         text, dct, gold = loader(path)
-        score.add(os.path.basename(path), text, gold, tag(db, text, dct), loader is load_timeml)
+        system = tag(db, text, dct if anchored else None)
+        score.add(os.path.basename(path), text, gold, system, loader is load_timeml)
     return score
 
 
@@ -173,6 +174,8 @@ def main():
     ap.add_argument("--split", action="append", help="only these splits")
     ap.add_argument("--errors", type=int, default=0, help="print N errors of each kind")
     ap.add_argument("--doc", help="write the tables to this markdown page")
+    ap.add_argument("--no-anchor", action="store_true",
+                    help="withhold the DCT (news_dates(text) alone): the unanchored reading")
     args = ap.parse_args()
     ext = args.ext[:-3] if args.ext.endswith(".so") else args.ext
     db = connect(os.path.abspath(ext))
@@ -190,7 +193,7 @@ def main():
     if not splits:
         print(f"eval-dates: no TimeML documents under {args.data}; skipped")
         return 0
-    results = [(name, evaluate(db, docs, loader)) for name, docs, loader in splits]
+    results = [(name, evaluate(db, docs, loader, not args.no_anchor)) for name, docs, loader in splits]
     tables = format_tables(results)
     print(tables)
     if args.errors:
@@ -230,7 +233,13 @@ the end, for classes of error (holidays, "that year"), so its figures are a
 slightly optimistic held-out estimate. A second round (tense words, "the
 year ended", "the quarter", possessive weekdays, "over the past") was again
 tuned on TimeBank, each change kept only when AQUAINT did not fall. WikiWars
-was never tuned on.
+was not tuned on until the narrative mode (dates without a year resolved
+from the last full date of a history): its thresholds were chosen on all
+three splits at once (WikiWars up, TimeBank and AQUAINT unchanged), and
+later classes of WikiWars error (ranges, BC years, "the fall of Rome",
+"soon" in a history, digressions) were fixed with general rules kept only
+when TimeBank and AQUAINT did not fall: its figure is no longer a held-out
+one.
 
 Known gaps, from the error lists (`--errors 40`): expressions anchored on
 events ("the day before the vote"), vague plurals ("recent years",
@@ -242,8 +251,18 @@ that the gold reads as the quarter under discussion about two times in
 three, and as the year or the day otherwise; months without a year whose
 side of the anchor the nearest verb gets wrong ("agreed to buy it in
 February" said in October); and weekdays in documents whose DCT is not the
-day they were written. Type and value do not count the `mod`.
+day they were written. In histories: year-less dates after a flashback
+("on 5 November 1917", then "15 July" of 1918), the year of a winter
+(`1915-WI` is the winter that starts in December 1915 here, often the one
+that ends in 1915 in WikiWars), months of BC years, and WikiWars' own
+habits (`former`, `the time` tagged, `today` as `PRESENT_REF`). Type and
+value do not count the `mod`.
 TIMEX2 (WikiWars) has no types: its type rows count every relaxed match.
+
+Without the anchor (`--no-anchor`: news_dates(text) alone, the text read
+as a narrative from its own full dates), value F1 was TimeBank 0.297,
+AQUAINT 0.227, WikiWars 0.764 when this page was last written: news needs
+its publication date, histories mostly do not.
 """
 
 if __name__ == "__main__":

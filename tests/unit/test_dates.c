@@ -96,14 +96,34 @@ static void test_tagger(void) {
   /* Quantities of four to six digits without a thousands comma. */
   CHECK_STR(value_of("It began 3650 days ago.", "2023-03-17"), "2013-03-19");
   CHECK_STR(value_of("It began 3,650 days ago.", "2023-03-17"), "2013-03-19");
+  /* a fraction after the whole number; weeks mix with no other unit */
+  CHECK_STR(value_of("He served 2 1/2 years there.", "2023-03-17"), "P2Y6M");
+  CHECK_STR(value_of("It took 1 1/2 hours.", "2023-03-17"), "PT1H30M");
+  CHECK_STR(value_of("It lasted 2 1/2 weeks.", "2023-03-17"), "P17.5D");
+  CHECK_STR(value_of("It lasted a week and a half.", "2023-03-17"), "P10.5D");
   CHECK_STR(value_of("on Nov. 9", "1989-11-02"), "1989-11-09");
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
+  CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
+  CHECK_STR(value_of("Shares fell mid-afternoon yesterday.", "2023-03-17"), "2023-03-16TAF");
+  /* years in words after a month or a season, as transcripts write them */
+  CHECK_STR(value_of("Sales peaked in June nineteen ninety-six.", "2023-03-17"), "1996-06");
+  CHECK_STR(value_of("It snowed in the winter of two thousand and one.", "2023-03-17"), "2001-WI");
   CHECK_STR(value_of("1400 GMT", "2001-05-05"), "2001-05-05T14:00");
   CHECK_STR(value_of("12:30 a.m.", "2001-05-05"), "2001-05-05T00:30");
   CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
+  /* a fall and a march that are no season and no month */
+  CHECK_STR(span_of("After the fall of Rome it rained.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("It rained in the fall of 1998.", "2023-03-17"), "1998-FA");
+  CHECK_STR(span_of("The March to the Sea ended.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("Prices rose from March to the end of June.", "2023-03-17"), "2023-03");
+  CHECK_STR(value_of("Prices rose from March to May.", "2023-03-17"), "2023-03");
+    /* years before the Christian era: TIMEX's BC prefix, no bounds */
+  CHECK_STR(value_of("The temple burned in 356 BC.", "2023-03-17"), "BC0356");
+  CHECK_STR(value_of("He ruled until 27 B.C. in peace.", "2023-03-17"), "BC0027");
+  CHECK_STR(value_of("a list of 356 BCD codes", "2023-03-17"), "(none)");
   CHECK_STR(value_of("\xff\xfe March 2023 \xc3", NULL), "2023-03");
 }
 
@@ -114,6 +134,7 @@ static void test_tense(void) {
   CHECK_STR(value_of("She will succeed him on Monday.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_of("The results will be published Friday.", "2021-06-09"), "2021-06-11");
   CHECK_STR(value_of("The results were published Friday.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("The notes would be repaid in five years.", "2021-06-09"), "2026");
   CHECK_STR(value_of("Fans were planning a parade on Saturday.", "2021-06-09"), "2021-06-12");
   CHECK_STR(value_of("Prices stand higher since Oct. 23 in most towns.", "2021-05-06"), "2020-10-23");
   CHECK_STR(value_of("The board unveiled the plan Aug. 21.", "2021-10-27"), "2021-08-21");
@@ -121,6 +142,14 @@ static void test_tense(void) {
   CHECK_STR(value_of("They will watch next Monday's game.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_of("Dividends are payable Jan. 2.", "2021-11-02"), "2022-01-02");
   CHECK_STR(value_of("The team said it could return as early as Tuesday.", "2021-06-09"), "2021-06-15");
+  /* "by" names a deadline, to come whatever the verbs say */
+  CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
+  CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
+  CHECK_STR(value_of("Ten states had filed reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  /* "set to", "is to": an arrangement to come */
+  CHECK_STR(value_of("The stalled talks are set to resume Monday.", "2021-06-09"), "2021-06-14");
+  CHECK_STR(value_at("The shares, halted last week, are to trade again Tuesday.", "2021-06-09", 1),
+            "2021-06-15");
 }
 
 /* Financial periods: "the year ended ..." is a year-long period, not the anchor's year. */
@@ -137,6 +166,107 @@ static void test_fiscal(void) {
             "2005");
   CHECK_STR(value_at("He moved there in June 2010 and married later that year.", "2021-08-02", 1),
             "2010");
+  /* "the next day", and "the next month" told in the past, from the date told about */
+  CHECK_STR(value_at("He was held on March 3 and freed the next day.", "2021-06-09", 1), "2021-03-04");
+  CHECK_STR(value_at("He was held on March 3 and freed the next month.", "2021-06-09", 1), "2021-04");
+  CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
+            "2021-07");
+}
+
+/* Narrative mode: a history whose written years lie far from the anchor
+** places dates without a year after the last date it wrote in full. */
+static void test_narrative(void) {
+  const char *history =
+      "The canal was begun in 1821 and the locks were finished in 1824. Work stopped in March. "
+      "On 4 July 1825 the first barge passed; two days later a second followed. On 20 November "
+      "ice closed it. In January it froze, and it reopened the following spring. By 1830 it "
+      "paid its way.";
+  CHECK_STR(value_at(history, "2020-05-01", 2), "1824-03");
+  CHECK_STR(value_at(history, "2020-05-01", 3), "1825-07-04");
+  CHECK_STR(value_at(history, "2020-05-01", 4), "1825-07-06");
+  CHECK_STR(value_at(history, "2020-05-01", 5), "1825-11-20");
+  CHECK_STR(value_at(history, "2020-05-01", 6), "1826-01");
+  CHECK_STR(value_at(history, "2020-05-01", 7), "1826-SP");
+  CHECK_STR(value_at(history, "2020-05-01", 8), "1830");
+  /* a coarser date that holds the one told about does not replace it */
+  CHECK_STR(value_at("In 1901, 1902 and 1903 it grew. On 5 December it burned, and 1903 ended "
+                     "badly. In January it was rebuilt.", "2020-05-01", 5),
+            "1904-01");
+  /* a year spoken of in the future is a plan: the story stays in its year */
+  CHECK_STR(value_at("The dam was begun in 1931 and 1932. The board planned to open it in 1936. "
+                     "The walls rose in May.", "2020-05-01", 3),
+            "1932-05");
+  /* "that night", "the next morning": of the day told about, in news too */
+  CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
+                     "2020-05-01", 1),
+            "2019-06-03TNI");
+  CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
+                     "2020-05-01", 2),
+            "2019-06-04TMO");
+    /* a bare year far from the month told about is a digression */
+  CHECK_STR(value_at("In 1931 and 1932 it grew. On 3 May 1933 the siege began, as the one of 1870 "
+                     "had. On 9 June it ended.", "2020-05-01", 4),
+            "1933-06-09");
+    /* a date alone in parentheses is an aside */
+  CHECK_STR(value_at("Its rules were set in 1931 and 1932. The old code (1790) went. In May it "
+                     "lapsed.", "2020-05-01", 3),
+            "1932-05");
+    /* "four days later" than a year is a day of that year */
+  CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
+                     "the army left.", "2020-05-01", 3),
+            "1871-XX-XX");
+  /* news that recalls history, with its own "yesterday", stays news */
+  CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
+                     "sales fell in March.", "2020-05-01", 4),
+            "2020-03");
+  /* a history page whose citations carry recent dates is still a history */
+  const char *cited =
+      "Locks were built in 1821, 1822, 1823, 1824, 1825, 1826, 1827, 1828, 1829 and 1830. "
+      "In June the first barge passed. Retrieved 3 May 2020. Retrieved 4 May 2020. "
+      "Retrieved 5 May 2020. Retrieved 6 May 2020. Retrieved 7 May 2020. Retrieved 8 May 2020. "
+      "Retrieved 9 May 2020. Retrieved 10 May 2020.";
+  CHECK_STR(value_at(cited, "2020-05-01", 10), "1830-06");
+    /* a chronicle of recent years: many written years, few of them the anchor's */
+  const char *chronicle =
+      "The line was planned in 2009 and 2010, funded in 2011, and built in 2012 and 2013. "
+      "Trials ran in 2014; fares rose in 2015, 2016 and 2017. It was extended in 2018. "
+      "In March the new depot opened.";
+  CHECK_STR(value_at(chronicle, "2020-05-01", 10), "2018-03");
+    /* without an anchor, the text's own full dates are the reference */
+  CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
+                     "gone.", NULL, 0),
+            "XXXX-06");
+  CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
+                     "gone.", NULL, 2),
+            "2010-06");
+  CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Today it is "
+                     "gone.", NULL, 3),
+            "XXXX-XX-XX");
+    /* "soon" in a history is shortly after the story's date: no FUTURE_REF */
+  CHECK_STR(value_at("In 1701, 1702 and 1703 the fort grew, and it was soon taken.", "2020-05-01", 3),
+            "(none)");
+    /* "today" is the writer's day in a history too */
+  CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
+                     "2020-05-01", 3),
+            "2020-05-01");
+}
+
+/* Ranges are two expressions, one per end, as TimeML tags them, unless the year is guessed. */
+static void test_ranges(void) {
+  const char *text = "The war of 1915-17 began on 6-7 March 1915 and ended on June 3-5, 1917.";
+  CHECK_STR(nth(text, NULL, 0, 1), "1915");
+  CHECK_STR(value_at(text, NULL, 1), "1917");
+  CHECK_STR(nth(text, NULL, 1, 1), "17");
+  CHECK_STR(nth(text, NULL, 2, 1), "6");
+  CHECK_STR(value_at(text, NULL, 2), "1915-03-06");
+  CHECK_STR(nth(text, NULL, 3, 1), "7 March 1915");
+  CHECK_STR(nth(text, NULL, 4, 1), "June 3");
+  CHECK_STR(nth(text, NULL, 5, 1), "5, 1917");
+  CHECK_STR(value_at(text, NULL, 5), "1917-06-05");
+  CHECK_STR(value_of("It ran from 2001-2004.", "2021-06-09"), "2001");
+  CHECK_STR(value_at("It ran from 2001-2004.", "2021-06-09", 1), "2004");
+  CHECK_STR(span_of("The fair runs July 3-9 this summer.", "2021-06-09"), "July 3-9");
+  CHECK_STR(value_of("The fair runs July 3-9 this summer.", "2021-06-09"), "2021-07");
 }
 
 /* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
@@ -152,6 +282,8 @@ int main(void) {
   test_tagger();
   test_tense();
   test_fiscal();
+  test_narrative();
+  test_ranges();
   test_spans();
   UNIT_DONE();
 }
