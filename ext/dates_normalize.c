@@ -918,9 +918,7 @@ static int norm_set(ctx *c) {
 static int norm_fuzzy(ctx *c) {
   /* "Paris was soon taken": in a history, "soon" is shortly after the date
   ** told about, not the writer's future */
-  if (has_word(c, "soon") && c->ref && c->ref->narrative &&
-      c->ref->narrative != ND_NARRATIVE_UNANCHORED)
-    return 0;
+  if (has_word(c, "soon") && c->ref && c->ref->narrative) return 0;
   if (has_word(c, "future") || has_word(c, "soon")) return emit_ref(c, "FUTURE_REF");
   if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
       has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))
@@ -1095,22 +1093,18 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   c.t2 = t2;
   if (c.nw == 0) return 0;
   nd_anchor told;
-  /* a history tells from dates far from the anchor, a chronicle from any
-  ** other year than the anchor's, a text without an anchor from any date */
-  c.telling = ref && ref->narrative && ref->set &&
-              (ref->narrative == ND_NARRATIVE_UNANCHORED ||
-               (c.a && abs(ref->p.y - c.a->y) >
-                           (ref->narrative == ND_NARRATIVE_FAR ? ND_NARRATIVE_NEAR : 0)));
+  /* a history tells from dates far from the anchor, a chronicle from any other year */
+  c.telling = c.a && ref && ref->narrative && ref->set &&
+              abs(ref->p.y - c.a->y) > (ref->narrative == ND_NARRATIVE_FAR ? ND_NARRATIVE_NEAR : 0);
   if (c.telling && tell_from_ref(kind)) {
-    /* Narrative mode, telling of a date far from the anchor (or with no
-    ** anchor): that date stands in for the anchor, and the verbs of a
-    ** history are all past. */
+    /* Narrative mode, telling of a date far from the anchor: that date
+    ** stands in for the anchor, and the verbs of a history are all past. */
     if (!ref_days(&ref->p, &c.R0, &c.R1)) return 0;
     nd_civil_from_days(c.R0, &told.y, &told.m, &told.d);
     told.set = 1, told.has_time = 0, told.hh = told.mi = told.ss = 0;
     c.a = &told;
     c.A = c.R0;
-    if (ref->narrative != ND_NARRATIVE_UNANCHORED) c.tense = ND_TENSE_NONE;
+    c.tense = ND_TENSE_NONE;
   }
   int ok = normalize_kind(&c, kind);
   if (ok < 0) return -1;

@@ -561,8 +561,7 @@ static int told_part(const char *s, size_t n) {
 ** own day: its "today", "yesterday" and bare weekdays say so, and a text
 ** with more than one such cue per four written years stays news. The years
 ** counted are the 4-digit ones inside candidate spans of the kinds that
-** write years, each place once. Returns ND_NARRATIVE_FAR, ND_NARRATIVE_CHRONICLE,
-** ND_NARRATIVE_UNANCHORED (no anchor: the text's own dates are all there is)
+** write years, each place once. Returns ND_NARRATIVE_FAR, ND_NARRATIVE_CHRONICLE
 ** or 0 (news). */
 #define NARRATIVE_MIN_YEARS 3  /* fewer written years: too little to tell */
 #define NARRATIVE_FAR_PCT 75   /* share of them far from the anchor */
@@ -573,7 +572,7 @@ static int told_part(const char *s, size_t n) {
 #define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
 
 static int narrative_text(const scan *sc, const nd_anchor *a) {
-  if (!a || !a->set) return ND_NARRATIVE_UNANCHORED;
+  if (!a || !a->set) return 0;
   size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
   for (size_t i = 0; i < sc->nc; i++) {
     const candidate *c = &sc->cand[i];

@@ -232,11 +232,9 @@ void nd_range_value(const nd_point *a, const nd_point *b, nd_timex *t);
 /* Years from the anchor within which a written year still reads as news. */
 #define ND_NARRATIVE_NEAR 10
 /* Kinds of narrative (nd_date_ref.narrative): a history whose years lie far
-** from the anchor, a chronicle of recent years other than the anchor's, or
-** any text without an anchor (its own full dates are all there is). */
+** from the anchor, or a chronicle of recent years other than the anchor's. */
 #define ND_NARRATIVE_FAR 1
 #define ND_NARRATIVE_CHRONICLE 2
-#define ND_NARRATIVE_UNANCHORED 3
 
 /* The date a text is telling about: the last date of day granularity or
 ** coarser it wrote in full. "A year earlier" and "the following month" count
