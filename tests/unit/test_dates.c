@@ -203,15 +203,15 @@ static void test_narrative(void) {
   CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
                      "2020-05-01", 2),
             "2019-06-04TMO");
-    /* a bare year far from the month told about is a digression */
+  /* a bare year far from the month told about is a digression */
   CHECK_STR(value_at("In 1931 and 1932 it grew. On 3 May 1933 the siege began, as the one of 1870 "
                      "had. On 9 June it ended.", "2020-05-01", 4),
             "1933-06-09");
-    /* a date alone in parentheses is an aside */
+  /* a date alone in parentheses is an aside */
   CHECK_STR(value_at("Its rules were set in 1931 and 1932. The old code (1790) went. In May it "
                      "lapsed.", "2020-05-01", 3),
             "1932-05");
-    /* "four days later" than a year is a day of that year */
+  /* "four days later" than a year is a day of that year */
   CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
                      "the army left.", "2020-05-01", 3),
             "1871-XX-XX");
@@ -226,13 +226,13 @@ static void test_narrative(void) {
       "Retrieved 5 May 2020. Retrieved 6 May 2020. Retrieved 7 May 2020. Retrieved 8 May 2020. "
       "Retrieved 9 May 2020. Retrieved 10 May 2020.";
   CHECK_STR(value_at(cited, "2020-05-01", 10), "1830-06");
-    /* a chronicle of recent years: many written years, few of them the anchor's */
+  /* a chronicle of recent years: many written years, few of them the anchor's */
   const char *chronicle =
       "The line was planned in 2009 and 2010, funded in 2011, and built in 2012 and 2013. "
       "Trials ran in 2014; fares rose in 2015, 2016 and 2017. It was extended in 2018. "
       "In March the new depot opened.";
   CHECK_STR(value_at(chronicle, "2020-05-01", 10), "2018-03");
-    /* without an anchor nothing is resolved, whatever dates the text wrote
+  /* without an anchor nothing is resolved, whatever dates the text wrote
     ** (DESIGN: a NULL anchor leaves relative expressions unresolved) */
   CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Next week it "
                      "reopens.", NULL, 2),
@@ -240,10 +240,10 @@ static void test_narrative(void) {
   CHECK_STR(value_at("In June it closed. On 3 May 2010 it opened. In June it closed. Next week it "
                      "reopens.", NULL, 3),
             "XXXX-WXX");
-    /* "soon" in a history is shortly after the story's date: no FUTURE_REF */
+  /* "soon" in a history is shortly after the story's date: no FUTURE_REF */
   CHECK_STR(value_at("In 1701, 1702 and 1703 the fort grew, and it was soon taken.", "2020-05-01", 3),
             "(none)");
-    /* "today" is the writer's day in a history too */
+  /* "today" is the writer's day in a history too */
   CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
                      "2020-05-01", 3),
             "2020-05-01");
