@@ -17,7 +17,10 @@
 **
 ** How it works: nd_ner_doc_new walks the document once for per-token hashes
 ** and a hash map of word forms; sentence features then need only a window
-** of per-token details computed for that sentence.
+** of per-token details computed for that sentence. What a word form decides
+** alone (its shape, lists, class, and the tagger's sums of the features it
+** brings to its own tag and to its neighbours') is kept once per distinct
+** form in a memo, and across documents in an nd_ner_cache.
 */
 #include <stddef.h>
 #include <string.h>
@@ -106,7 +109,7 @@ struct nd_ner_doc {
   nd_ner_cache *cache;        /* or NULL */
   int gaz_fold;               /* nd_gaz_*_fold: -1 except in training */
   /* Memos by word form: a hash index (at most half full) of small slots
-  ** into a dense array, so that growing copies and clears little. */
+  ** into fixed blocks of memos, so that growing copies and clears little. */
   memo_index *memo_idx;
   size_t memo_mask;
   word_memo **memo_block; /* MEMO_BLOCK memos each: growing copies none */
@@ -130,7 +133,8 @@ struct nd_ner_cache {
   word_memo slot[ND_NER_CACHE_SLOTS];
 };
 
-/* A memo's sums came from the cache: no need to store them back. */
+/* nd_ner_form_sums.filled of a memo copied from the cache: filled, and no
+** need to store it back. */
 #define FROM_CACHE 2
 
 nd_ner_cache *nd_ner_cache_new(void) {
