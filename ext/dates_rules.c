@@ -27,6 +27,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -431,8 +432,12 @@ static int read_marks(scan *sc, size_t upto) {
 
 /* Tense of the marker nearest to [start, end) within its sentence and
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
-** are the rule's own business. Sets *tense; returns -1 on OOM. */
-static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, nd_tense *tense) {
+** are the rule's own business. The "to" of an intention counts only when
+** intents is set: "extended their offers to acquire it Friday" dates the
+** extending, a weekday being told with the verb of the clause. Sets
+** *tense; returns -1 on OOM. */
+static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
+                      nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
@@ -446,6 +451,7 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, n
   for (; k > 0 && sc->mark_pos[k - 1] >= lo; k--) {
     size_t p = sc->mark_pos[k - 1];
     if (p >= start && p < end) continue;
+    if (!intents && sc->mark_future[k - 1] == ND_TENSE_MARK_INTENT) continue;
     size_t dist = p >= end ? p - end : start - p;
     if (dist < best_dist) {
       best_dist = dist;
@@ -464,15 +470,28 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
-/* "by February": news names a deadline, which is to come whatever the
-** verbs around say ("agreed to repay it by February"); in TimeBank six of
-** seven such months lie after the anchor. Weekdays are left to the verbs:
-** "had filed by Wednesday" reports the week just past. */
-static int deadline(const char *s, size_t start) {
-  size_t i = start;
+/* The tense a calendar date takes from the word just before it, whatever
+** the verbs around say. "by February" names a deadline, which is to come
+** ("agreed to repay it by February"; in TimeBank six of seven such months
+** lie after the anchor). "until", "through" and "effective" end or start a
+** term that the verb of the clause does not date ("has extended the loans
+** through January", "the pact, effective June 1"): the nearest such date
+** to the anchor. Weekdays are left to the verbs: "had filed by Wednesday"
+** reports the week just past. Returns the tense, or -1 for no such word. */
+static int tense_of_preposition(const char *s, size_t start) {
+  static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
+  size_t i = start, b;
+  char w[16];
   while (i > 0 && s[i - 1] == ' ') i--;
-  return i >= 2 && (s[i - 2] | 0x20) == 'b' && (s[i - 1] | 0x20) == 'y' &&
-         (i == 2 || !((s[i - 3] | 0x20) >= 'a' && (s[i - 3] | 0x20) <= 'z'));
+  b = i;
+  while (i > 0 && b - i < 15 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26) i--;
+  if (i == b || (i > 0 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26)) return -1;
+  for (size_t k = 0; k < b - i; k++) w[k] = (char)(s[i + k] | 0x20);
+  w[b - i] = 0;
+  if (!strcmp(w, "by")) return ND_TENSE_FUTURE;
+  for (const char *const *o = open_terms; *o; o++)
+    if (!strcmp(w, *o)) return ND_TENSE_NONE;
+  return -1;
 }
 
 /* A date alone in parentheses ("the Civil Constitution (1790)", "founded
@@ -648,10 +667,13 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     /* a narrative asks the tense of every date that may move its story: plans do not */
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
-        tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
+        tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
+                   &tense))
       goto done;
-    if (!ref.narrative && kind == ND_K_CALENDAR && deadline(text, c->start))
-      tense = ND_TENSE_FUTURE;
+    if (!ref.narrative && kind == ND_K_CALENDAR) {
+      int pt = tense_of_preposition(text, c->start);
+      if (pt >= 0) tense = (nd_tense)pt;
+    }
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

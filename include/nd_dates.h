@@ -121,7 +121,9 @@ int nd_i18n_words_ok(void);
 /* ---- Tense markers (dates_tense.c) -------------------------------------- */
 
 /* Called with the byte offset of a tense marker and 1 for future, 0 for
-** past; a non-zero return stops the scan. */
+** past, ND_TENSE_MARK_INTENT for the "to" of an intention ("agreed to
+** buy"); a non-zero return stops the scan. */
+#define ND_TENSE_MARK_INTENT 2
 typedef int (*nd_tense_fn)(void *arg, size_t at, int future);
 /* Report the tense markers of s[from..to) in order. Returns 0, or -1 when
 ** fn stopped it. */

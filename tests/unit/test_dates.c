@@ -146,6 +146,20 @@ static void test_tense(void) {
   CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
   CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
   CHECK_STR(value_of("Ten states had filed reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  /* "until", "through", "effective" open or close a term the verb does not date */
+  CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
+  CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
+  CHECK_STR(value_at("Output was flat this year through August.", "2021-10-20", 1), "2021-08");
+  /* the "to" of an intention dates a month to come, not a weekday */
+  CHECK_STR(value_of("The chain agreed to sell its stores in January.", "2021-11-20"), "2022-01");
+  CHECK_STR(value_of("They announced a deal, an agreement to merge the two in February.",
+                     "2021-11-20"),
+            "2022-02");
+  CHECK_STR(value_of("The rivals extended their offers to buy the mill Friday.", "2021-06-09"),
+            "2021-06-04");
+  /* a participle after a determiner is an adjective, no past */
+  CHECK_STR(value_of("The fee will be paid on a still unspecified day in January.", "2021-11-20"),
+            "2022-01");
   /* "set to", "is to": an arrangement to come */
   CHECK_STR(value_of("The stalled talks are set to resume Monday.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_at("The shares, halted last week, are to trade again Tuesday.", "2021-06-09", 1),
