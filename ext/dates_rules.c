@@ -164,6 +164,10 @@ static const date_rule rules[] = {
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     /* "mid-afternoon yesterday", "late morning today" */
     {ND_K_DEICTIC, "(?:(?:early|late|mid-?)\\s*)?(?:morning|afternoon|evening)\\s+(?:today|yesterday|tomorrow)\\b"},
+    /* "by mid-afternoon", "in the late evening": a part of the day told about
+    ** ("the early morning hours of 30 April" is left to the date) */
+    {ND_K_DEICTIC, "(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)\\b"
+                   "(?!\\s+(?:hours\\s+)?of\\b)"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
     /* "that night", "the next morning": a part of the day told about */
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"

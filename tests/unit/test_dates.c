@@ -106,6 +106,11 @@ static void test_tagger(void) {
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
   CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
   CHECK_STR(value_of("Shares fell mid-afternoon yesterday.", "2023-03-17"), "2023-03-16TAF");
+  CHECK_STR(value_of("By mid afternoon, the police said the road was open.", "2023-03-17"),
+            "2023-03-17TAF");
+  CHECK_STR(value_at("The ferry left on May 3 and sank in the late evening.", "2023-06-09", 1),
+            "2023-05-03TEV");
+  CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"), "30 April");
   /* years in words after a month or a season, as transcripts write them */
   CHECK_STR(value_of("Sales peaked in June nineteen ninety-six.", "2023-03-17"), "1996-06");
   CHECK_STR(value_of("It snowed in the winter of two thousand and one.", "2023-03-17"), "2001-WI");
