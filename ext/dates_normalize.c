@@ -919,7 +919,8 @@ static int norm_fuzzy(ctx *c) {
   /* "Paris was soon taken": in a history, "soon" is shortly after the date
   ** told about, not the writer's future */
   if (has_word(c, "soon") && c->ref && c->ref->narrative) return 0;
-  if (has_word(c, "future") || has_word(c, "soon")) return emit_ref(c, "FUTURE_REF");
+  if (has_word(c, "future") || has_word(c, "soon") || has_word(c, "term") || has_word(c, "later"))
+    return emit_ref(c, "FUTURE_REF");
   if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
       has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))
     return emit_ref(c, "PAST_REF");

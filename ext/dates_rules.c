@@ -214,7 +214,8 @@ static const date_rule rules[] = {
     /* now, recently, the future. */
     {ND_K_FUZZY, "\\bnow\\b(?!\\s+that\\b)|\\bcurrently\\b|\\brecently\\b|\\blately\\b|\\bnowadays\\b|"
                  "\\bpresently\\b|\\bat\\s+present\\b|\\bthese\\s+days\\b|(?<!\\bas )\\bsoon\\b(?!\\s+(?:as|after|afterwards?)\\b)|"
-                 "\\bthe\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?(?:future|past)\\b|"
+                 "\\bthe\\s+(?:near\\s+|distant\\s+|immediate\\s+)?(?:future|past)\\b|"
+                 "\\bthe\\s+(?:near|short)\\s+term\\b(?!-)|\\ba\\s+later\\s+date\\b|"
                  "\\bcurrent\\b"},
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"

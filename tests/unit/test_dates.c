@@ -111,6 +111,12 @@ static void test_tagger(void) {
   CHECK_STR(value_at("The ferry left on May 3 and sank in the late evening.", "2023-06-09", 1),
             "2023-05-03TEV");
   CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"), "30 April");
+  /* vague references to what is to come */
+  CHECK_STR(span_of("Rates may fall in the near future.", "2023-03-17"), "the near future");
+  CHECK_STR(value_of("Rates may fall in the near future.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(value_of("The plan helps in the short term.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(value_of("A vote will be held at a later date.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(span_of("It sold short-term notes and a date palm.", "2023-03-17"), "(none)");
   /* years in words after a month or a season, as transcripts write them */
   CHECK_STR(value_of("Sales peaked in June nineteen ninety-six.", "2023-03-17"), "1996-06");
   CHECK_STR(value_of("It snowed in the winter of two thousand and one.", "2023-03-17"), "2001-WI");
