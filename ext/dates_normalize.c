@@ -690,6 +690,16 @@ static int norm_part_year(ctx *c) {
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
     y = two_digit_year(c, (int)c->w[c->nw - 1].num);
   const char *mod = edge_mod(c);
+  if (has_word(c, "period")) {
+    /* "the latest period" is the quarter the report named last, "the 1988
+    ** period" that quarter of 1988; with no quarter named, a year or nothing */
+    if (c->ref && c->ref->quarter_set) {
+      nd_point p = c->ref->quarter;
+      if (y >= 0) p.y = y;
+      return emit_point(c, "DATE", p, mod);
+    }
+    return y >= 0 ? emit_point(c, "DATE", nd_point_make(ND_G_YEAR, y, -1, -1), mod) : 0;
+  }
   if (quarter || half) {
     nd_gran g = quarter ? ND_G_QUARTER : ND_G_HALF;
     if (ord > (quarter ? 4 : 2)) return 0;

@@ -157,6 +157,8 @@ static const date_rule rules[] = {
                      "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
                      "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
+    /* "the latest period", "the 1988 period": the quarter a financial report is about */
+    {ND_K_PART_YEAR, "(?:the\\s+)?(?:latest|most\\s+recent|" YEAR4 ")\\s+period\\b"},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
@@ -336,7 +338,7 @@ static unsigned kind_triggers(nd_date_kind k) {
     case ND_K_CALENDAR: return ND_T_MONTH;
     case ND_K_DECADE: return ND_T_YEAR | ND_T_DECADE;
     case ND_K_CENTURY: return ND_T_UNIT;
-    case ND_K_PART_YEAR: return ND_T_UNIT | ND_T_HALF | ND_T_SEASON | ND_T_QH;
+    case ND_K_PART_YEAR: return ND_T_UNIT | ND_T_HALF | ND_T_SEASON | ND_T_QH | ND_T_PERIOD;
     case ND_K_DEICTIC: return ND_T_DEICTIC | ND_T_PART;
     case ND_K_WEEKDAY: return ND_T_WEEKDAY;
     case ND_K_RELATIVE: case ND_K_SHIFT: case ND_K_IN_FUTURE: case ND_K_DURATION: return ND_T_UNIT;

@@ -69,7 +69,7 @@ static const trigger_word words[] = {
     {"ninth", 0}, {"no", 0}, {"noon", ND_T_NOON}, {"nov", MON}, {"november", MON},
     {"now", ND_T_FUZZY}, {"nowadays", ND_T_FUZZY}, {"oct", MON}, {"october", MON}, {"of", INNER},
     {"once", 0}, {"one", 0}, {"or", INNER}, {"other", INNER}, {"over", 0}, {"part", INNER},
-    {"past", ND_T_FUZZY}, {"per", 0}, {"present", ND_T_FUZZY}, {"presently", ND_T_FUZZY},
+    {"past", ND_T_FUZZY}, {"per", 0}, {"period", ND_T_PERIOD}, {"present", ND_T_FUZZY}, {"presently", ND_T_FUZZY},
     {"previous", 0}, {"prior", 0}, {"quarter", UNIT}, {"quarterly", ND_T_SETADV},
     {"quarters", UNIT}, {"rd", INNER}, {"recent", 0}, {"recently", ND_T_FUZZY}, {"remaining", 0},
     {"right", 0}, {"roughly", 0}, {"s", INNER}, {"same", 0}, {"sat", WDAY}, {"saturday", WDAY},

@@ -186,6 +186,15 @@ static void test_fiscal(void) {
   CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
             "2021-Q1");
   CHECK_STR(value_of("The quarter was weak.", "2021-08-02"), "2021-Q2");
+  /* "the latest period", "the 2020 period": that quarter; with none named, a year or nothing */
+  CHECK_STR(value_at("Profit fell in the first quarter. Sales in the latest period rose.",
+                     "2021-08-02", 1),
+            "2021-Q1");
+  CHECK_STR(value_at("Profit fell in the first quarter, from a gain in the 2020 period.",
+                     "2021-08-02", 1),
+            "2020-Q1");
+  CHECK_STR(value_of("Sales in the 2020 period rose.", "2021-08-02"), "2020");
+  CHECK_STR(value_of("Sales in the latest period rose.", "2021-08-02"), "(none)");
   /* "the following year", "later that year" name a year, not the day told about */
   CHECK_STR(value_at("The mill opened on May 3, 2004, and closed the following year.", "2021-08-02", 1),
             "2005");
