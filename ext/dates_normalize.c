@@ -778,6 +778,13 @@ static int norm_weekday(ctx *c) {
   nd_point p = unknown_point(ND_G_DAY);
   p.d = wd;
   if (c->a) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
+  if (has_rel && rel && (has_word(c, "previous") || has_word(c, "following")) && c->ref &&
+      c->ref->set && c->ref->p.gran == ND_G_DAY) {
+    /* "the previous Friday", "the following Monday": from the day told about */
+    int ok;
+    long z = nd_point_day(&c->ref->p, &ok), wz = nd_weekday(z);
+    if (ok) p = nd_point_from_day(rel < 0 ? z - ((wz - wd + 6) % 7 + 1) : z + ((wd - wz + 6) % 7 + 1));
+  }
   if (part < 0) return emit_point(c, "DATE", p, edge_mod(c));
   p.gran = ND_G_PART;
   p.part = part;

@@ -203,6 +203,12 @@ static void test_fiscal(void) {
   /* "the next day", and "the next month" told in the past, from the date told about */
   CHECK_STR(value_at("He was held on March 3 and freed the next day.", "2021-06-09", 1), "2021-03-04");
   CHECK_STR(value_at("He was held on March 3 and freed the next month.", "2021-06-09", 1), "2021-04");
+  /* "the previous Friday", "the following Monday": from the day told about */
+  CHECK_STR(value_at("Stocks fell on Wednesday, down from the previous Friday.", "2021-06-11", 1),
+            "2021-06-04");
+  CHECK_STR(value_at("He came on June 3 and left the following Monday.", "2021-06-11", 1),
+            "2021-06-07");
+  CHECK_STR(value_of("Stocks were down from the previous Friday.", "2021-06-11"), "2021-06-04");
   CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
             "2021-07");
 }
