@@ -95,7 +95,9 @@
   "(?-i:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|" \
   "CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Z)\\b"
 #define AMPM "(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|a\\.\\s?m\\.|p\\.\\s?m\\.)"
-#define NOT_AGE "(?![- ]+old\\b)"
+/* Not an age ("a 44-year-old"), nor the start of "a year-earlier loss",
+** which is the year before, no duration. */
+#define NOT_AGE "(?![- ]+old\\b|-(?:earlier|ago)\\b)"
 
 typedef struct date_rule {
   nd_date_kind kind;

@@ -124,6 +124,8 @@ static void test_tagger(void) {
   CHECK_STR(value_of("12:30 a.m.", "2001-05-05"), "2001-05-05T00:30");
   CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
+  CHECK_STR(span_of("It lost less than a year-earlier loss.", "2023-03-17"), "year-earlier");
+  CHECK_STR(value_of("It lost less than a year-earlier loss.", "2023-03-17"), "2022");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
   /* a fall and a march that are no season and no month */
   CHECK_STR(span_of("After the fall of Rome it rained.", "2023-03-17"), "(none)");
