@@ -841,6 +841,18 @@ static int norm_relative(ctx *c) {
 static int norm_shift(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
+  /* "the quarter a year ago", "the period last year": the quarter the
+  ** report named last, a year before; the shift is the year's */
+  int period = has_word(c, "period");
+  for (int i = ui + 1; i < c->nw && c->w[ui].val == ND_U_QUARTER; i++)
+    if (c->w[i].cls == ND_W_UNIT && c->w[i].val == ND_U_YEAR) ui = i, period = 1;
+  if (period && c->w[ui].val == ND_U_YEAR && c->a && !has_word(c, "later") &&
+      ((c->ref && c->ref->quarter_set) || has_word(c, "quarter"))) {
+    /* with no quarter named, the latest complete one */
+    nd_point p = c->ref && c->ref->quarter_set ? c->ref->quarter : shift_point(c, ND_G_QUARTER, -1);
+    p.y -= 1;
+    return emit_point(c, "DATE", p, qty_mod(c));
+  }
   nd_unit u = (nd_unit)c->w[ui].val;
   double q = quantity(c, ui);
   if (q == 0) q = 1; /* "the year earlier", "year-ago" */

@@ -192,6 +192,9 @@ static const date_rule rules[] = {
     {ND_K_SHIFT, APPROX "?(?:" QTYS "|the)\\s+" UNIT "(?:\\s+or\\s+so)?\\s+(?:ago|earlier|later|from\\s+now|hence)\\b"},
     {ND_K_SHIFT, "(?:the\\s+(?:comparable\\s+|same\\s+)?(?=\\S+\\s+period\\b))?\\b(?:year|month|week|day)[-\\s](?:earlier|ago)\\b(?:\\s+period\\b)?"},
     {ND_K_SHIFT, "\\b(?:years|months|weeks|days|decades)\\s+ago\\b"},
+    /* "the quarter a year ago", "the corresponding period last year" */
+    {ND_K_SHIFT, "(?:the\\s+)?(?:(?:comparable|corresponding|same)\\s+)?(?:quarter|period)\\s+"
+                 "(?:a\\s+year\\s+(?:ago|earlier)|(?:of\\s+|in\\s+)?last\\s+year)\\b(?!['’])"},
     /* in three days: a date in a future sentence, else a duration. */
     {ND_K_IN_FUTURE, "(?<=\\bin |\\bwithin )" APPROX "?" QTY "\\s+(?:more\\s+)?" UNIT NOT_AGE},
     /* Rates after an amount: "$5 a year", "300 flights a week". */

@@ -43,7 +43,7 @@ static const trigger_word words[] = {
     {"boxing", ND_T_HOLIDAY},
     {"biannually", ND_T_SETADV}, {"biennially", ND_T_SETADV}, {"calendar", 0},
     {"centuries", UNIT}, {"century", UNIT}, {"christmas", ND_T_HOLIDAY}, {"class", INNER}, {"coming", 0}, {"comparable", 0},
-    {"couple", 0}, {"current", ND_T_FUZZY}, {"currently", ND_T_FUZZY}, {"daily", ND_T_SETADV}, {"date", ND_T_FUZZY},
+    {"corresponding", 0}, {"couple", 0}, {"current", ND_T_FUZZY}, {"currently", ND_T_FUZZY}, {"daily", ND_T_SETADV}, {"date", ND_T_FUZZY},
     {"day", UNIT}, {"days", UNIT}, {"dec", MON}, {"decade", UNIT}, {"decades", UNIT}, {"distant", 0},
     {"december", MON}, {"dozen", 0}, {"dozens", 0}, {"each", 0}, {"early", 0}, {"earlier", 0}, {"easter", ND_T_HOLIDAY},
     {"eighteen", 0}, {"eighteenth", 0}, {"eight", 0}, {"eighth", 0}, {"election", ND_T_HOLIDAY}, {"eighties", ND_T_DECADE}, {"eighty", 0},

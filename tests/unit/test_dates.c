@@ -197,6 +197,14 @@ static void test_fiscal(void) {
             "2020-Q1");
   CHECK_STR(value_of("Sales in the 2020 period rose.", "2021-08-02"), "2020");
   CHECK_STR(value_of("Sales in the latest period rose.", "2021-08-02"), "(none)");
+  /* "the quarter a year ago", "the corresponding period last year": that quarter, a year before */
+  CHECK_STR(value_at("Profit fell in the second quarter ended June 30, from the corresponding "
+                     "period last year.",
+                     "2021-08-02", 2),
+            "2020-Q2");
+  CHECK_STR(span_of("Sales fell from the quarter a year ago.", "2021-08-02"), "the quarter a year ago");
+  CHECK_STR(value_of("Sales fell from the quarter a year ago.", "2021-08-02"), "2020-Q2");
+  CHECK_STR(value_of("Sales fell from the quarter a year ago.", NULL), "XXXX");
   /* "the following year", "later that year" name a year, not the day told about */
   CHECK_STR(value_at("The mill opened on May 3, 2004, and closed the following year.", "2021-08-02", 1),
             "2005");
