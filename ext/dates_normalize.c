@@ -690,10 +690,12 @@ static int norm_part_year(ctx *c) {
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
     y = two_digit_year(c, (int)c->w[c->nw - 1].num);
   const char *mod = edge_mod(c);
-  if (has_word(c, "period")) {
+  int named_quarter = c->ref && c->ref->quarter_set;
+  if (has_word(c, "period") || (quarter && !ord && y >= 0 && named_quarter)) {
     /* "the latest period" is the quarter the report named last, "the 1988
-    ** period" that quarter of 1988; with no quarter named, a year or nothing */
-    if (c->ref && c->ref->quarter_set) {
+    ** period", "the 1988 quarter" that quarter of 1988; with no quarter
+    ** named, a year or nothing */
+    if (named_quarter) {
       nd_point p = c->ref->quarter;
       if (y >= 0) p.y = y;
       return emit_point(c, "DATE", p, mod);

@@ -160,7 +160,7 @@ static const date_rule rules[] = {
                      "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     /* "the latest period", "the 1988 period": the quarter a financial report is about */
-    {ND_K_PART_YEAR, "(?:the\\s+)?(?:latest|most\\s+recent|" YEAR4 ")\\s+period\\b"},
+    {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:latest|most\\s+recent)\\s+period|" YEAR4 "\\s+(?:period|quarter))\\b"},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},

@@ -196,6 +196,9 @@ static void test_fiscal(void) {
                      "2021-08-02", 1),
             "2020-Q1");
   CHECK_STR(value_of("Sales in the 2020 period rose.", "2021-08-02"), "2020");
+  CHECK_STR(value_at("Profit fell in the first quarter, from a gain in the 2020 quarter.",
+                     "2021-08-02", 1),
+            "2020-Q1");
   CHECK_STR(value_of("Sales in the latest period rose.", "2021-08-02"), "(none)");
   /* "the quarter a year ago", "the corresponding period last year": that quarter, a year before */
   CHECK_STR(value_at("Profit fell in the second quarter ended June 30, from the corresponding "
