@@ -208,7 +208,9 @@ static const date_rule rules[] = {
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
     /* "the year ended March 31": the accounting period, a year long. */
     {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
-    {ND_K_DURATION, "(?<=\\bfor )(?:years|decades|centuries|months|weeks|days|hours)\\b"},
+    /* "for years", "within weeks", "the first time in years" (not "in years past") */
+    {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin )(?:years|decades|centuries|months|weeks|days|hours)\\b"
+                    "(?!\\s+(?:of|to|when|past|ago|later|before|after|since)\\b|[-'’])"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
                "|" MONTH_WORD "|spring|summer|fall|autumn|winter)\\b"},

@@ -101,6 +101,10 @@ static void test_tagger(void) {
   CHECK_STR(value_of("It took 1 1/2 hours.", "2023-03-17"), "PT1H30M");
   CHECK_STR(value_of("It lasted 2 1/2 weeks.", "2023-03-17"), "P17.5D");
   CHECK_STR(value_of("It lasted a week and a half.", "2023-03-17"), "P10.5D");
+  /* a bare plural after "for", "within", "in": a vague duration */
+  CHECK_STR(value_of("Troops will arrive within weeks.", "2023-03-17"), "PXW");
+  CHECK_STR(value_of("Sales grew for the first time in years.", "2023-03-17"), "PXY");
+  CHECK_STR(span_of("Prices were higher in years past.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("on Nov. 9", "1989-11-02"), "1989-11-09");
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
