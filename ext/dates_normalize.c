@@ -857,7 +857,7 @@ static int norm_shift(ctx *c) {
   }
   nd_unit u = (nd_unit)c->w[ui].val;
   double q = quantity(c, ui);
-  if (q == 0) q = 1; /* "the year earlier", "year-ago" */
+  if (q == 0) q = c->w[ui].plural ? -1 : 1; /* "years ago": vague; "the year earlier", "year-ago" */
   int dir = has_word(c, "later") || has_word(c, "now") || has_word(c, "hence") ? 1 : -1;
   const char *mod = qty_mod(c);
   if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");

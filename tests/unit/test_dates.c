@@ -96,6 +96,7 @@ static void test_tagger(void) {
   /* Quantities of four to six digits without a thousands comma. */
   CHECK_STR(value_of("It began 3650 days ago.", "2023-03-17"), "2013-03-19");
   CHECK_STR(value_of("It began 3,650 days ago.", "2023-03-17"), "2013-03-19");
+  CHECK_STR(value_of("It began months ago.", "2023-03-17"), "PAST_REF");
   /* a fraction after the whole number; weeks mix with no other unit */
   CHECK_STR(value_of("He served 2 1/2 years there.", "2023-03-17"), "P2Y6M");
   CHECK_STR(value_of("It took 1 1/2 hours.", "2023-03-17"), "PT1H30M");
