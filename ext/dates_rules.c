@@ -514,6 +514,22 @@ static int aside(const char *s, size_t n, size_t start, size_t end) {
   return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
 }
 
+/* A title in quotes: "This Week" (a television programme) opens a quotation
+** with every word capitalized, a unit among them, where prose would write
+** "this week". Months and weekdays, capitalized anyway, are not asked. */
+static int quoted_title(const char *s, size_t start, size_t end) {
+  int quoted = (start >= 1 && (s[start - 1] == '"' || s[start - 1] == '`')) ||
+               (start >= 3 && !memcmp(s + start - 3, "\xe2\x80\x9c", 3));
+  if (!quoted) return 0;
+  int words = 0;
+  for (size_t i = start; i < end; i++) {
+    if (i > start && s[i - 1] != ' ') continue;
+    if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
+    words++;
+  }
+  return words >= 2;
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK;
@@ -676,6 +692,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
+    if (kind == ND_K_RELATIVE && quoted_title(text, c->start, c->end)) continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
     /* a narrative asks the tense of every date that may move its story: plans do not */

@@ -129,6 +129,9 @@ static void test_tagger(void) {
   CHECK_STR(value_of("12:30 a.m.", "2001-05-05"), "2001-05-05T00:30");
   CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
+  /* a programme's title in quotes is no date; a quoted sentence keeps its dates */
+  CHECK_STR(span_of("He spoke on ABC's \"This Week\" on Sunday.", "2023-03-17"), "Sunday");
+  CHECK_STR(value_of("\"This week we vote,\" he said.", "2023-03-17"), "2023-W11");
   CHECK_STR(span_of("It lost less than a year-earlier loss.", "2023-03-17"), "year-earlier");
   CHECK_STR(value_of("It lost less than a year-earlier loss.", "2023-03-17"), "2022");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
