@@ -780,7 +780,7 @@ static int norm_weekday(ctx *c) {
   nd_point p = unknown_point(ND_G_DAY);
   p.d = wd;
   if (c->a) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
-  if (has_rel && rel && (has_word(c, "previous") || has_word(c, "following")) && c->ref &&
+  if (c->a && has_rel && rel && (has_word(c, "previous") || has_word(c, "following")) && c->ref &&
       c->ref->set && c->ref->p.gran == ND_G_DAY) {
     /* "the previous Friday", "the following Monday": from the day told about */
     int ok;

@@ -230,6 +230,8 @@ static void test_fiscal(void) {
   CHECK_STR(value_at("He came on June 3 and left the following Monday.", "2021-06-11", 1),
             "2021-06-07");
   CHECK_STR(value_of("Stocks were down from the previous Friday.", "2021-06-11"), "2021-06-04");
+  CHECK_STR(value_at("He came on June 3, 2021 and left the following Monday.", NULL, 1),
+            "XXXX-WXX-1");
   CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
             "2021-07");
 }
