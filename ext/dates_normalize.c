@@ -952,7 +952,7 @@ static int norm_fuzzy(ctx *c) {
   if (has_word(c, "soon") && c->ref && c->ref->narrative) return 0;
   if (has_word(c, "future") || has_word(c, "soon") || has_word(c, "term") || has_word(c, "later"))
     return emit_ref(c, "FUTURE_REF");
-  if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
+  if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") || has_word(c, "then") ||
       has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))
     return emit_ref(c, "PAST_REF");
   return emit_ref(c, "PRESENT_REF");

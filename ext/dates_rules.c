@@ -225,7 +225,7 @@ static const date_rule rules[] = {
                  "\\bpresently\\b|\\bat\\s+present\\b|\\bthese\\s+days\\b|(?<!\\bas )\\bsoon\\b(?!\\s+(?:as|after|afterwards?)\\b)|"
                  "\\bthe\\s+(?:near\\s+|distant\\s+|immediate\\s+)?(?:future|past)\\b|"
                  "\\bthe\\s+(?:near|short)\\s+term\\b(?!-)|\\ba\\s+later\\s+date\\b|"
-                 "\\bcurrent\\b"},
+                 "\\bthen[-\\s]current\\b|\\bcurrent\\b"},
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
                  "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"

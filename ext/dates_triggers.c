@@ -79,7 +79,7 @@ static const trigger_word words[] = {
     {"sixteenth", 0}, {"sixth", 0}, {"sixties", ND_T_DECADE}, {"sixty", 0}, {"so", INNER},
     {"some", 0}, {"soon", ND_T_FUZZY}, {"spring", ND_T_SEASON}, {"st", INNER}, {"start", 0},
     {"summer", ND_T_SEASON}, {"sun", WDAY}, {"sunday", WDAY}, {"sundays", WDAY}, {"ten", 0},
-    {"tenth", 0}, {"term", ND_T_FUZZY}, {"th", INNER}, {"than", INNER}, {"thanksgiving", ND_T_HOLIDAY}, {"that", 0}, {"the", 0}, {"these", ND_T_FUZZY}, {"third", 0},
+    {"tenth", 0}, {"term", ND_T_FUZZY}, {"th", INNER}, {"than", INNER}, {"thanksgiving", ND_T_HOLIDAY}, {"that", 0}, {"the", 0}, {"then", 0}, {"these", ND_T_FUZZY}, {"third", 0},
     {"thirteen", 0}, {"thirteenth", 0}, {"thirties", ND_T_DECADE}, {"thirty", 0}, {"this", 0},
     {"thousand", ND_T_YEARWORD}, {"thousands", 0}, {"three", 0}, {"thrice", 0}, {"thu", WDAY},
     {"thur", WDAY}, {"thurs", WDAY}, {"thursday", WDAY}, {"thursdays", WDAY}, {"times", INNER},

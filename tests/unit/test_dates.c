@@ -121,6 +121,7 @@ static void test_tagger(void) {
   CHECK_STR(value_of("Rates may fall in the near future.", "2023-03-17"), "FUTURE_REF");
   CHECK_STR(value_of("The plan helps in the short term.", "2023-03-17"), "FUTURE_REF");
   CHECK_STR(value_of("A vote will be held at a later date.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(value_of("They paid the then-current price.", "2023-03-17"), "PAST_REF");
   CHECK_STR(span_of("It sold short-term notes and a date palm.", "2023-03-17"), "(none)");
   /* years in words after a month or a season, as transcripts write them */
   CHECK_STR(value_of("Sales peaked in June nineteen ninety-six.", "2023-03-17"), "1996-06");
