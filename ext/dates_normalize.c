@@ -690,6 +690,18 @@ static int norm_part_year(ctx *c) {
   if (y < 0 && quarter && !ord && c->w[c->nw - 1].cls == ND_W_NUMBER && c->w[c->nw - 1].ndigits == 2)
     y = two_digit_year(c, (int)c->w[c->nw - 1].num);
   const char *mod = edge_mod(c);
+  int named_quarter = c->ref && c->ref->quarter_set;
+  if (has_word(c, "period") || (quarter && !ord && y >= 0 && named_quarter)) {
+    /* "the latest period" is the quarter the report named last, "the 1988
+    ** period", "the 1988 quarter" that quarter of 1988; with no quarter
+    ** named, a year or nothing */
+    if (named_quarter) {
+      nd_point p = c->ref->quarter;
+      if (y >= 0) p.y = y;
+      return emit_point(c, "DATE", p, mod);
+    }
+    return y >= 0 ? emit_point(c, "DATE", nd_point_make(ND_G_YEAR, y, -1, -1), mod) : 0;
+  }
   if (quarter || half) {
     nd_gran g = quarter ? ND_G_QUARTER : ND_G_HALF;
     if (ord > (quarter ? 4 : 2)) return 0;
@@ -768,6 +780,13 @@ static int norm_weekday(ctx *c) {
   nd_point p = unknown_point(ND_G_DAY);
   p.d = wd;
   if (c->a) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
+  if (c->a && has_rel && rel && (has_word(c, "previous") || has_word(c, "following")) && c->ref &&
+      c->ref->set && c->ref->p.gran == ND_G_DAY) {
+    /* "the previous Friday", "the following Monday": from the day told about */
+    int ok;
+    long z = nd_point_day(&c->ref->p, &ok), wz = nd_weekday(z);
+    if (ok) p = nd_point_from_day(rel < 0 ? z - ((wz - wd + 6) % 7 + 1) : z + ((wd - wz + 6) % 7 + 1));
+  }
   if (part < 0) return emit_point(c, "DATE", p, edge_mod(c));
   p.gran = ND_G_PART;
   p.part = part;
@@ -824,9 +843,21 @@ static int norm_relative(ctx *c) {
 static int norm_shift(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
+  /* "the quarter a year ago", "the period last year": the quarter the
+  ** report named last, a year before; the shift is the year's */
+  int period = has_word(c, "period");
+  for (int i = ui + 1; i < c->nw && c->w[ui].val == ND_U_QUARTER; i++)
+    if (c->w[i].cls == ND_W_UNIT && c->w[i].val == ND_U_YEAR) ui = i, period = 1;
+  if (period && c->w[ui].val == ND_U_YEAR && c->a && !has_word(c, "later") &&
+      ((c->ref && c->ref->quarter_set) || has_word(c, "quarter"))) {
+    /* with no quarter named, the latest complete one */
+    nd_point p = c->ref && c->ref->quarter_set ? c->ref->quarter : shift_point(c, ND_G_QUARTER, -1);
+    p.y -= 1;
+    return emit_point(c, "DATE", p, qty_mod(c));
+  }
   nd_unit u = (nd_unit)c->w[ui].val;
   double q = quantity(c, ui);
-  if (q == 0) q = 1; /* "the year earlier", "year-ago" */
+  if (q == 0) q = c->w[ui].plural ? -1 : 1; /* "years ago": vague; "the year earlier", "year-ago" */
   int dir = has_word(c, "later") || has_word(c, "now") || has_word(c, "hence") ? 1 : -1;
   const char *mod = qty_mod(c);
   if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");
@@ -919,8 +950,9 @@ static int norm_fuzzy(ctx *c) {
   /* "Paris was soon taken": in a history, "soon" is shortly after the date
   ** told about, not the writer's future */
   if (has_word(c, "soon") && c->ref && c->ref->narrative) return 0;
-  if (has_word(c, "future") || has_word(c, "soon")) return emit_ref(c, "FUTURE_REF");
-  if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") ||
+  if (has_word(c, "future") || has_word(c, "soon") || has_word(c, "term") || has_word(c, "later"))
+    return emit_ref(c, "FUTURE_REF");
+  if (has_word(c, "past") || has_word(c, "recently") || has_word(c, "recent") || has_word(c, "then") ||
       has_word(c, "lately") || has_word(c, "formerly") || has_word(c, "previously"))
     return emit_ref(c, "PAST_REF");
   return emit_ref(c, "PRESENT_REF");

@@ -27,6 +27,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -94,7 +95,9 @@
   "(?-i:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|" \
   "CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Z)\\b"
 #define AMPM "(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|a\\.\\s?m\\.|p\\.\\s?m\\.)"
-#define NOT_AGE "(?![- ]+old\\b)"
+/* Not an age ("a 44-year-old"), nor the start of "a year-earlier loss",
+** which is the year before, no duration. */
+#define NOT_AGE "(?![- ]+old\\b|-(?:earlier|ago)\\b)"
 
 typedef struct date_rule {
   nd_date_kind kind;
@@ -156,6 +159,8 @@ static const date_rule rules[] = {
                      "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
                      "(?:\\s+(?:of\\s+)?(?:" YEARREF "|['’][0-9]{2}\\b))?"},
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
+    /* "the latest period", "the 1988 period": the quarter a financial report is about */
+    {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:latest|most\\s+recent)\\s+period|" YEAR4 "\\s+(?:period|quarter))\\b"},
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
@@ -163,6 +168,10 @@ static const date_rule rules[] = {
     {ND_K_DEICTIC, "(?:(?:early|late)\\s+)?(?:today|tonight|yesterday|tomorrow)\\b(?:\\s+" PART ")?"},
     /* "mid-afternoon yesterday", "late morning today" */
     {ND_K_DEICTIC, "(?:(?:early|late|mid-?)\\s*)?(?:morning|afternoon|evening)\\s+(?:today|yesterday|tomorrow)\\b"},
+    /* "by mid-afternoon", "in the late evening": a part of the day told about
+    ** ("the early morning hours of 30 April" is left to the date) */
+    {ND_K_DEICTIC, "(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)\\b"
+                   "(?!\\s+(?:hours\\s+)?of\\b)"},
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?(?:this\\s+" PART "|last\\s+night)\\b"},
     /* "that night", "the next morning": a part of the day told about */
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"
@@ -183,6 +192,9 @@ static const date_rule rules[] = {
     {ND_K_SHIFT, APPROX "?(?:" QTYS "|the)\\s+" UNIT "(?:\\s+or\\s+so)?\\s+(?:ago|earlier|later|from\\s+now|hence)\\b"},
     {ND_K_SHIFT, "(?:the\\s+(?:comparable\\s+|same\\s+)?(?=\\S+\\s+period\\b))?\\b(?:year|month|week|day)[-\\s](?:earlier|ago)\\b(?:\\s+period\\b)?"},
     {ND_K_SHIFT, "\\b(?:years|months|weeks|days|decades)\\s+ago\\b"},
+    /* "the quarter a year ago", "the corresponding period last year" */
+    {ND_K_SHIFT, "(?:the\\s+)?(?:(?:comparable|corresponding|same)\\s+)?(?:quarter|period)\\s+"
+                 "(?:a\\s+year\\s+(?:ago|earlier)|(?:of\\s+|in\\s+)?last\\s+year)\\b(?!['’])"},
     /* in three days: a date in a future sentence, else a duration. */
     {ND_K_IN_FUTURE, "(?<=\\bin |\\bwithin )" APPROX "?" QTY "\\s+(?:more\\s+)?" UNIT NOT_AGE},
     /* Rates after an amount: "$5 a year", "300 flights a week". */
@@ -196,7 +208,9 @@ static const date_rule rules[] = {
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
     /* "the year ended March 31": the accounting period, a year long. */
     {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
-    {ND_K_DURATION, "(?<=\\bfor )(?:years|decades|centuries|months|weeks|days|hours)\\b"},
+    /* "for years", "within weeks", "the first time in years" (not "in years past") */
+    {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin )(?:years|decades|centuries|months|weeks|days|hours)\\b"
+                    "(?!\\s+(?:of|to|when|past|ago|later|before|after|since)\\b|[-'’])"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
                "|" MONTH_WORD "|spring|summer|fall|autumn|winter)\\b"},
@@ -209,8 +223,9 @@ static const date_rule rules[] = {
     /* now, recently, the future. */
     {ND_K_FUZZY, "\\bnow\\b(?!\\s+that\\b)|\\bcurrently\\b|\\brecently\\b|\\blately\\b|\\bnowadays\\b|"
                  "\\bpresently\\b|\\bat\\s+present\\b|\\bthese\\s+days\\b|(?<!\\bas )\\bsoon\\b(?!\\s+(?:as|after|afterwards?)\\b)|"
-                 "\\bthe\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?(?:future|past)\\b|"
-                 "\\bcurrent\\b"},
+                 "\\bthe\\s+(?:near\\s+|distant\\s+|immediate\\s+)?(?:future|past)\\b|"
+                 "\\bthe\\s+(?:near|short)\\s+term\\b(?!-)|\\ba\\s+later\\s+date\\b|"
+                 "\\bthen[-\\s]current\\b|\\bcurrent\\b"},
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
                  "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
@@ -330,7 +345,7 @@ static unsigned kind_triggers(nd_date_kind k) {
     case ND_K_CALENDAR: return ND_T_MONTH;
     case ND_K_DECADE: return ND_T_YEAR | ND_T_DECADE;
     case ND_K_CENTURY: return ND_T_UNIT;
-    case ND_K_PART_YEAR: return ND_T_UNIT | ND_T_HALF | ND_T_SEASON | ND_T_QH;
+    case ND_K_PART_YEAR: return ND_T_UNIT | ND_T_HALF | ND_T_SEASON | ND_T_QH | ND_T_PERIOD;
     case ND_K_DEICTIC: return ND_T_DEICTIC | ND_T_PART;
     case ND_K_WEEKDAY: return ND_T_WEEKDAY;
     case ND_K_RELATIVE: case ND_K_SHIFT: case ND_K_IN_FUTURE: case ND_K_DURATION: return ND_T_UNIT;
@@ -431,8 +446,12 @@ static int read_marks(scan *sc, size_t upto) {
 
 /* Tense of the marker nearest to [start, end) within its sentence and
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
-** are the rule's own business. Sets *tense; returns -1 on OOM. */
-static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, nd_tense *tense) {
+** are the rule's own business. The "to" of an intention counts only when
+** intents is set: "extended their offers to acquire it Friday" dates the
+** extending, a weekday being told with the verb of the clause. Sets
+** *tense; returns -1 on OOM. */
+static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
+                      nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
@@ -446,6 +465,7 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, n
   for (; k > 0 && sc->mark_pos[k - 1] >= lo; k--) {
     size_t p = sc->mark_pos[k - 1];
     if (p >= start && p < end) continue;
+    if (!intents && sc->mark_future[k - 1] == ND_TENSE_MARK_INTENT) continue;
     size_t dist = p >= end ? p - end : start - p;
     if (dist < best_dist) {
       best_dist = dist;
@@ -464,21 +484,50 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
-/* "by February": news names a deadline, which is to come whatever the
-** verbs around say ("agreed to repay it by February"); in TimeBank six of
-** seven such months lie after the anchor. Weekdays are left to the verbs:
-** "had filed by Wednesday" reports the week just past. */
-static int deadline(const char *s, size_t start) {
-  size_t i = start;
+/* The tense a calendar date takes from the word just before it, whatever
+** the verbs around say. "by February" names a deadline, which is to come
+** ("agreed to repay it by February"; in TimeBank six of seven such months
+** lie after the anchor). "until", "through" and "effective" end or start a
+** term that the verb of the clause does not date ("has extended the loans
+** through January", "the pact, effective June 1"): the nearest such date
+** to the anchor. Weekdays are left to the verbs: "had filed by Wednesday"
+** reports the week just past. Returns the tense, or -1 for no such word. */
+static int tense_of_preposition(const char *s, size_t start) {
+  static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
+  size_t i = start, b;
+  char w[16];
   while (i > 0 && s[i - 1] == ' ') i--;
-  return i >= 2 && (s[i - 2] | 0x20) == 'b' && (s[i - 1] | 0x20) == 'y' &&
-         (i == 2 || !((s[i - 3] | 0x20) >= 'a' && (s[i - 3] | 0x20) <= 'z'));
+  b = i;
+  while (i > 0 && b - i < 15 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26) i--;
+  if (i == b || (i > 0 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26)) return -1;
+  for (size_t k = 0; k < b - i; k++) w[k] = (char)(s[i + k] | 0x20);
+  w[b - i] = 0;
+  if (!strcmp(w, "by")) return ND_TENSE_FUTURE;
+  for (const char *const *o = open_terms; *o; o++)
+    if (!strcmp(w, *o)) return ND_TENSE_NONE;
+  return -1;
 }
 
 /* A date alone in parentheses ("the Civil Constitution (1790)", "founded
 ** (1984)") is an aside: it does not move the date the text is telling about. */
 static int aside(const char *s, size_t n, size_t start, size_t end) {
   return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
+}
+
+/* A title in quotes: "This Week" (a television programme) opens a quotation
+** with every word capitalized, a unit among them, where prose would write
+** "this week". Months and weekdays, capitalized anyway, are not asked. */
+static int quoted_title(const char *s, size_t start, size_t end) {
+  int quoted = (start >= 1 && (s[start - 1] == '"' || s[start - 1] == '`')) ||
+               (start >= 3 && !memcmp(s + start - 3, "\xe2\x80\x9c", 3));
+  if (!quoted) return 0;
+  int words = 0;
+  for (size_t i = start; i < end; i++) {
+    if (i > start && s[i - 1] != ' ') continue;
+    if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
+    words++;
+  }
+  return words >= 2;
 }
 
 static int kind_needs_tense(nd_date_kind k) {
@@ -643,15 +692,19 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
+    if (kind == ND_K_RELATIVE && quoted_title(text, c->start, c->end)) continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
     /* a narrative asks the tense of every date that may move its story: plans do not */
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
-        tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, &tense))
+        tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
+                   &tense))
       goto done;
-    if (!ref.narrative && kind == ND_K_CALENDAR && deadline(text, c->start))
-      tense = ND_TENSE_FUTURE;
+    if (!ref.narrative && kind == ND_K_CALENDAR) {
+      int pt = tense_of_preposition(text, c->start);
+      if (pt >= 0) tense = (nd_tense)pt;
+    }
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

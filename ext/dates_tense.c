@@ -8,7 +8,9 @@
 ** How it works: words of ASCII letters are looked up in a small sorted
 ** table; a word ending in "-ed" not in the table counts as past. A few
 ** pairs are read together: "had been scheduled" and "as planned" are past,
-** "next to" is no tense at all. Called on bounded windows around dates.
+** "next to" is no tense at all, and "to" after a word of intention
+** ("agreed to buy", "an agreement to acquire") marks what is to come.
+** Called on bounded windows around dates.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +98,22 @@ static const char *const determiners[] = {"a",     "an",    "the", "its",  "his"
                                           "these", "those", "new", "no",   NULL};
 /* Future markers that are also nouns. */
 static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", NULL};
+/* Adverbs between a determiner and a participle: "a still unspecified date". */
+static const char *const adjective_adverbs[] = {"still", "yet", "newly", NULL};
+
+/* An "-ed" word after a determiner is an adjective, no past: "an undisclosed
+** sum", "the revised plan", "a still unspecified date". */
+static int participle_adjective(const char *prev, const char *prev2) {
+  return word_in(prev, determiners) ||
+         (word_in(prev, adjective_adverbs) && word_in(prev2, determiners));
+}
+
+/* Words of intention: the "to" after them opens what is to come. */
+static const char *const intent_words[] = {
+    "agree",    "agreed",   "agrees",     "agreement", "decide",   "decided", "decides", "vote",
+    "voted",    "votes",    "promise",    "promised",  "promises", "pledge",  "pledged", "pledges",
+    "vow",      "vowed",    "vows",       "offer",     "offered",  "offers",  "propose", "proposed",
+    "proposes", "threaten", "threatened", "threatens", NULL};
 /* After "will be", "would be" or "to be", a participle is to come. */
 static const char *const future_aux[] = {"will", "would", "to", "ll", "shall", NULL};
 
@@ -107,7 +125,9 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
   while (next_word(s, to, &i, &a, &b, low)) {
     char t = listed_tense(low);
     size_t len = b - a;
-    if (!t && len >= 4 && len < 15 && low[len - 2] == 'e' && low[len - 1] == 'd') t = 'P';
+    if (!t && len >= 4 && len < 15 && low[len - 2] == 'e' && low[len - 1] == 'd' &&
+        !participle_adjective(prev, prev2))
+      t = 'P';
     if (t == 'N') t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
@@ -149,6 +169,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
           next_word(s, to, &j, &c, &d, w3) && !strcmp(w3, "as"))
         t = 'F';
     }
+    if (!t && !strcmp(low, "to") && word_in(prev, intent_words)) t = 'I';
     if (t == 'H') {
       /* "had been scheduled": the plan is past, skip the words that follow */
       size_t j = i, c, d;
@@ -160,7 +181,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       }
       t = 'P';
     }
-    if (t && fn(arg, a, t == 'F')) return -1;
+    if (t && fn(arg, a, t == 'I' ? ND_TENSE_MARK_INTENT : t == 'F')) return -1;
     memcpy(prev2, prev, sizeof prev2);
     memcpy(prev, low, sizeof prev);
   }

@@ -89,7 +89,8 @@ enum {
   ND_T_FUZZY = 1 << 8, ND_T_SETADV = 1 << 9, ND_T_NOON = 1 << 10, ND_T_DECADE = 1 << 11,
   ND_T_QH = 1 << 12, ND_T_YEAR = 1 << 13, /* ND_T_DIGIT: 1-2 digits, ND_T_YEAR: 4 digits or '23 */
   ND_T_HOLIDAY = 1 << 14, ND_T_YEARWORD = 1 << 15, /* nineteen, twenty, two (thousand) */
-  ND_T_I18N = 1 << 16 /* a word start that may be a trigger of dates_i18n.c */
+  ND_T_I18N = 1 << 16, /* a word start that may be a trigger of dates_i18n.c */
+  ND_T_PERIOD = 1 << 17 /* "period": "the latest period" of a financial report */
 };
 
 /* Called with a byte offset where an expression may start and the classes
@@ -121,7 +122,9 @@ int nd_i18n_words_ok(void);
 /* ---- Tense markers (dates_tense.c) -------------------------------------- */
 
 /* Called with the byte offset of a tense marker and 1 for future, 0 for
-** past; a non-zero return stops the scan. */
+** past, ND_TENSE_MARK_INTENT for the "to" of an intention ("agreed to
+** buy"); a non-zero return stops the scan. */
+#define ND_TENSE_MARK_INTENT 2
 typedef int (*nd_tense_fn)(void *arg, size_t at, int future);
 /* Report the tense markers of s[from..to) in order. Returns 0, or -1 when
 ** fn stopped it. */

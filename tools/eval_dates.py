@@ -239,7 +239,12 @@ three splits at once (WikiWars up, TimeBank and AQUAINT unchanged), and
 later classes of WikiWars error (ranges, BC years, "the fall of Rome",
 "soon" in a history, digressions) were fixed with general rules kept only
 when TimeBank and AQUAINT did not fall: its figure is no longer a held-out
-one.
+one. A third round (tense of months after "until", "through", "effective"
+and after "agreed to"; "the latest period", "the quarter a year ago";
+"the near future"; "within weeks") was tuned on TimeBank the same way,
+each change kept only when AQUAINT did not fall and WikiWars did not fall
+by more than 0.003; none of them moved AQUAINT, so 0.757 stays its
+held-out figure.
 
 Known gaps, from the error lists (`--errors 40`): expressions anchored on
 events ("the day before the vote"), vague plurals ("recent years",
@@ -249,19 +254,19 @@ for a decade, `1989-WXX` or an unpadded `2000-W7` for "last week",
 weekday-and-night as a bare date); financial "a year ago"/"a year earlier"
 that the gold reads as the quarter under discussion about two times in
 three, and as the year or the day otherwise; months without a year whose
-side of the anchor the nearest verb gets wrong ("agreed to buy it in
-February" said in October); and weekdays in documents whose DCT is not the
-day they were written. In histories: year-less dates after a flashback
-("on 5 November 1917", then "15 July" of 1918), the year of a winter
-(`1915-WI` is the winter that starts in December 1915 here, often the one
-that ends in 1915 in WikiWars), months of BC years, and WikiWars' own
-habits (`former`, `the time` tagged, `today` as `PRESENT_REF`). Type and
-value do not count the `mod`.
+side of the anchor the verbs do not settle ("prices have come down from the
+middle of October" said in February: a present perfect, no marker); and
+weekdays in documents whose DCT is not the day they were written. In
+histories: year-less dates after a flashback ("on 5 November 1917", then
+"15 July" of 1918), the year of a winter (`1915-WI` is the winter that
+starts in December 1915 here, often the one that ends in 1915 in WikiWars),
+months of BC years, and WikiWars' own habits (`former`, `the time` tagged,
+`today` as `PRESENT_REF`). Type and value do not count the `mod`.
 TIMEX2 (WikiWars) has no types: its type rows count every relaxed match.
 
 Without the anchor (`--no-anchor`: news_dates(text) alone, relative
 expressions left underspecified as DESIGN asks), value F1 was TimeBank
-0.288, AQUAINT 0.223, WikiWars 0.587 when this page was last written: the
+0.293, AQUAINT 0.223, WikiWars 0.588 when this page was last written: the
 values need the publication date. (Reading an unanchored text as a
 narrative from its own full dates gave 0.297, 0.227 and 0.764, but would
 resolve "next week" against a date the text wrote, not leave it open.)

@@ -13,7 +13,7 @@ import eval_dates  # noqa: E402  (tools/ is not a package)
 
 # split: (strict F1, relaxed F1, value F1), each a little under the last figures
 FLOORS = {
-    "TimeBank": (0.87, 0.93, 0.81),
+    "TimeBank": (0.89, 0.94, 0.83),
     "AQUAINT": (0.83, 0.92, 0.75),
 }
 # WikiWars (history, far from its anchor: the narrative mode's check)

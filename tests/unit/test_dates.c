@@ -96,16 +96,33 @@ static void test_tagger(void) {
   /* Quantities of four to six digits without a thousands comma. */
   CHECK_STR(value_of("It began 3650 days ago.", "2023-03-17"), "2013-03-19");
   CHECK_STR(value_of("It began 3,650 days ago.", "2023-03-17"), "2013-03-19");
+  CHECK_STR(value_of("It began months ago.", "2023-03-17"), "PAST_REF");
   /* a fraction after the whole number; weeks mix with no other unit */
   CHECK_STR(value_of("He served 2 1/2 years there.", "2023-03-17"), "P2Y6M");
   CHECK_STR(value_of("It took 1 1/2 hours.", "2023-03-17"), "PT1H30M");
   CHECK_STR(value_of("It lasted 2 1/2 weeks.", "2023-03-17"), "P17.5D");
   CHECK_STR(value_of("It lasted a week and a half.", "2023-03-17"), "P10.5D");
+  /* a bare plural after "for", "within", "in": a vague duration */
+  CHECK_STR(value_of("Troops will arrive within weeks.", "2023-03-17"), "PXW");
+  CHECK_STR(value_of("Sales grew for the first time in years.", "2023-03-17"), "PXY");
+  CHECK_STR(span_of("Prices were higher in years past.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("on Nov. 9", "1989-11-02"), "1989-11-09");
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
   CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
   CHECK_STR(value_of("Shares fell mid-afternoon yesterday.", "2023-03-17"), "2023-03-16TAF");
+  CHECK_STR(value_of("By mid afternoon, the police said the road was open.", "2023-03-17"),
+            "2023-03-17TAF");
+  CHECK_STR(value_at("The ferry left on May 3 and sank in the late evening.", "2023-06-09", 1),
+            "2023-05-03TEV");
+  CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"), "30 April");
+  /* vague references to what is to come */
+  CHECK_STR(span_of("Rates may fall in the near future.", "2023-03-17"), "the near future");
+  CHECK_STR(value_of("Rates may fall in the near future.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(value_of("The plan helps in the short term.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(value_of("A vote will be held at a later date.", "2023-03-17"), "FUTURE_REF");
+  CHECK_STR(value_of("They paid the then-current price.", "2023-03-17"), "PAST_REF");
+  CHECK_STR(span_of("It sold short-term notes and a date palm.", "2023-03-17"), "(none)");
   /* years in words after a month or a season, as transcripts write them */
   CHECK_STR(value_of("Sales peaked in June nineteen ninety-six.", "2023-03-17"), "1996-06");
   CHECK_STR(value_of("It snowed in the winter of two thousand and one.", "2023-03-17"), "2001-WI");
@@ -113,6 +130,11 @@ static void test_tagger(void) {
   CHECK_STR(value_of("12:30 a.m.", "2001-05-05"), "2001-05-05T00:30");
   CHECK_STR(value_of("It cost $2019 and 12,000 people.", "2023-03-17"), "(none)");
   CHECK_STR(value_of("a 44-year-old man", "2023-03-17"), "(none)");
+  /* a programme's title in quotes is no date; a quoted sentence keeps its dates */
+  CHECK_STR(span_of("He spoke on ABC's \"This Week\" on Sunday.", "2023-03-17"), "Sunday");
+  CHECK_STR(value_of("\"This week we vote,\" he said.", "2023-03-17"), "2023-W11");
+  CHECK_STR(span_of("It lost less than a year-earlier loss.", "2023-03-17"), "year-earlier");
+  CHECK_STR(value_of("It lost less than a year-earlier loss.", "2023-03-17"), "2022");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
   /* a fall and a march that are no season and no month */
   CHECK_STR(span_of("After the fall of Rome it rained.", "2023-03-17"), "(none)");
@@ -146,6 +168,20 @@ static void test_tense(void) {
   CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
   CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
   CHECK_STR(value_of("Ten states had filed reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  /* "until", "through", "effective" open or close a term the verb does not date */
+  CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
+  CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
+  CHECK_STR(value_at("Output was flat this year through August.", "2021-10-20", 1), "2021-08");
+  /* the "to" of an intention dates a month to come, not a weekday */
+  CHECK_STR(value_of("The chain agreed to sell its stores in January.", "2021-11-20"), "2022-01");
+  CHECK_STR(value_of("They announced a deal, an agreement to merge the two in February.",
+                     "2021-11-20"),
+            "2022-02");
+  CHECK_STR(value_of("The rivals extended their offers to buy the mill Friday.", "2021-06-09"),
+            "2021-06-04");
+  /* a participle after a determiner is an adjective, no past */
+  CHECK_STR(value_of("The fee will be paid on a still unspecified day in January.", "2021-11-20"),
+            "2022-01");
   /* "set to", "is to": an arrangement to come */
   CHECK_STR(value_of("The stalled talks are set to resume Monday.", "2021-06-09"), "2021-06-14");
   CHECK_STR(value_at("The shares, halted last week, are to trade again Tuesday.", "2021-06-09", 1),
@@ -161,6 +197,26 @@ static void test_fiscal(void) {
   CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
             "2021-Q1");
   CHECK_STR(value_of("The quarter was weak.", "2021-08-02"), "2021-Q2");
+  /* "the latest period", "the 2020 period": that quarter; with none named, a year or nothing */
+  CHECK_STR(value_at("Profit fell in the first quarter. Sales in the latest period rose.",
+                     "2021-08-02", 1),
+            "2021-Q1");
+  CHECK_STR(value_at("Profit fell in the first quarter, from a gain in the 2020 period.",
+                     "2021-08-02", 1),
+            "2020-Q1");
+  CHECK_STR(value_of("Sales in the 2020 period rose.", "2021-08-02"), "2020");
+  CHECK_STR(value_at("Profit fell in the first quarter, from a gain in the 2020 quarter.",
+                     "2021-08-02", 1),
+            "2020-Q1");
+  CHECK_STR(value_of("Sales in the latest period rose.", "2021-08-02"), "(none)");
+  /* "the quarter a year ago", "the corresponding period last year": that quarter, a year before */
+  CHECK_STR(value_at("Profit fell in the second quarter ended June 30, from the corresponding "
+                     "period last year.",
+                     "2021-08-02", 2),
+            "2020-Q2");
+  CHECK_STR(span_of("Sales fell from the quarter a year ago.", "2021-08-02"), "the quarter a year ago");
+  CHECK_STR(value_of("Sales fell from the quarter a year ago.", "2021-08-02"), "2020-Q2");
+  CHECK_STR(value_of("Sales fell from the quarter a year ago.", NULL), "XXXX");
   /* "the following year", "later that year" name a year, not the day told about */
   CHECK_STR(value_at("The mill opened on May 3, 2004, and closed the following year.", "2021-08-02", 1),
             "2005");
@@ -169,6 +225,14 @@ static void test_fiscal(void) {
   /* "the next day", and "the next month" told in the past, from the date told about */
   CHECK_STR(value_at("He was held on March 3 and freed the next day.", "2021-06-09", 1), "2021-03-04");
   CHECK_STR(value_at("He was held on March 3 and freed the next month.", "2021-06-09", 1), "2021-04");
+  /* "the previous Friday", "the following Monday": from the day told about */
+  CHECK_STR(value_at("Stocks fell on Wednesday, down from the previous Friday.", "2021-06-11", 1),
+            "2021-06-04");
+  CHECK_STR(value_at("He came on June 3 and left the following Monday.", "2021-06-11", 1),
+            "2021-06-07");
+  CHECK_STR(value_of("Stocks were down from the previous Friday.", "2021-06-11"), "2021-06-04");
+  CHECK_STR(value_at("He came on June 3, 2021 and left the following Monday.", NULL, 1),
+            "XXXX-WXX-1");
   CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
             "2021-07");
 }
