@@ -148,9 +148,7 @@ typedef struct scratch {
   nd_ner_feats feat; /* of one sentence */
   size_t *off;
   float *emit;
-  nd_ner_form_sums **sums; /* per token: its form's sums */
-  size_t *nword;           /* per token: how many of its features are the form's own */
-  size_t cap;              /* tokens */
+  size_t cap; /* tokens */
 } scratch;
 
 static int scratch_reserve(scratch *s, size_t m) {
@@ -162,12 +160,6 @@ static int scratch_reserve(scratch *s, size_t m) {
   float *e = nd_realloc(s->emit, m * ND_NER_TAGS * sizeof(float));
   if (!e) return -1;
   s->emit = e;
-  nd_ner_form_sums **fs = nd_realloc(s->sums, m * sizeof(*fs));
-  if (!fs) return -1;
-  s->sums = fs;
-  size_t *nw = nd_realloc(s->nword, m * sizeof(*nw));
-  if (!nw) return -1;
-  s->nword = nw;
   s->cap = m;
   return 0;
 }
@@ -206,30 +198,37 @@ static void sum_into(const nd_ner_model *m, const uint32_t *f, size_t n, int16_t
 ** once per document and reused (nd_ner_form_sums); edge[] holds what the
 ** sentence's edges tell. */
 static int local_scores(const nd_ner_model *m, nd_ner_doc *d, size_t a, size_t b,
-                        scratch *s, const int16_t edge[ND_NER_NEAR][ROW_SPAN], float *local2) {
+                        const scratch *s, const int16_t edge[ND_NER_NEAR][ROW_SPAN],
+                        float *local2) {
   size_t count = b - a;
   /* The table does not fit in cache: ask for all of the sentence's slots
   ** first, so that the memory loads overlap instead of queueing. */
   const uint32_t *feats = s->feat.id;
   for (size_t k = 0; k < s->off[count]; k++) nd_ner_model_prefetch(m, feats[k]);
   for (size_t i = 0; i < count; i++) {
-    nd_ner_form_sums *fs = s->sums[i] = nd_ner_token_sums(d, a, a + i, &s->nword[i]);
+    size_t nword;
+    nd_ner_form_sums *fs = nd_ner_token_sums(d, a, a + i, &nword);
     if (fs->filled) continue;
     uint32_t f[ND_NER_MAXF];
-    sum_into(m, feats + s->off[i], s->nword[i], fs->self);
+    sum_into(m, feats + s->off[i], nword, fs->self);
     for (int w = 0; w < ND_NER_NEAR; w++)
       sum_into(m, f, nd_ner_near_features(d, a, b, a + i, w, f), fs->near[w]);
     fs->filled = 1;
   }
   for (size_t i = 0; i < count; i++) {
     int16_t acc[ROW_SPAN];
-    memcpy(acc, s->sums[i]->self, sizeof(acc));
+    size_t nword;
+    const nd_ner_form_sums *fs = nd_ner_token_sums(d, a, a + i, &nword);
+    memcpy(acc, fs->self, sizeof(acc));
     for (int w = 0; w < ND_NER_NEAR; w++) {
       long j = (long)i + nd_ner_near_dx(w);
-      const int16_t *near = j < 0 || j >= (long)count ? edge[w] : s->sums[j]->near[w];
+      size_t unused;
+      const int16_t *near = j < 0 || j >= (long)count
+                                ? edge[w]
+                                : nd_ner_token_sums(d, a, a + (size_t)j, &unused)->near[w];
       for (int t = 0; t < ROW_SPAN; t++) acc[t] = (int16_t)(acc[t] + near[t]);
     }
-    size_t k = s->off[i] + s->nword[i];
+    size_t k = s->off[i] + nword;
     add_rows(m, feats + k, s->off[i + 1] - k, acc);
     for (int t = 0; t < ND_NER_TAGS; t++) {
       s->emit[i * ND_NER_TAGS + t] = (float)acc[t] * m->wscale[0];
@@ -311,8 +310,6 @@ int nd_ner_tag_cached(const nd_ner_model *m, nd_ner_cache *cache, const char *te
   if (rc == 0) nd_ner_doc_keep(d);
   nd_free(s.feat.id);
   nd_free(s.off);
-  nd_free(s.sums);
-  nd_free(s.nword);
   nd_free(s.emit);
   nd_free(local2);
   nd_free(tags1);
