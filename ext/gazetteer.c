@@ -26,7 +26,6 @@
 #include "nd_gazetteer.h"
 #include "nd_utf8.h"
 
-#define ND_GAZ_PREFIX_BIT (1u << 31)
 #define ND_GAZ_EMPTY 0xFFFFFFFFu
 #define ND_GAZ_HEADER 24
 #define ND_GAZ_KEY_MAX 255

@@ -61,6 +61,9 @@ enum {
   (ND_GAZ_ORG_SUFFIX | ND_GAZ_ORG_CUE | ND_GAZ_PERSON_CUE | ND_GAZ_LOC_CUE | ND_GAZ_COMMON |       \
    ND_GAZ_TIME | ND_GAZ_CURRENCY)
 #define ND_GAZ_ALL ((1u << ND_GAZ_NFLAGS) - 1)
+/* Not a list: in a lookup's raw answer (nd_gaz_word_raw), the key begins a
+** longer entry, so phrase matching goes on to the next token. */
+#define ND_GAZ_PREFIX_BIT (1u << 31)
 #define ND_GAZ_TRAIN_ALL (ND_GAZ_TRAIN_PER | ND_GAZ_TRAIN_ORG | ND_GAZ_TRAIN_LOC | ND_GAZ_TRAIN_MISC)
 
 /* Short upper-case name of flag number bit (0 <= bit < ND_GAZ_NFLAGS), e.g.
