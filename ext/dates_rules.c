@@ -444,6 +444,17 @@ static int read_marks(scan *sc, size_t upto) {
   return 0;
 }
 
+/* Does a verb of speech at p, after a date that ends at end, only say who
+** spoke ("will leave Thursday, Castro said", "arrives Monday,'' he told
+** reporters")? A comma, a quote or a parenthesis between them sets the
+** attribution apart from the clause of the date, whose tense is the verb's
+** own, not the telling's. */
+static int attribution(const char *s, size_t end, size_t p) {
+  for (size_t i = end; i < p; i++)
+    if (s[i] == ',' || s[i] == '\'' || s[i] == '"' || s[i] == ')' || s[i] == '`') return 1;
+  return 0;
+}
+
 /* Tense of the marker nearest to [start, end) within its sentence and
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
 ** are the rule's own business. The "to" of an intention counts only when
@@ -451,7 +462,7 @@ static int read_marks(scan *sc, size_t upto) {
 ** extending, a weekday being told with the verb of the clause. Sets
 ** *tense; returns -1 on OOM. */
 static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
-                      nd_tense *tense) {
+                      int attributions, nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
@@ -466,10 +477,14 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
     size_t p = sc->mark_pos[k - 1];
     if (p >= start && p < end) continue;
     if (!intents && sc->mark_future[k - 1] == ND_TENSE_MARK_INTENT) continue;
+    if (!attributions && sc->mark_future[k - 1] == ND_TENSE_MARK_SPEECH && p >= end &&
+        attribution(sc->text, end, p))
+      continue;
     size_t dist = p >= end ? p - end : start - p;
     if (dist < best_dist) {
       best_dist = dist;
-      *tense = sc->mark_future[k - 1] ? ND_TENSE_FUTURE : ND_TENSE_PAST;
+      int m = sc->mark_future[k - 1];
+      *tense = m == 1 || m == ND_TENSE_MARK_INTENT ? ND_TENSE_FUTURE : ND_TENSE_PAST;
     }
     if (p < start && start - p > best_dist) break;
   }
@@ -699,7 +714,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
-                   &tense))
+                   !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR), &tense))
       goto done;
     if (!ref.narrative && kind == ND_K_CALENDAR) {
       int pt = tense_of_preposition(text, c->start);

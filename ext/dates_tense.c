@@ -20,13 +20,14 @@
 typedef struct tense_word {
   const char *w;
   /* 'F' future, 'P' past, 'H' had (past, and swallows what follows),
-  ** 'N' none (a word ending in "-ed" that is no past: "hundred") */
+  ** 'S' a verb of speech (past: "said", "told"), 'N' none (a word ending in
+  ** "-ed" that is no past: "hundred") */
   char tense;
 } tense_word;
 
 /* Sorted (strcmp order): checked by the unit tests. */
 static const tense_word tense_words[] = {
-    {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},    {"became", 'P'},
+    {"added", 'S'},     {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},    {"became", 'P'},
     {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},    {"brought", 'P'},
     {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},    {"creed", 'N'},
     {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},      {"earlier", 'P'},
@@ -40,11 +41,11 @@ static const tense_word tense_words[] = {
     {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},    {"need", 'N'},
     {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},  {"plan", 'F'},
     {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},  {"reed", 'N'},
-    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'P'},      {"sank", 'P'},     {"saw", 'P'},
+    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'S'},      {"sank", 'P'},     {"saw", 'P'},
     {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},    {"shed", 'N'},
     {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},    {"spent", 'P'},
     {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},   {"succeed", 'N'},
-    {"thought", 'P'},   {"threw", 'P'},    {"told", 'P'},      {"tomorrow", 'F'}, {"took", 'P'},
+    {"thought", 'P'},   {"threw", 'P'},    {"told", 'S'},      {"tomorrow", 'F'}, {"took", 'P'},
     {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},      {"weed", 'N'},
     {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},     {"won", 'P'},
     {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
@@ -181,7 +182,11 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       }
       t = 'P';
     }
-    if (t && fn(arg, a, t == 'I' ? ND_TENSE_MARK_INTENT : t == 'F')) return -1;
+    if (t && fn(arg, a,
+                t == 'I'   ? ND_TENSE_MARK_INTENT
+                : t == 'S' ? ND_TENSE_MARK_SPEECH
+                           : t == 'F'))
+      return -1;
     memcpy(prev2, prev, sizeof prev2);
     memcpy(prev, low, sizeof prev);
   }

@@ -168,6 +168,11 @@ static void test_tense(void) {
   CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
   CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
   CHECK_STR(value_of("Ten states had filed reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  /* "..., the mayor said": the attribution does not date the clause before it */
+  CHECK_STR(value_of("The ferry will sail at dawn (11 a.m. EDT Friday), the mayor said.",
+                     "2021-06-09"),
+            "2021-06-11T11:00");
+  CHECK_STR(value_of("The mayor said the ferry sailed Friday.", "2021-06-09"), "2021-06-04");
   /* "until", "through", "effective" open or close a term the verb does not date */
   CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
   CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
