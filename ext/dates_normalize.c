@@ -1006,6 +1006,14 @@ static int norm_clock(ctx *c) {
       day = nd_days_from_civil(y, m, d);
     } else if (wd) {
       day = resolve_weekday(c, wd, 0, 0);
+    } else if (!k && c->tense == ND_TENSE_PAST && c->ref && c->ref->set &&
+               c->ref->p.gran == ND_G_DAY) {
+      /* "a bus crashed Friday ... it happened at 10:35 a.m.": a time told
+      ** in the past is of the day the text tells about, when that day is
+      ** of the week before the anchor */
+      int ok = 0;
+      long told = nd_point_day(&c->ref->p, &ok);
+      if (ok && told < c->A && told >= c->A - 7) day = told;
     }
     p = nd_point_from_day(day);
     p.gran = ND_G_MINUTE;

@@ -173,6 +173,13 @@ static void test_tense(void) {
                      "2021-06-09"),
             "2021-06-11T11:00");
   CHECK_STR(value_of("The mayor said the ferry sailed Friday.", "2021-06-09"), "2021-06-04");
+  /* a time told in the past is of the day told about, when it is of the week before */
+  CHECK_STR(value_at("A bus crashed on Friday. It happened at 10:35 a.m.", "2021-06-12", 1),
+            "2021-06-11T10:35");
+  CHECK_STR(value_at("A bus crashed on May 3. It happened at 10:35 a.m.", "2021-06-12", 1),
+            "2021-06-12T10:35");
+  CHECK_STR(value_at("A bus crashed on Friday. Service resumes at 10:35 a.m.", "2021-06-12", 1),
+            "2021-06-12T10:35");
   /* "until", "through", "effective" open or close a term the verb does not date */
   CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
   CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
