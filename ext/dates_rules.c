@@ -547,7 +547,7 @@ static int quoted_title(const char *s, size_t start, size_t end) {
 
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
-         k == ND_K_RELATIVE || k == ND_K_CLOCK;
+         k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
 }
 
 /* The expressions of the other languages (dates_i18n.c). */

@@ -173,6 +173,10 @@ static void test_tense(void) {
                      "2021-06-09"),
             "2021-06-11T11:00");
   CHECK_STR(value_of("The mayor said the ferry sailed Friday.", "2021-06-09"), "2021-06-04");
+  /* a holiday without its year: the nearest, the verbs breaking ties, as months */
+  CHECK_STR(value_of("He was found off the coast on Thanksgiving Day.", "2000-04-03"),
+            "1999-11-25");
+  CHECK_STR(value_of("Shops will close on Thanksgiving Day.", "2000-04-03"), "2000-11-23");
   /* a time told in the past is of the day told about, when it is of the week before */
   CHECK_STR(value_at("A bus crashed on Friday. It happened at 10:35 a.m.", "2021-06-12", 1),
             "2021-06-11T10:35");
