@@ -574,7 +574,14 @@ static int norm_calendar(ctx *c) {
     return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
   }
   int has_year = y >= 0;
-  if (y < 0 && c->a) y = choose_year(c, m, d, wd);
+  if (y < 0 && c->a) {
+    /* "last Oct. 23" is the one before the anchor, "next March 5" the one after */
+    int has_rel, rel = rel_of(c, &has_rel), later = m * 32 + d > c->a->m * 32 + c->a->d;
+    if (has_rel && rel < 0) y = later ? c->a->y - 1 : c->a->y;
+    else if (has_rel && rel > 0) y = later ? c->a->y : c->a->y + 1;
+    else if (has_rel) y = c->a->y;
+    else y = choose_year(c, m, d, wd);
+  }
   if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
