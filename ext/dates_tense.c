@@ -117,10 +117,13 @@ static const char *const intent_words[] = {
     "proposes", "threaten", "threatened", "threatens", NULL};
 /* After "will be", "would be" or "to be", a participle is to come. */
 static const char *const future_aux[] = {"will", "would", "to", "ll", "shall", NULL};
+/* Adverbs between the auxiliary and "be": "would still be held". */
+static const char *const aux_adverbs[] = {"still", "also", "then", "now", "likely", "probably",
+                                          "soon", "only", "again", "first", NULL};
 
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;
-  char low[16], prev[16] = "", prev2[16] = "";
+  char low[16], prev[16] = "", prev2[16] = "", prev3[16] = "";
   /* Words may not start inside a word cut by the window. */
   while (i > 0 && i < to && is_alpha((unsigned char)s[i]) && is_alpha((unsigned char)s[i - 1])) i++;
   while (next_word(s, to, &i, &a, &b, low)) {
@@ -132,7 +135,9 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
     if (t == 'N') t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
-    if (t == 'P' && !strcmp(prev, "be") && word_in(prev2, future_aux)) t = 'F';
+    if (t == 'P' && !strcmp(prev, "be") &&
+        (word_in(prev2, future_aux) || (word_in(prev2, aux_adverbs) && word_in(prev3, future_aux))))
+      t = 'F';
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
@@ -187,6 +192,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
                 : t == 'S' ? ND_TENSE_MARK_SPEECH
                            : t == 'F'))
       return -1;
+    memcpy(prev3, prev2, sizeof prev3);
     memcpy(prev2, prev, sizeof prev2);
     memcpy(prev, low, sizeof prev);
   }

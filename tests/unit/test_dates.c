@@ -173,6 +173,7 @@ static void test_tense(void) {
                      "2021-06-09"),
             "2021-06-11T11:00");
   CHECK_STR(value_of("The mayor said the ferry sailed Friday.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("The vote will still be held on Feb. 20.", "1999-07-01"), "2000-02-20");
   /* "last Oct. 23": the one before the anchor, whatever the verbs; "next March 5" after */
   CHECK_STR(value_of("He was shot last Oct. 23 at home.", "1999-04-19"), "1998-10-23");
   CHECK_STR(value_of("It opens next March 5.", "1999-04-19"), "2000-03-05");
