@@ -590,7 +590,9 @@ static int norm_calendar(ctx *c) {
     if (y >= 0 && em < m) ey = y + 1;
     if ((ey >= 0 && !valid_date(ey, em, d2)) || (!m2 && d2 <= d)) return 0;
     nd_point q = nd_point_make(ND_G_DAY, ey, em, d2);
-    if (!has_year) {
+    /* "April 24 and 25" names two days, not the days between: two expressions */
+    int two_days = has_word(c, "and");
+    if (!has_year && !two_days) {
       /* the year is guessed: one expression, its value the unit holding both days */
       c->t->type = "DATE";
       c->t->mod = NULL;

@@ -350,6 +350,9 @@ static void test_ranges(void) {
   CHECK_STR(value_at("It ran from 2001-2004.", "2021-06-09", 1), "2004");
   CHECK_STR(span_of("The fair runs July 3-9 this summer.", "2021-06-09"), "July 3-9");
   CHECK_STR(value_of("The fair runs July 3-9 this summer.", "2021-06-09"), "2021-07");
+  /* "April 24 and 25" names two days: two rows, even with the year guessed */
+  CHECK_STR(nth("The summit will be held on April 24 and 25.", "2021-02-10", 0, 1), "April 24");
+  CHECK_STR(value_at("The summit will be held on April 24 and 25.", "2021-02-10", 1), "2021-04-25");
 }
 
 /* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
