@@ -585,6 +585,11 @@ static int norm_calendar(ctx *c) {
   if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
+  if (has_word(c, "week") && !d2) {
+    /* "the week of March 6": the week that holds the day */
+    if (y < 0) return emit_point(c, "DATE", unknown_point(ND_G_WEEK), NULL);
+    return emit_point(c, "DATE", point_at(nd_days_from_civil(y, m, d), ND_G_WEEK), NULL);
+  }
   if (d2) {
     int em = m2 ? m2 : m, ey = y;
     if (y >= 0 && em < m) ey = y + 1;

@@ -111,8 +111,9 @@ static const date_rule rules[] = {
                "(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:Z|[+-][01][0-9]:?[0-5][0-9])?)?"
                "(?![\\w-]|[/.]\\d)"},
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
-    /* Month day, year; weekday first; "last Oct. 23"; ranges "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?(?:(?:last|next|this)\\s+)?" EDGE "?" MONTH_WORD "\\s*" DAY
+    /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; ranges
+    ** "February 14-22", "March 3 to 5". */
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+)?(?:(?:last|next|this)\\s+)?" EDGE "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
                     "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */

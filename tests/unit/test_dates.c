@@ -178,6 +178,9 @@ static void test_tense(void) {
   CHECK_STR(value_of("He was shot last Oct. 23 at home.", "1999-04-19"), "1998-10-23");
   CHECK_STR(value_of("It opens next March 5.", "1999-04-19"), "2000-03-05");
   CHECK_STR(value_of("It opened last April 3.", "1999-04-19"), "1999-04-03");
+  /* "the week of March 6": the ISO week holding that day */
+  CHECK_STR(value_of("Talks resume the week of March 6.", "2000-02-24"), "2000-W10");
+  CHECK_STR(span_of("Talks resume the week of March 6.", "2000-02-24"), "the week of March 6");
   /* a holiday without its year: the nearest, the verbs breaking ties, as months */
   CHECK_STR(value_of("He was found off the coast on Thanksgiving Day.", "2000-04-03"),
             "1999-11-25");
