@@ -124,9 +124,10 @@ static const date_rule rules[] = {
                     "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
     {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
-                    /* "the March to the Sea", "a March on Rome": a march, not a month */
+                    /* "the March to the Sea", "a March on Rome", "the annual March
+                    ** for Life": a march, not a month */
                     "(?!(?<=March)\\s+(?:to|on|of)\\s+(?:the\\s+)?(?!" MONTH_WORD "|" WEEKDAY
-                    ")(?-i:[A-Z]))"},
+                    ")(?-i:[A-Z]))(?!(?<=the March|annual March)\\s+for\\s+(?-i:[A-Z]))"},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
                 "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
@@ -234,7 +235,8 @@ static const date_rule rules[] = {
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
-    {ND_K_CLOCK, "\\b(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
+    /* "high noon" is a showdown, no time of day */
+    {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
@@ -530,20 +532,41 @@ static int aside(const char *s, size_t n, size_t start, size_t end) {
   return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
 }
 
-/* A title in quotes: "This Week" (a television programme) opens a quotation
-** with every word capitalized, a unit among them, where prose would write
-** "this week". Months and weekdays, capitalized anyway, are not asked. */
-static int quoted_title(const char *s, size_t start, size_t end) {
+/* A title in quotes: "This Week" (a television programme), ``Spring of
+** Life'' (a campaign) open a quotation whose words are all capitalized but
+** for short function words, at least two of them, where prose would write
+** "this week" or "in the spring". The quotation is read up to its closing
+** quote (or 60 bytes); months and weekdays, capitalized anyway, are not
+** asked. */
+static int quoted_title(const char *s, size_t n, size_t start) {
+  static const char *const small[] = {"of", "the", "and", "for", "in", "on", "to", "a", NULL};
   int quoted = (start >= 1 && (s[start - 1] == '"' || s[start - 1] == '`')) ||
                (start >= 3 && !memcmp(s + start - 3, "\xe2\x80\x9c", 3));
   if (!quoted) return 0;
-  int words = 0;
-  for (size_t i = start; i < end; i++) {
-    if (i > start && s[i - 1] != ' ') continue;
-    if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
-    words++;
+  int caps = 0;
+  size_t i = start, lim = start + 60 < n ? start + 60 : n;
+  while (i < lim) {
+    if (s[i] == '"' || s[i] == '\'' || (unsigned char)s[i] == 0xe2) return caps >= 2;
+    if (s[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < lim && s[i] != ' ' && s[i] != '"' && s[i] != '\'' && (unsigned char)s[i] != 0xe2) i++;
+    if (s[b] >= 'A' && s[b] <= 'Z') {
+      caps++;
+      continue;
+    }
+    char w[8];
+    size_t len = i - b;
+    if (len >= sizeof w) return 0;
+    memcpy(w, s + b, len);
+    w[len] = 0;
+    int ok = 0;
+    for (const char *const *k = small; *k && !ok; k++) ok = !strcmp(w, *k);
+    if (!ok) return 0;
   }
-  return words >= 2;
+  return 0;
 }
 
 static int kind_needs_tense(nd_date_kind k) {
@@ -708,7 +731,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
-    if (kind == ND_K_RELATIVE && quoted_title(text, c->start, c->end)) continue;
+    if ((kind == ND_K_RELATIVE || kind == ND_K_PART_YEAR) && quoted_title(text, n, c->start))
+      continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
     /* a narrative asks the tense of every date that may move its story: plans do not */

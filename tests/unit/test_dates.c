@@ -133,6 +133,12 @@ static void test_tagger(void) {
   /* a programme's title in quotes is no date; a quoted sentence keeps its dates */
   CHECK_STR(span_of("He spoke on ABC's \"This Week\" on Sunday.", "2023-03-17"), "Sunday");
   CHECK_STR(value_of("\"This week we vote,\" he said.", "2023-03-17"), "2023-W11");
+  /* titles and idioms: a campaign in quotes, a march, a showdown */
+  CHECK_STR(value_of("They held \"Summer of Hope\" rallies.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("Crowds joined the annual March for Peace.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("It opens in March for Easter.", "2023-01-17"), "2023-03");
+  CHECK_STR(value_of("For the party, high noon comes now.", "2023-03-17"), "PRESENT_REF");
+  CHECK_STR(value_of("They met at noon.", "2023-03-17"), "2023-03-17T12:00");
   CHECK_STR(span_of("It lost less than a year-earlier loss.", "2023-03-17"), "year-earlier");
   CHECK_STR(value_of("It lost less than a year-earlier loss.", "2023-03-17"), "2022");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
