@@ -374,10 +374,11 @@ static int ref_days(const nd_point *p, long *lo, long *hi);
 static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, const char *mod) {
   nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
   long z, lo, hi;
-  if (base.gran < unit_g && c->telling && ref_days(&base, &lo, &hi) &&
-      (k < 0 ? -k : k) * unit_days(u) < hi - lo) {
-    /* "Four days later" than 1915 in a history: a day of 1915 (of its
-    ** month when the month is known), which the text does not say. */
+  if (base.gran < unit_g && (c->telling || (k == 0 && c->ref && c->ref->set)) &&
+      ref_days(&base, &lo, &hi) && (k < 0 ? -k : k) * unit_days(u) < hi - lo) {
+    /* "Four days later" than 1915 in a history, "that same day" after
+    ** "last October": a day of 1915 or of that October, which the text
+    ** does not say. */
     int sub = base.gran == ND_G_MONTH && unit_g == ND_G_DAY ? base.sub : -1;
     return emit_point(c, "DATE", nd_point_make(unit_g, base.y, sub, -1), mod);
   }
@@ -827,7 +828,7 @@ static int norm_relative(ctx *c) {
   double q = quantity(c, ui);
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
-  if (has_word(c, "same")) rel = 0;
+  if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
   /* "the following month", "the previous day", "that year": from the date

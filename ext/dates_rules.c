@@ -243,7 +243,7 @@ static const date_rule rules[] = {
                    "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
                    "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
     /* "that day", "later that year": the date being told about. */
-    {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:day|week|month|year)\\b"},
+    {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:same\\s+|very\\s+)?(?:day|week|month|year)\\b"},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))

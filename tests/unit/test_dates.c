@@ -255,6 +255,10 @@ static void test_fiscal(void) {
   /* "the next day", and "the next month" told in the past, from the date told about */
   CHECK_STR(value_at("He was held on March 3 and freed the next day.", "2021-06-09", 1), "2021-03-04");
   CHECK_STR(value_at("He was held on March 3 and freed the next month.", "2021-06-09", 1), "2021-04");
+  /* "the same day", "that same day": the day told about, or an unknown day of its month */
+  CHECK_STR(value_at("He was shot on Oct. 23 and died the same day.", "1999-02-06", 1), "1998-10-23");
+  CHECK_STR(value_at("He was shot last October and died that same day.", "1999-02-06", 1),
+            "1998-10-XX");
   /* "the previous Friday", "the following Monday": from the day told about */
   CHECK_STR(value_at("Stocks fell on Wednesday, down from the previous Friday.", "2021-06-11", 1),
             "2021-06-04");
