@@ -508,8 +508,10 @@ static int possessive(const char *s, size_t n, size_t end) {
 ** lie after the anchor). "until", "through" and "effective" end or start a
 ** term that the verb of the clause does not date ("has extended the loans
 ** through January", "the pact, effective June 1"): the nearest such date
-** to the anchor. Weekdays are left to the verbs: "had filed by Wednesday"
-** reports the week just past. Returns the tense, or -1 for no such word. */
+** to the anchor, a weekday or a time too ("has given them until 9 a.m.
+** Tuesday"). After "by", weekdays are left to the verbs: "had filed by
+** Wednesday" reports the week just past. Returns the tense, or -1 for no
+** such word. */
 static int tense_of_preposition(const char *s, size_t start) {
   static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
   size_t i = start, b;
@@ -741,9 +743,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
                    !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR), &tense))
       goto done;
-    if (!ref.narrative && kind == ND_K_CALENDAR) {
+    if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);
-      if (pt >= 0) tense = (nd_tense)pt;
+      if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
     }
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];

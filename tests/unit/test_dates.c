@@ -201,6 +201,8 @@ static void test_tense(void) {
   /* "until", "through", "effective" open or close a term the verb does not date */
   CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
   CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
+  CHECK_STR(value_of("The court gave them until 9 a.m. Tuesday to sign.", "2021-06-07"),
+            "2021-06-08T09:00");
   CHECK_STR(value_at("Output was flat this year through August.", "2021-10-20", 1), "2021-08");
   /* the "to" of an intention dates a month to come, not a weekday */
   CHECK_STR(value_of("The chain agreed to sell its stores in January.", "2021-11-20"), "2022-01");
