@@ -109,6 +109,12 @@ static int participle_adjective(const char *prev, const char *prev2) {
          (word_in(prev, adjective_adverbs) && word_in(prev2, determiners));
 }
 
+/* Past participles that do not end in "-ed", read after "has" and "have". */
+static const char *const participles[] = {"been", "come", "gone", "done", "seen", "taken", "given",
+                                          "fallen", "risen", "grown", "become", "made", "had",
+                                          "paid", "sold", "lost", "won", "begun", "left", "put",
+                                          "set", "cut", "kept", "held", "brought", "bought", NULL};
+
 /* Words of intention: the "to" after them opens what is to come. */
 static const char *const intent_words[] = {
     "agree",    "agreed",   "agrees",     "agreement", "decide",   "decided", "decides", "vote",
@@ -174,6 +180,17 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       if (next_word(s, to, &j, &c, &d, w2) && (!strcmp(w2, "early") || !strcmp(w2, "soon")) &&
           next_word(s, to, &j, &c, &d, w3) && !strcmp(w3, "as"))
         t = 'F';
+    }
+    if (!t && (!strcmp(low, "has") || !strcmp(low, "have"))) {
+      /* "have come down from October", "has been": the present perfect
+      ** tells of what is past */
+      size_t j = i, c, d;
+      char w2[16];
+      if (next_word(s, to, &j, &c, &d, w2)) {
+        size_t l2 = strlen(w2);
+        if (word_in(w2, participles) || (l2 >= 4 && !strcmp(w2 + l2 - 2, "ed") && listed_tense(w2) != 'F'))
+          t = 'P';
+      }
     }
     if (!t && !strcmp(low, "to") && word_in(prev, intent_words)) t = 'I';
     if (t == 'H') {

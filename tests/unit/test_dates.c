@@ -198,6 +198,8 @@ static void test_tense(void) {
             "2021-06-12T10:35");
   CHECK_STR(value_at("A bus crashed on Friday. Service resumes at 10:35 a.m.", "2021-06-12", 1),
             "2021-06-12T10:35");
+  /* the present perfect tells of the past */
+  CHECK_STR(value_of("Prices have come down from the middle of October.", "1998-02-23"), "1997-10");
   /* "until", "through", "effective" open or close a term the verb does not date */
   CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
   CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
