@@ -113,7 +113,8 @@ static const date_rule rules[] = {
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
     /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; ranges
     ** "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+)?(?:(?:last|next|this)\\s+)?" EDGE "?" MONTH_WORD "\\s*" DAY
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+)?(?:(?:last|next|this)\\s+)?" EDGE
+                    "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
                     "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
@@ -554,7 +555,8 @@ static int quoted_title(const char *s, size_t n, size_t start) {
       continue;
     }
     size_t b = i;
-    while (i < lim && s[i] != ' ' && s[i] != '"' && s[i] != '\'' && (unsigned char)s[i] != 0xe2) i++;
+    while (i < lim && s[i] != ' ' && s[i] != '"' && s[i] != '\'' && (unsigned char)s[i] != 0xe2)
+      i++;
     if (s[b] >= 'A' && s[b] <= 'Z') {
       caps++;
       continue;

@@ -27,28 +27,28 @@ typedef struct tense_word {
 
 /* Sorted (strcmp order): checked by the unit tests. */
 static const tense_word tense_words[] = {
-    {"added", 'S'},     {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},    {"became", 'P'},
-    {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},    {"brought", 'P'},
-    {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},    {"creed", 'N'},
-    {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},      {"earlier", 'P'},
-    {"embed", 'N'},     {"exceed", 'N'},   {"expect", 'F'},    {"expected", 'F'}, {"expects", 'F'},
-    {"feed", 'N'},      {"fell", 'P'},     {"fled", 'P'},      {"flew", 'P'},     {"fought", 'P'},
-    {"found", 'P'},     {"gave", 'P'},     {"going", 'F'},     {"got", 'P'},      {"greed", 'N'},
-    {"grew", 'P'},      {"had", 'H'},      {"hatred", 'N'},    {"heard", 'P'},    {"heed", 'N'},
-    {"held", 'P'},      {"hope", 'F'},     {"hopes", 'F'},     {"hundred", 'N'},  {"indeed", 'N'},
-    {"intend", 'F'},    {"intends", 'F'},  {"kept", 'P'},      {"kindred", 'N'},  {"knew", 'P'},
-    {"last", 'P'},      {"led", 'P'},      {"left", 'P'},      {"limited", 'N'},  {"ll", 'F'},
-    {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},    {"need", 'N'},
-    {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},  {"plan", 'F'},
-    {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},  {"reed", 'N'},
-    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'S'},      {"sank", 'P'},     {"saw", 'P'},
-    {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},    {"shed", 'N'},
-    {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},    {"spent", 'P'},
-    {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},   {"succeed", 'N'},
-    {"thought", 'P'},   {"threw", 'P'},    {"told", 'S'},      {"tomorrow", 'F'}, {"took", 'P'},
-    {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},      {"weed", 'N'},
-    {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},     {"won", 'P'},
-    {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
+    {"added", 'S'},   {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},
+    {"became", 'P'},  {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},
+    {"brought", 'P'}, {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},
+    {"creed", 'N'},   {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},
+    {"earlier", 'P'}, {"embed", 'N'},     {"exceed", 'N'},   {"expect", 'F'},    {"expected", 'F'},
+    {"expects", 'F'}, {"feed", 'N'},      {"fell", 'P'},     {"fled", 'P'},      {"flew", 'P'},
+    {"fought", 'P'},  {"found", 'P'},     {"gave", 'P'},     {"going", 'F'},     {"got", 'P'},
+    {"greed", 'N'},   {"grew", 'P'},      {"had", 'H'},      {"hatred", 'N'},    {"heard", 'P'},
+    {"heed", 'N'},    {"held", 'P'},      {"hope", 'F'},     {"hopes", 'F'},     {"hundred", 'N'},
+    {"indeed", 'N'},  {"intend", 'F'},    {"intends", 'F'},  {"kept", 'P'},      {"kindred", 'N'},
+    {"knew", 'P'},    {"last", 'P'},      {"led", 'P'},      {"left", 'P'},      {"limited", 'N'},
+    {"ll", 'F'},      {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},
+    {"need", 'N'},    {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},
+    {"plan", 'F'},    {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},
+    {"reed", 'N'},    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'S'},      {"sank", 'P'},
+    {"saw", 'P'},     {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},
+    {"shed", 'N'},    {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},
+    {"spent", 'P'},   {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},
+    {"succeed", 'N'}, {"thought", 'P'},   {"threw", 'P'},    {"told", 'S'},      {"tomorrow", 'F'},
+    {"took", 'P'},    {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},
+    {"weed", 'N'},    {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},
+    {"won", 'P'},     {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
 };
 
 int nd_tense_words_sorted(void) {
@@ -112,8 +112,8 @@ static int participle_adjective(const char *prev, const char *prev2) {
 /* Past participles that do not end in "-ed", read after "has" and "have". */
 static const char *const participles[] = {"been", "come", "gone", "done", "seen", "taken", "given",
                                           "fallen", "risen", "grown", "become", "made", "had",
-                                          "paid", "sold", "lost", "won", "begun", "left", "put",
-                                          "set", "cut", "kept", "held", "brought", "bought", NULL};
+                                          "paid", "sold", "lost", "won", "begun", "left",
+                                          "cut", "kept", "held", "brought", "bought", NULL};
 
 /* Words of intention: the "to" after them opens what is to come. */
 static const char *const intent_words[] = {
@@ -188,7 +188,8 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       char w2[16];
       if (next_word(s, to, &j, &c, &d, w2)) {
         size_t l2 = strlen(w2);
-        if (word_in(w2, participles) || (l2 >= 4 && !strcmp(w2 + l2 - 2, "ed") && listed_tense(w2) != 'F'))
+        if (word_in(w2, participles) ||
+            (l2 >= 4 && !strcmp(w2 + l2 - 2, "ed") && listed_tense(w2) != 'F'))
           t = 'P';
       }
     }
