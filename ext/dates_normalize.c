@@ -374,10 +374,11 @@ static int ref_days(const nd_point *p, long *lo, long *hi);
 static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, const char *mod) {
   nd_point base = c->ref && c->ref->set ? c->ref->p : nd_point_from_day(c->A);
   long z, lo, hi;
-  if (base.gran < unit_g && c->telling && ref_days(&base, &lo, &hi) &&
-      (k < 0 ? -k : k) * unit_days(u) < hi - lo) {
-    /* "Four days later" than 1915 in a history: a day of 1915 (of its
-    ** month when the month is known), which the text does not say. */
+  if (base.gran < unit_g && (c->telling || (k == 0 && c->ref && c->ref->set)) &&
+      ref_days(&base, &lo, &hi) && (k < 0 ? -k : k) * unit_days(u) < hi - lo) {
+    /* "Four days later" than 1915 in a history, "that same day" after
+    ** "last October": a day of 1915 or of that October, which the text
+    ** does not say. */
     int sub = base.gran == ND_G_MONTH && unit_g == ND_G_DAY ? base.sub : -1;
     return emit_point(c, "DATE", nd_point_make(unit_g, base.y, sub, -1), mod);
   }
@@ -574,16 +575,30 @@ static int norm_calendar(ctx *c) {
     return emit_point(c, "DATE", nd_point_make(ND_G_MONTH, y, m, -1), mod);
   }
   int has_year = y >= 0;
-  if (y < 0 && c->a) y = choose_year(c, m, d, wd);
+  if (y < 0 && c->a) {
+    /* "last Oct. 23" is the one before the anchor, "next March 5" the one after */
+    int has_rel, rel = rel_of(c, &has_rel), later = m * 32 + d > c->a->m * 32 + c->a->d;
+    if (has_rel && rel < 0) y = later ? c->a->y - 1 : c->a->y;
+    else if (has_rel && rel > 0) y = later ? c->a->y : c->a->y + 1;
+    else if (has_rel) y = c->a->y;
+    else y = choose_year(c, m, d, wd);
+  }
   if (y >= 0 && !valid_date(y, m, d)) return -1; /* an impossible date: no part of it either */
   if (y < 0 && d > nd_days_in_month(2000, m)) return 0;
   nd_point p = nd_point_make(ND_G_DAY, y, m, d);
+  if (has_word(c, "week") && !d2) {
+    /* "the week of March 6": the week that holds the day */
+    if (y < 0) return emit_point(c, "DATE", unknown_point(ND_G_WEEK), NULL);
+    return emit_point(c, "DATE", point_at(nd_days_from_civil(y, m, d), ND_G_WEEK), NULL);
+  }
   if (d2) {
     int em = m2 ? m2 : m, ey = y;
     if (y >= 0 && em < m) ey = y + 1;
     if ((ey >= 0 && !valid_date(ey, em, d2)) || (!m2 && d2 <= d)) return 0;
     nd_point q = nd_point_make(ND_G_DAY, ey, em, d2);
-    if (!has_year) {
+    /* "April 24 and 25" names two days, not the days between: two expressions */
+    int two_days = has_word(c, "and");
+    if (!has_year && !two_days) {
       /* the year is guessed: one expression, its value the unit holding both days */
       c->t->type = "DATE";
       c->t->mod = NULL;
@@ -813,7 +828,7 @@ static int norm_relative(ctx *c) {
   double q = quantity(c, ui);
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
-  if (has_word(c, "same")) rel = 0;
+  if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
   /* "the following month", "the previous day", "that year": from the date
@@ -1006,6 +1021,14 @@ static int norm_clock(ctx *c) {
       day = nd_days_from_civil(y, m, d);
     } else if (wd) {
       day = resolve_weekday(c, wd, 0, 0);
+    } else if (!k && c->tense == ND_TENSE_PAST && c->ref && c->ref->set &&
+               c->ref->p.gran == ND_G_DAY) {
+      /* "a bus crashed Friday ... it happened at 10:35 a.m.": a time told
+      ** in the past is of the day the text tells about, when that day is
+      ** of the week before the anchor */
+      int ok = 0;
+      long told = nd_point_day(&c->ref->p, &ok);
+      if (ok && told < c->A && told >= c->A - 7) day = told;
     }
     p = nd_point_from_day(day);
     p.gran = ND_G_MINUTE;

@@ -111,8 +111,10 @@ static const date_rule rules[] = {
                "(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:Z|[+-][01][0-9]:?[0-5][0-9])?)?"
                "(?![\\w-]|[/.]\\d)"},
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
-    /* Month day, year; weekday first; ranges "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?" EDGE "?" MONTH_WORD "\\s*" DAY
+    /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; ranges
+    ** "February 14-22", "March 3 to 5". */
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+)?(?:(?:last|next|this)\\s+)?" EDGE
+                    "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
                     "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
@@ -123,9 +125,10 @@ static const date_rule rules[] = {
                     "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
     {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
-                    /* "the March to the Sea", "a March on Rome": a march, not a month */
+                    /* "the March to the Sea", "a March on Rome", "the annual March
+                    ** for Life": a march, not a month */
                     "(?!(?<=March)\\s+(?:to|on|of)\\s+(?:the\\s+)?(?!" MONTH_WORD "|" WEEKDAY
-                    ")(?-i:[A-Z]))"},
+                    ")(?-i:[A-Z]))(?!(?<=the March|annual March)\\s+for\\s+(?-i:[A-Z]))"},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
                 "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
@@ -233,14 +236,15 @@ static const date_rule rules[] = {
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
-    {ND_K_CLOCK, "\\b(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
+    /* "high noon" is a showdown, no time of day */
+    {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
                    "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
                    "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
     /* "that day", "later that year": the date being told about. */
-    {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:day|week|month|year)\\b"},
+    {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:same\\s+|very\\s+)?(?:day|week|month|year)\\b"},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
@@ -444,6 +448,17 @@ static int read_marks(scan *sc, size_t upto) {
   return 0;
 }
 
+/* Does a verb of speech at p, after a date that ends at end, only say who
+** spoke ("will leave Thursday, Castro said", "arrives Monday,'' he told
+** reporters")? A comma, a quote or a parenthesis between them sets the
+** attribution apart from the clause of the date, whose tense is the verb's
+** own, not the telling's. */
+static int attribution(const char *s, size_t end, size_t p) {
+  for (size_t i = end; i < p; i++)
+    if (s[i] == ',' || s[i] == '\'' || s[i] == '"' || s[i] == ')' || s[i] == '`') return 1;
+  return 0;
+}
+
 /* Tense of the marker nearest to [start, end) within its sentence and
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
 ** are the rule's own business. The "to" of an intention counts only when
@@ -451,7 +466,7 @@ static int read_marks(scan *sc, size_t upto) {
 ** extending, a weekday being told with the verb of the clause. Sets
 ** *tense; returns -1 on OOM. */
 static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
-                      nd_tense *tense) {
+                      int attributions, nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
@@ -466,10 +481,14 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
     size_t p = sc->mark_pos[k - 1];
     if (p >= start && p < end) continue;
     if (!intents && sc->mark_future[k - 1] == ND_TENSE_MARK_INTENT) continue;
+    if (!attributions && sc->mark_future[k - 1] == ND_TENSE_MARK_SPEECH && p >= end &&
+        attribution(sc->text, end, p))
+      continue;
     size_t dist = p >= end ? p - end : start - p;
     if (dist < best_dist) {
       best_dist = dist;
-      *tense = sc->mark_future[k - 1] ? ND_TENSE_FUTURE : ND_TENSE_PAST;
+      int m = sc->mark_future[k - 1];
+      *tense = m == 1 || m == ND_TENSE_MARK_INTENT ? ND_TENSE_FUTURE : ND_TENSE_PAST;
     }
     if (p < start && start - p > best_dist) break;
   }
@@ -490,8 +509,10 @@ static int possessive(const char *s, size_t n, size_t end) {
 ** lie after the anchor). "until", "through" and "effective" end or start a
 ** term that the verb of the clause does not date ("has extended the loans
 ** through January", "the pact, effective June 1"): the nearest such date
-** to the anchor. Weekdays are left to the verbs: "had filed by Wednesday"
-** reports the week just past. Returns the tense, or -1 for no such word. */
+** to the anchor, a weekday or a time too ("has given them until 9 a.m.
+** Tuesday"). After "by", weekdays are left to the verbs: "had filed by
+** Wednesday" reports the week just past. Returns the tense, or -1 for no
+** such word. */
 static int tense_of_preposition(const char *s, size_t start) {
   static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
   size_t i = start, b;
@@ -514,25 +535,47 @@ static int aside(const char *s, size_t n, size_t start, size_t end) {
   return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
 }
 
-/* A title in quotes: "This Week" (a television programme) opens a quotation
-** with every word capitalized, a unit among them, where prose would write
-** "this week". Months and weekdays, capitalized anyway, are not asked. */
-static int quoted_title(const char *s, size_t start, size_t end) {
+/* A title in quotes: "This Week" (a television programme), ``Spring of
+** Life'' (a campaign) open a quotation whose words are all capitalized but
+** for short function words, at least two of them, where prose would write
+** "this week" or "in the spring". The quotation is read up to its closing
+** quote (or 60 bytes); months and weekdays, capitalized anyway, are not
+** asked. */
+static int quoted_title(const char *s, size_t n, size_t start) {
+  static const char *const small[] = {"of", "the", "and", "for", "in", "on", "to", "a", NULL};
   int quoted = (start >= 1 && (s[start - 1] == '"' || s[start - 1] == '`')) ||
                (start >= 3 && !memcmp(s + start - 3, "\xe2\x80\x9c", 3));
   if (!quoted) return 0;
-  int words = 0;
-  for (size_t i = start; i < end; i++) {
-    if (i > start && s[i - 1] != ' ') continue;
-    if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
-    words++;
+  int caps = 0;
+  size_t i = start, lim = start + 60 < n ? start + 60 : n;
+  while (i < lim) {
+    if (s[i] == '"' || s[i] == '\'' || (unsigned char)s[i] == 0xe2) return caps >= 2;
+    if (s[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < lim && s[i] != ' ' && s[i] != '"' && s[i] != '\'' && (unsigned char)s[i] != 0xe2)
+      i++;
+    if (s[b] >= 'A' && s[b] <= 'Z') {
+      caps++;
+      continue;
+    }
+    char w[8];
+    size_t len = i - b;
+    if (len >= sizeof w) return 0;
+    memcpy(w, s + b, len);
+    w[len] = 0;
+    int ok = 0;
+    for (const char *const *k = small; *k && !ok; k++) ok = !strcmp(w, *k);
+    if (!ok) return 0;
   }
-  return words >= 2;
+  return 0;
 }
 
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
-         k == ND_K_RELATIVE || k == ND_K_CLOCK;
+         k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
 }
 
 /* The expressions of the other languages (dates_i18n.c). */
@@ -692,18 +735,19 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     const candidate *c = &sc.cand[i];
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
-    if (kind == ND_K_RELATIVE && quoted_title(text, c->start, c->end)) continue;
+    if ((kind == ND_K_RELATIVE || kind == ND_K_PART_YEAR) && quoted_title(text, n, c->start))
+      continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
     /* a narrative asks the tense of every date that may move its story: plans do not */
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
-                   &tense))
+                   !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR), &tense))
       goto done;
-    if (!ref.narrative && kind == ND_K_CALENDAR) {
+    if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);
-      if (pt >= 0) tense = (nd_tense)pt;
+      if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
     }
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];

@@ -20,34 +20,35 @@
 typedef struct tense_word {
   const char *w;
   /* 'F' future, 'P' past, 'H' had (past, and swallows what follows),
-  ** 'N' none (a word ending in "-ed" that is no past: "hundred") */
+  ** 'S' a verb of speech (past: "said", "told"), 'N' none (a word ending in
+  ** "-ed" that is no past: "hundred") */
   char tense;
 } tense_word;
 
 /* Sorted (strcmp order): checked by the unit tests. */
 static const tense_word tense_words[] = {
-    {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},    {"became", 'P'},
-    {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},    {"brought", 'P'},
-    {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},    {"creed", 'N'},
-    {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},      {"earlier", 'P'},
-    {"embed", 'N'},     {"exceed", 'N'},   {"expect", 'F'},    {"expected", 'F'}, {"expects", 'F'},
-    {"feed", 'N'},      {"fell", 'P'},     {"fled", 'P'},      {"flew", 'P'},     {"fought", 'P'},
-    {"found", 'P'},     {"gave", 'P'},     {"going", 'F'},     {"got", 'P'},      {"greed", 'N'},
-    {"grew", 'P'},      {"had", 'H'},      {"hatred", 'N'},    {"heard", 'P'},    {"heed", 'N'},
-    {"held", 'P'},      {"hope", 'F'},     {"hopes", 'F'},     {"hundred", 'N'},  {"indeed", 'N'},
-    {"intend", 'F'},    {"intends", 'F'},  {"kept", 'P'},      {"kindred", 'N'},  {"knew", 'P'},
-    {"last", 'P'},      {"led", 'P'},      {"left", 'P'},      {"limited", 'N'},  {"ll", 'F'},
-    {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},    {"need", 'N'},
-    {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},  {"plan", 'F'},
-    {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},  {"reed", 'N'},
-    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'P'},      {"sank", 'P'},     {"saw", 'P'},
-    {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},    {"shed", 'N'},
-    {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},    {"spent", 'P'},
-    {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},   {"succeed", 'N'},
-    {"thought", 'P'},   {"threw", 'P'},    {"told", 'P'},      {"tomorrow", 'F'}, {"took", 'P'},
-    {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},      {"weed", 'N'},
-    {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},     {"won", 'P'},
-    {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
+    {"added", 'S'},   {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},
+    {"became", 'P'},  {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},
+    {"brought", 'P'}, {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},
+    {"creed", 'N'},   {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},
+    {"earlier", 'P'}, {"embed", 'N'},     {"exceed", 'N'},   {"expect", 'F'},    {"expected", 'F'},
+    {"expects", 'F'}, {"feed", 'N'},      {"fell", 'P'},     {"fled", 'P'},      {"flew", 'P'},
+    {"fought", 'P'},  {"found", 'P'},     {"gave", 'P'},     {"going", 'F'},     {"got", 'P'},
+    {"greed", 'N'},   {"grew", 'P'},      {"had", 'H'},      {"hatred", 'N'},    {"heard", 'P'},
+    {"heed", 'N'},    {"held", 'P'},      {"hope", 'F'},     {"hopes", 'F'},     {"hundred", 'N'},
+    {"indeed", 'N'},  {"intend", 'F'},    {"intends", 'F'},  {"kept", 'P'},      {"kindred", 'N'},
+    {"knew", 'P'},    {"last", 'P'},      {"led", 'P'},      {"left", 'P'},      {"limited", 'N'},
+    {"ll", 'F'},      {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},
+    {"need", 'N'},    {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},
+    {"plan", 'F'},    {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},
+    {"reed", 'N'},    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'S'},      {"sank", 'P'},
+    {"saw", 'P'},     {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},
+    {"shed", 'N'},    {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},
+    {"spent", 'P'},   {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},
+    {"succeed", 'N'}, {"thought", 'P'},   {"threw", 'P'},    {"told", 'S'},      {"tomorrow", 'F'},
+    {"took", 'P'},    {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},
+    {"weed", 'N'},    {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},
+    {"won", 'P'},     {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
 };
 
 int nd_tense_words_sorted(void) {
@@ -108,6 +109,12 @@ static int participle_adjective(const char *prev, const char *prev2) {
          (word_in(prev, adjective_adverbs) && word_in(prev2, determiners));
 }
 
+/* Past participles that do not end in "-ed", read after "has" and "have". */
+static const char *const participles[] = {"been", "come", "gone", "done", "seen", "taken", "given",
+                                          "fallen", "risen", "grown", "become", "made", "had",
+                                          "paid", "sold", "lost", "won", "begun", "left",
+                                          "cut", "kept", "held", "brought", "bought", NULL};
+
 /* Words of intention: the "to" after them opens what is to come. */
 static const char *const intent_words[] = {
     "agree",    "agreed",   "agrees",     "agreement", "decide",   "decided", "decides", "vote",
@@ -116,10 +123,13 @@ static const char *const intent_words[] = {
     "proposes", "threaten", "threatened", "threatens", NULL};
 /* After "will be", "would be" or "to be", a participle is to come. */
 static const char *const future_aux[] = {"will", "would", "to", "ll", "shall", NULL};
+/* Adverbs between the auxiliary and "be": "would still be held". */
+static const char *const aux_adverbs[] = {"still", "also", "then", "now", "likely", "probably",
+                                          "soon", "only", "again", "first", NULL};
 
 int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *arg) {
   size_t i = from, a, b;
-  char low[16], prev[16] = "", prev2[16] = "";
+  char low[16], prev[16] = "", prev2[16] = "", prev3[16] = "";
   /* Words may not start inside a word cut by the window. */
   while (i > 0 && i < to && is_alpha((unsigned char)s[i]) && is_alpha((unsigned char)s[i - 1])) i++;
   while (next_word(s, to, &i, &a, &b, low)) {
@@ -131,7 +141,9 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
     if (t == 'N') t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
-    if (t == 'P' && !strcmp(prev, "be") && word_in(prev2, future_aux)) t = 'F';
+    if (t == 'P' && !strcmp(prev, "be") &&
+        (word_in(prev2, future_aux) || (word_in(prev2, aux_adverbs) && word_in(prev3, future_aux))))
+      t = 'F';
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
@@ -169,6 +181,18 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
           next_word(s, to, &j, &c, &d, w3) && !strcmp(w3, "as"))
         t = 'F';
     }
+    if (!t && (!strcmp(low, "has") || !strcmp(low, "have"))) {
+      /* "have come down from October", "has been": the present perfect
+      ** tells of what is past */
+      size_t j = i, c, d;
+      char w2[16];
+      if (next_word(s, to, &j, &c, &d, w2)) {
+        size_t l2 = strlen(w2);
+        if (word_in(w2, participles) ||
+            (l2 >= 4 && !strcmp(w2 + l2 - 2, "ed") && listed_tense(w2) != 'F'))
+          t = 'P';
+      }
+    }
     if (!t && !strcmp(low, "to") && word_in(prev, intent_words)) t = 'I';
     if (t == 'H') {
       /* "had been scheduled": the plan is past, skip the words that follow */
@@ -181,7 +205,12 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       }
       t = 'P';
     }
-    if (t && fn(arg, a, t == 'I' ? ND_TENSE_MARK_INTENT : t == 'F')) return -1;
+    if (t && fn(arg, a,
+                t == 'I'   ? ND_TENSE_MARK_INTENT
+                : t == 'S' ? ND_TENSE_MARK_SPEECH
+                           : t == 'F'))
+      return -1;
+    memcpy(prev3, prev2, sizeof prev3);
     memcpy(prev2, prev, sizeof prev2);
     memcpy(prev, low, sizeof prev);
   }

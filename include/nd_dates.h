@@ -123,8 +123,10 @@ int nd_i18n_words_ok(void);
 
 /* Called with the byte offset of a tense marker and 1 for future, 0 for
 ** past, ND_TENSE_MARK_INTENT for the "to" of an intention ("agreed to
-** buy"); a non-zero return stops the scan. */
+** buy"), ND_TENSE_MARK_SPEECH for a past verb of speech ("said", "told");
+** a non-zero return stops the scan. */
 #define ND_TENSE_MARK_INTENT 2
+#define ND_TENSE_MARK_SPEECH 3
 typedef int (*nd_tense_fn)(void *arg, size_t at, int future);
 /* Report the tense markers of s[from..to) in order. Returns 0, or -1 when
 ** fn stopped it. */

@@ -220,9 +220,9 @@ Figures of `make eval-dates` (the command below writes this page):
 TempEval-3 measures written from their definitions (tools/eval_dates.py):
 each document's text is its `<TEXT>` with every tag stripped, the gold
 TIMEX3 spans are scored, the DCT is the anchor and is not scored. Rules were
-tuned on TimeBank and checked on AQUAINT (held out while tuning); WikiWars
-(TIMEX2, Wikipedia history, anchored on its crawl date) is an extra check of
-spans and absolute dates.
+tuned on TimeBank, then (fourth round) on AQUAINT's error lists too, so no
+split here is held out any more; WikiWars (TIMEX2, Wikipedia history,
+anchored on its crawl date) is an extra check of spans and absolute dates.
 
 """
 
@@ -243,20 +243,35 @@ one. A third round (tense of months after "until", "through", "effective"
 and after "agreed to"; "the latest period", "the quarter a year ago";
 "the near future"; "within weeks") was tuned on TimeBank the same way,
 each change kept only when AQUAINT did not fall and WikiWars did not fall
-by more than 0.003; none of them moved AQUAINT, so 0.757 stays its
-held-out figure.
+by more than 0.003; none of them moved AQUAINT, whose held-out figure
+was then 0.757 (type accuracy 0.915). A fourth round read AQUAINT's error
+lists (`--split AQUAINT --errors 60`; TempEval-3 allows training on all of
+TimeBank and AQUAINT) for classes of error, each fixed with a rule that
+holds on any news text and kept only when TimeBank did not fall and
+WikiWars did not fall by more than 0.003: a verb of speech after a comma
+("will leave Thursday, Castro said") does not date the clause; a clock time
+told in the past is of the day told about in the week before the anchor;
+holidays take the tense of their clause; "last Oct. 23", "the week of March
+6", "April 24 and 25" (two rows), "that same day", "until 9 a.m. Tuesday",
+the present perfect; no dates in quoted titles, "the March for Life",
+"high noon". AQUAINT's figure is now a training figure, not a held-out
+estimate: rules that fix its errors may not carry to other news as well.
+Most of its remaining errors are annotation habits the rules do not copy
+(below) or documents whose DCT is not the day they were written.
 
 Known gaps, from the error lists (`--errors 40`): expressions anchored on
 events ("the day before the vote"), vague plurals ("recent years",
 "coming months") that the gold reads now as `PAST_REF`/`FUTURE_REF`, now as
 `PXY`; annotation habits the rules do not copy (`1968-XX` for a year, `196X`
 for a decade, `1989-WXX` or an unpadded `2000-W7` for "last week",
-weekday-and-night as a bare date); financial "a year ago"/"a year earlier"
-that the gold reads as the quarter under discussion about two times in
-three, and as the year or the day otherwise; months without a year whose
-side of the anchor the verbs do not settle ("prices have come down from the
-middle of October" said in February: a present perfect, no marker); and
-weekdays in documents whose DCT is not the day they were written. In
+weekday-and-night as a bare date or `TEV`, where TimeBank writes `TNI` and
+type `TIME`; "last week" as a duration); financial "a year ago"/"a year
+earlier" that the gold reads as the quarter under discussion about two
+times in three, and as the year or the day otherwise; months without a
+year whose side of the anchor the verbs do not settle; "planned to pay
+Friday" (a past plan or a plan to come); bare clock times of a day the
+text told about more than a week before the anchor; and weekdays in
+documents whose DCT is not the day they were written. In
 histories: year-less dates after a flashback ("on 5 November 1917", then
 "15 July" of 1918), the year of a winter (`1915-WI` is the winter that
 starts in December 1915 here, often the one that ends in 1915 in WikiWars),
@@ -266,7 +281,7 @@ TIMEX2 (WikiWars) has no types: its type rows count every relaxed match.
 
 Without the anchor (`--no-anchor`: news_dates(text) alone, relative
 expressions left underspecified as DESIGN asks), value F1 was TimeBank
-0.293, AQUAINT 0.223, WikiWars 0.588 when this page was last written: the
+0.293, AQUAINT 0.224, WikiWars 0.588 when this page was last written: the
 values need the publication date. (Reading an unanchored text as a
 narrative from its own full dates gave 0.297, 0.227 and 0.764, but would
 resolve "next week" against a date the text wrote, not leave it open.)

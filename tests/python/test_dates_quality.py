@@ -14,10 +14,10 @@ import eval_dates  # noqa: E402  (tools/ is not a package)
 # split: (strict F1, relaxed F1, value F1), each a little under the last figures
 FLOORS = {
     "TimeBank": (0.89, 0.94, 0.83),
-    "AQUAINT": (0.83, 0.92, 0.75),
+    "AQUAINT": (0.84, 0.93, 0.77),
 }
 # WikiWars (history, far from its anchor: the narrative mode's check)
-WIKIWARS_FLOORS = (0.83, 0.92, 0.81)
+WIKIWARS_FLOORS = (0.84, 0.92, 0.82)
 
 
 class DatesQuality(unittest.TestCase):

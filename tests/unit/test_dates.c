@@ -133,6 +133,12 @@ static void test_tagger(void) {
   /* a programme's title in quotes is no date; a quoted sentence keeps its dates */
   CHECK_STR(span_of("He spoke on ABC's \"This Week\" on Sunday.", "2023-03-17"), "Sunday");
   CHECK_STR(value_of("\"This week we vote,\" he said.", "2023-03-17"), "2023-W11");
+  /* titles and idioms: a campaign in quotes, a march, a showdown */
+  CHECK_STR(value_of("They held \"Summer of Hope\" rallies.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("Crowds joined the annual March for Peace.", "2023-03-17"), "(none)");
+  CHECK_STR(value_of("It opens in March for Easter.", "2023-01-17"), "2023-03");
+  CHECK_STR(value_of("For the party, high noon comes now.", "2023-03-17"), "PRESENT_REF");
+  CHECK_STR(value_of("They met at noon.", "2023-03-17"), "2023-03-17T12:00");
   CHECK_STR(span_of("It lost less than a year-earlier loss.", "2023-03-17"), "year-earlier");
   CHECK_STR(value_of("It lost less than a year-earlier loss.", "2023-03-17"), "2022");
   CHECK_STR(value_of("", "2023-03-17"), "(none)");
@@ -168,9 +174,38 @@ static void test_tense(void) {
   CHECK_STR(value_of("The lenders agreed to be repaid by February.", "2021-10-27"), "2022-02");
   CHECK_STR(value_of("The lenders were repaid in February.", "2021-10-27"), "2021-02");
   CHECK_STR(value_of("Ten states had filed reports by Wednesday.", "2021-06-11"), "2021-06-09");
+  /* "..., the mayor said": the attribution does not date the clause before it */
+  CHECK_STR(value_of("The ferry will sail at dawn (11 a.m. EDT Friday), the mayor said.",
+                     "2021-06-09"),
+            "2021-06-11T11:00");
+  CHECK_STR(value_of("The mayor said the ferry sailed Friday.", "2021-06-09"), "2021-06-04");
+  CHECK_STR(value_of("The vote will still be held on Feb. 20.", "1999-07-01"), "2000-02-20");
+  /* "last Oct. 23": the one before the anchor, whatever the verbs; "next March 5" after */
+  CHECK_STR(value_of("He was shot last Oct. 23 at home.", "1999-04-19"), "1998-10-23");
+  CHECK_STR(value_of("It opens next March 5.", "1999-04-19"), "2000-03-05");
+  CHECK_STR(value_of("It opened last April 3.", "1999-04-19"), "1999-04-03");
+  /* "the week of March 6": the ISO week holding that day */
+  CHECK_STR(value_of("Talks resume the week of March 6.", "2000-02-24"), "2000-W10");
+  CHECK_STR(span_of("Talks resume the week of March 6.", "2000-02-24"), "the week of March 6");
+  /* a holiday without its year: the nearest, the verbs breaking ties, as months */
+  CHECK_STR(value_of("He was found off the coast on Thanksgiving Day.", "2000-04-03"),
+            "1999-11-25");
+  CHECK_STR(value_of("Shops will close on Thanksgiving Day.", "2000-04-03"), "2000-11-23");
+  /* a time told in the past is of the day told about, when it is of the week before */
+  CHECK_STR(value_at("A bus crashed on Friday. It happened at 10:35 a.m.", "2021-06-12", 1),
+            "2021-06-11T10:35");
+  CHECK_STR(value_at("A bus crashed on May 3. It happened at 10:35 a.m.", "2021-06-12", 1),
+            "2021-06-12T10:35");
+  CHECK_STR(value_at("A bus crashed on Friday. Service resumes at 10:35 a.m.", "2021-06-12", 1),
+            "2021-06-12T10:35");
+  /* the present perfect tells of the past */
+  CHECK_STR(value_of("Prices have come down from the middle of October.", "1998-02-23"), "1997-10");
+  CHECK_STR(value_of("The board has set a vote for March.", "2024-01-10"), "2024-03");
   /* "until", "through", "effective" open or close a term the verb does not date */
   CHECK_STR(value_of("The bank extended the credit line through March.", "2021-11-20"), "2022-03");
   CHECK_STR(value_of("The union signed a contract effective Jan. 1.", "2021-11-20"), "2022-01-01");
+  CHECK_STR(value_of("The court gave them until 9 a.m. Tuesday to sign.", "2021-06-07"),
+            "2021-06-08T09:00");
   CHECK_STR(value_at("Output was flat this year through August.", "2021-10-20", 1), "2021-08");
   /* the "to" of an intention dates a month to come, not a weekday */
   CHECK_STR(value_of("The chain agreed to sell its stores in January.", "2021-11-20"), "2022-01");
@@ -225,6 +260,11 @@ static void test_fiscal(void) {
   /* "the next day", and "the next month" told in the past, from the date told about */
   CHECK_STR(value_at("He was held on March 3 and freed the next day.", "2021-06-09", 1), "2021-03-04");
   CHECK_STR(value_at("He was held on March 3 and freed the next month.", "2021-06-09", 1), "2021-04");
+  /* "the same day", "that same day": the day told about, or an unknown day of its month */
+  CHECK_STR(value_at("He was shot on Oct. 23 and died the same day.", "1999-02-06", 1),
+            "1998-10-23");
+  CHECK_STR(value_at("He was shot last October and died that same day.", "1999-02-06", 1),
+            "1998-10-XX");
   /* "the previous Friday", "the following Monday": from the day told about */
   CHECK_STR(value_at("Stocks fell on Wednesday, down from the previous Friday.", "2021-06-11", 1),
             "2021-06-04");
@@ -329,6 +369,9 @@ static void test_ranges(void) {
   CHECK_STR(value_at("It ran from 2001-2004.", "2021-06-09", 1), "2004");
   CHECK_STR(span_of("The fair runs July 3-9 this summer.", "2021-06-09"), "July 3-9");
   CHECK_STR(value_of("The fair runs July 3-9 this summer.", "2021-06-09"), "2021-07");
+  /* "April 24 and 25" names two days: two rows, even with the year guessed */
+  CHECK_STR(nth("The summit will be held on April 24 and 25.", "2021-02-10", 0, 1), "April 24");
+  CHECK_STR(value_at("The summit will be held on April 24 and 25.", "2021-02-10", 1), "2021-04-25");
 }
 
 /* TimeML leaves prepositions out of the span: "over the past", "just"; "over a decade" is a mod. */
