@@ -20,12 +20,18 @@
 
 #define NEG_INF (-1e30f)
 
+/* Sentences of at most this many tokens (most of them) keep their Viterbi
+** and forward-backward tables on the stack, not the heap. */
+#define SHORT_SENTENCE 64
+
 int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 1][ND_NER_TAGS],
                    unsigned char *tags) {
   if (n == 0) return 0;
   enum { T = ND_NER_TAGS };
   float score[T], next[T];
-  unsigned char(*back)[T] = nd_malloc(n * T); /* best previous tag */
+  /* best previous tag; most sentences fit on the stack */
+  unsigned char stack_back[SHORT_SENTENCE][T];
+  unsigned char(*back)[T] = n <= SHORT_SENTENCE ? stack_back : nd_malloc(n * T);
   if (!back) return -1;
   /* By target tag (tr[t][p]), so each maximum reads one row. */
   float tr[T][T];
@@ -65,7 +71,7 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
     tags[i] = (unsigned char)best;
     if (i) best = back[i][best];
   }
-  nd_free(back);
+  if (back != stack_back) nd_free(back);
   return 0;
 }
 
@@ -78,7 +84,8 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
 static int confidences(const nd_ner_model *m, const float *emit, size_t n,
                        const unsigned char *tags, float *conf) {
   enum { T = ND_NER_TAGS, L = ND_NER_LANES };
-  float *alpha = nd_malloc(3 * n * L * sizeof(float));
+  float stack_alpha[3 * SHORT_SENTENCE * L];
+  float *alpha = n <= SHORT_SENTENCE ? stack_alpha : nd_malloc(3 * n * L * sizeof(float));
   if (!alpha) return -1;
   float *beta = alpha + n * L, *pe = beta + n * L;
   float inv = m->temperature > 0 ? 1.0f / m->temperature : 1.0f;
@@ -132,7 +139,7 @@ static int confidences(const nd_ner_model *m, const float *emit, size_t n,
     float p = z > 0 ? a[tags[i]] * b[tags[i]] / z : 0;
     conf[i] = p > 1 ? 1 : p < 0 ? 0 : p;
   }
-  nd_free(alpha);
+  if (alpha != stack_alpha) nd_free(alpha);
   return 0;
 }
 
