@@ -608,6 +608,17 @@ static int norm_calendar(ctx *c) {
     /* the second end starts at its month when written ("May 30-June 2"), else at its day */
     return emit_range(c, p, q, i_m2 >= 0 && i_m2 < i_d2 ? i_m2 : i_d2);
   }
+  int part = find_cls(c, ND_W_PART);
+  if (part >= 0) {
+    /* "the night of April 18, 1775": that part of the day, and the story is at the day */
+    nd_point q = p;
+    q.gran = ND_G_PART;
+    q.part = c->w[part].val;
+    emit_point(c, "TIME", q, mod);
+    c->out = p;
+    c->out_set = y >= 0;
+    return 1;
+  }
   return emit_point(c, "DATE", p, mod);
 }
 

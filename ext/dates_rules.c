@@ -86,6 +86,12 @@
 #define EDGE "(?:(?:early|late|mid-?|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
 #define REL "(?:this|next|last|past|previous|coming|following|current|prior|same)"
 #define PART "(?:morning|afternoon|evening|night)"
+/* "the morning of", "early in the morning of", "the early morning hours of": a
+** part of the day a calendar date then names. Not "the night of Oct. 23",
+** which TimeML's gold reads as the day (a night runs into the next one). */
+#define PART_OF                                                                   \
+  "(?:early\\s+in\\s+)?(?:the\\s+)?(?:(?:early|late)\\s+)?(?:morning|afternoon|evening)" \
+  "(?:\\s+hours)?\\s+of\\s+"
 #define ORD                                                                        \
   "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
   "twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"     \
@@ -111,14 +117,14 @@ static const date_rule rules[] = {
                "(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:Z|[+-][01][0-9]:?[0-5][0-9])?)?"
                "(?![\\w-]|[/.]\\d)"},
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
-    /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; ranges
-    ** "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+)?(?:(?:last|next|this)\\s+)?" EDGE
+    /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; "the
+    ** morning of April 19"; ranges "February 14-22", "March 3 to 5". */
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
                     "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
                     "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
                     MONTH_WORD "(?:,?\\s+" YEAR4 ")?"},
     /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
     {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" YEAR_WORDS

@@ -115,7 +115,10 @@ static void test_tagger(void) {
             "2023-03-17TAF");
   CHECK_STR(value_at("The ferry left on May 3 and sank in the late evening.", "2023-06-09", 1),
             "2023-05-03TEV");
-  CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"), "30 April");
+  CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"),
+            "the early morning hours of 30 April");
+  CHECK_STR(value_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"),
+            "2023-04-30TMO");
   /* vague references to what is to come */
   CHECK_STR(span_of("Rates may fall in the near future.", "2023-03-17"), "the near future");
   CHECK_STR(value_of("Rates may fall in the near future.", "2023-03-17"), "FUTURE_REF");
@@ -187,6 +190,12 @@ static void test_tense(void) {
   /* "the week of March 6": the ISO week holding that day */
   CHECK_STR(value_of("Talks resume the week of March 6.", "2000-02-24"), "2000-W10");
   CHECK_STR(span_of("Talks resume the week of March 6.", "2000-02-24"), "the week of March 6");
+  /* "the morning of May 2": that part of the day; "the night of" stays the day (TimeML) */
+  CHECK_STR(value_of("The ferry left early in the morning of 2 May 1921.", "2021-06-09"),
+            "1921-05-02TMO");
+  CHECK_STR(span_of("The ferry left on the evening of May 2.", "2021-06-09"), "the evening of May 2");
+  CHECK_STR(value_of("The ferry left on the evening of May 2.", "2021-06-09"), "2021-05-02TEV");
+  CHECK_STR(value_of("The ferry left on the night of May 2.", "2021-06-09"), "2021-05-02");
   /* a holiday without its year: the nearest, the verbs breaking ties, as months */
   CHECK_STR(value_of("He was found off the coast on Thanksgiving Day.", "2000-04-03"),
             "1999-11-25");
