@@ -385,7 +385,9 @@ static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, c
   if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
   if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
   if (!first_day(&base, &z)) return 0;
-  nd_gran g = whole || base.gran < unit_g ? unit_g : base.gran;
+  /* a history counts months and years in its own units: "two years earlier" is a year */
+  nd_gran g =
+      whole || base.gran < unit_g || (c->telling && unit_g <= ND_G_MONTH) ? unit_g : base.gran;
   return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
 }
 

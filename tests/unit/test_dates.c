@@ -328,6 +328,10 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
                      "the army left.", "2020-05-01", 3),
             "1871-XX-XX");
+  /* months and years counted from a day of a history are a month, a year */
+  CHECK_STR(value_at("It grew in 1861, 1862 and 1863. On 4 July 1863 the town fell; fifteen months "
+                     "later the army left, two years earlier than planned.", "2020-05-01", 4),
+            "1864-10");
   /* news that recalls history, with its own "yesterday", stays news */
   CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
                      "sales fell in March.", "2020-05-01", 4),
