@@ -351,12 +351,8 @@ static long add_units(long z, nd_unit u, long k) {
 
 /* The first day of a point of day granularity or coarser; 0 when unknown. */
 static int first_day(const nd_point *p, long *z) {
-  char e[32], l[32];
-  if (!nd_point_bounds(p, NULL, e, l)) return 0;
-  nd_anchor a;
-  if (nd_anchor_parse(e, 10, &a)) return 0;
-  *z = nd_days_from_civil(a.y, a.m, a.d);
-  return 1;
+  long last;
+  return nd_point_days(p, z, &last);
 }
 
 /* Days in a unit, roughly (for comparing spans, not for arithmetic). */
@@ -436,8 +432,19 @@ static int two_digit_year(const ctx *c, int yy) {
 }
 
 /* A 4-digit year or 'yy among the words, or -1. */
+/* The year a number at word i writes when "BC", "BCE" or "B.C." follows it
+** (kept in the band of ND_BC_BASE), else -1. */
+static int bc_year_at(const ctx *c, int i) {
+  if (i + 1 >= c->nw || c->w[i].cls != ND_W_NUMBER || c->w[i].num < 1 || c->w[i].num > ND_BC_MAX)
+    return -1;
+  const char *e = c->w[i + 1].low;
+  return !strcmp(e, "bc") || !strcmp(e, "bce") || !strcmp(e, "b") ? ND_BC_BASE - (int)c->w[i].num
+                                                                    : -1;
+}
+
 static int written_year(const ctx *c, int from) {
   for (int i = from; i < c->nw; i++) {
+    if (bc_year_at(c, i) >= 0) return bc_year_at(c, i);
     if (c->w[i].cls == ND_W_NUMBER && c->w[i].ndigits == 4) return (int)c->w[i].num;
     if (c->w[i].cls == ND_W_APOS_YEAR) return two_digit_year(c, (int)c->w[i].num);
   }
@@ -552,6 +559,10 @@ static int norm_calendar(ctx *c) {
   int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0, i_m2 = -1, i_d2 = -1;
   for (int i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
+    if (bc_year_at(c, i) >= 0) {
+      y = bc_year_at(c, i++); /* "April 480 BC" */
+      continue;
+    }
     if (w->cls == ND_W_MONTH) {
       if (!m) m = w->val;
       else m2 = w->val, i_m2 = i;
@@ -626,9 +637,12 @@ static int norm_calendar(ctx *c) {
 
 
 /* A year before the Christian era ("241 BC"): its value is TIMEX's
-** "BC0241"; it has no bounds (the calendar here starts at year 0). */
+** "BC0241"; it has no bounds. Within ND_BC_MAX it is a point of the BC band,
+** which a history's year-less dates then count from. */
 static int era_year(ctx *c) {
   if (c->w[0].num < 1 || c->w[0].num > 9999) return 0;
+  if (bc_year_at(c, 0) >= 0)
+    return emit_point(c, "DATE", nd_point_make(ND_G_YEAR, bc_year_at(c, 0), -1, -1), edge_mod(c));
   char v[16];
   snprintf(v, sizeof v, "BC%04ld", c->w[0].num);
   return emit_text(c, "DATE", v, NULL);
@@ -687,6 +701,12 @@ static int norm_century(ctx *c) {
     else if (w->cls == ND_W_NUMWORD && w->val == 20) n += 20;
   }
   if (n < 1 || n > 100) return 0;
+  if (has_word(c, "bc") || has_word(c, "bce") || has_word(c, "b")) {
+    /* "the 4th century BC": 400..301 BC, whose first year is ND_BC_BASE - 400 */
+    if (n > ND_BC_MAX / 100) return 0;
+    return emit_point(c, "DATE", nd_point_make(ND_G_CENTURY, ND_BC_BASE - n * 100, -1, -1),
+                      edge_mod(c));
+  }
   return emit_point(c, "DATE", nd_point_make(ND_G_CENTURY, (n - 1) * 100, -1, -1), edge_mod(c));
 }
 
@@ -1127,15 +1147,7 @@ static int tell_from_ref(nd_date_kind kind) {
 }
 
 /* First and last day of a reference point (a year, a month, a day). */
-static int ref_days(const nd_point *p, long *lo, long *hi) {
-  char e[32], l[32];
-  nd_anchor a, b;
-  if (!nd_point_bounds(p, NULL, e, l) || nd_anchor_parse(e, 10, &a) || nd_anchor_parse(l, 10, &b))
-    return 0;
-  *lo = nd_days_from_civil(a.y, a.m, a.d);
-  *hi = nd_days_from_civil(b.y, b.m, b.d);
-  return 1;
-}
+static int ref_days(const nd_point *p, long *lo, long *hi) { return nd_point_days(p, lo, hi); }
 
 /* 1 when the days of point b lie within those of point a. */
 static int holds(const nd_point *a, const nd_point *b) {

@@ -54,6 +54,8 @@
   "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.)"
 #define DAY "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\w,.]\\d|:\\d|\\w)"
 #define YEAR4 "(?:[12][0-9]{3})(?![\\w%]|[.,]\\d)"
+/* A year before the Christian era: 241 BC, 44 B.C., 490 BCE. */
+#define BCYEAR "[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"
 #define NUMWORD                                                                          \
   "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|" \
   "four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|" \
@@ -122,12 +124,12 @@ static const date_rule rules[] = {
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
                     "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
-                    "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
+                    "(?:,?\\s+(?:" YEAR4 "|" BCYEAR ")|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
     {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
-                    MONTH_WORD "(?:,?\\s+" YEAR4 ")?"},
+                    MONTH_WORD "(?:,?\\s+(?:" YEAR4 "|" BCYEAR "))?"},
     /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
-    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" YEAR_WORDS
+    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" BCYEAR "|" YEAR_WORDS
                     "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
     {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
@@ -141,15 +143,15 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
-    /* Years before the Christian era: 241 BC, 44 B.C., 490 BCE. */
-    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"},
+    /* Years before the Christian era. */
+    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])" BCYEAR},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
     {ND_K_YEAR, "(?:the\\s+year\\s+)?" YEAR_WORDS},
     /* Decades: the 1990s, the mid-1980s, the '90s, the nineties. */
     {ND_K_DECADE, "(?:the\\s+)?" EDGE "?(?:(?:1[0-9]|20)[0-9]0|['’][0-9]0)['’]?s\\b"},
     {ND_K_DECADE, "\\bthe\\s+" EDGE "?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b"},
     /* Centuries: the 20th century, the early nineteenth century. */
-    {ND_K_CENTURY, "(?:the\\s+)?" EDGE "?" ORD "[-\\s]+century\\b"},
+    {ND_K_CENTURY, "(?:the\\s+)?" EDGE "?" ORD "[-\\s]+century\\b(?:\\s+(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b))?"},
     /* Quarters, halves, seasons. */
     {ND_K_PART_YEAR, "(?:the\\s+(?!(?:fiscal[-\\s]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))?(?:(?:" YEAR4 "|(?:this|last|next)\\s+year)['’]s\\s+|" YEAR4 "\\s+(?=(?:fiscal\\s+)?(?:first|second|third|fourth)))?"
                      "(?:(?:fiscal|calendar|latest|current|past|previous|last|this|next|"
@@ -162,7 +164,7 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
-                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|" YEAR_WORDS "|['’][0-9]{2}\\b))?"},
+                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|" BCYEAR "|" YEAR_WORDS "|['’][0-9]{2}\\b))?"},
     /* "the fall of 1998", not "the fall of Rome" */
     {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b"
                      "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
@@ -669,6 +671,14 @@ static int told_part(const char *s, size_t n) {
 #define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
 #define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
 
+/* 1 when s[0..n) writes an era: "BC", "B.C." */
+static int era_in(const char *s, size_t n) {
+  for (size_t i = 0; i + 2 <= n; i++)
+    if (s[i] == 'B' && (s[i + 1] == 'C' || (s[i + 1] == '.' && i + 2 < n && s[i + 2] == 'C')))
+      return 1;
+  return 0;
+}
+
 static int narrative_text(const scan *sc, const nd_anchor *a) {
   if (!a || !a->set) return 0;
   size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
@@ -679,6 +689,12 @@ static int narrative_text(const scan *sc, const nd_anchor *a) {
             !told_part(sc->text + c->start, c->end - c->start);
     if (k != ND_K_YEAR && k != ND_K_CALENDAR && k != ND_K_ISO && k != ND_K_NUMERIC) continue;
     size_t p = c->start > counted_to ? c->start : counted_to;
+    /* a year before the Christian era ("480 BC") is far from any anchor */
+    if (k == ND_K_YEAR && era_in(sc->text + c->start, c->end - c->start) && c->start >= counted_to) {
+      all++, far++, other++;
+      counted_to = c->end;
+      continue;
+    }
     for (; p + 4 <= c->end; p++) {
       const char *t = sc->text + p;
       if (p > 0 && (unsigned)(t[-1] - '0') < 10) continue;

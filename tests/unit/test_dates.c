@@ -332,6 +332,17 @@ static void test_narrative(void) {
   CHECK_STR(value_at("It grew in 1861, 1862 and 1863. On 4 July 1863 the town fell; fifteen months "
                      "later the army left, two years earlier than planned.", "2020-05-01", 4),
             "1864-10");
+  /* a history before the Christian era counts forward from its BC years */
+  const char *ancient =
+      "The revolt began in 499 BC and spread in 498 BC. In April 497 BC the fleet sailed; "
+      "the following year it was lost. In the spring of 490 BC the army landed, and in "
+      "September it won. The city declined in the 4th century BC.";
+  CHECK_STR(value_at(ancient, "2009-12-19", 2), "BC0497-04");
+  CHECK_STR(value_at(ancient, "2009-12-19", 3), "BC0496");
+  CHECK_STR(value_at(ancient, "2009-12-19", 4), "BC0490-SP");
+  CHECK_STR(value_at(ancient, "2009-12-19", 5), "BC0490-09");
+  CHECK_STR(value_at(ancient, "2009-12-19", 6), "BC03");
+  CHECK_STR(nth(ancient, "2009-12-19", 6, 1), "the 4th century BC");
   /* news that recalls history, with its own "yesterday", stays news */
   CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
                      "sales fell in March.", "2020-05-01", 4),
