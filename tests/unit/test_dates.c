@@ -110,6 +110,10 @@ static void test_tagger(void) {
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
   CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
+  /* centuries with ordinals in words, up to the twentieth */
+  CHECK_STR(value_of("The mill dates from the nineteenth century.", "2023-03-17"), "18");
+  CHECK_STR(value_of("It is an eighteenth-century mill.", "2023-03-17"), "17");
+  CHECK_STR(value_of("It ends with the twentieth century.", NULL), "19");
   CHECK_STR(value_of("Shares fell mid-afternoon yesterday.", "2023-03-17"), "2023-03-16TAF");
   CHECK_STR(value_of("By mid afternoon, the police said the road was open.", "2023-03-17"),
             "2023-03-17TAF");
