@@ -1188,13 +1188,15 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   }
   int ok = normalize_kind(&c, kind);
   if (ok < 0) return -1;
-  /* Shifts and vague references do not move the date being told about;
+  /* Shifts, vague references and looks back ("the previous year", "last
+  ** month": a flashback, the story stays) do not move the date being told about;
   ** in a narrative neither does a date spoken of in the future ("planned
   ** for 1976"), a plan rather than the story's time, nor a year written
   ** alone far from the month or day being told ("as Napoleon in 1812"), a
   ** digression, nor a coarser date that holds it ("On December 7, ...
   ** 1941"), which news uses to name the period reported on. */
-  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY &&
+  int has_rel, looks_back = kind == ND_K_RELATIVE && rel_of(&c, &has_rel) < 0;
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && !looks_back &&
       c.out.gran <= ND_G_DAY &&
       !(ref->narrative && tense == ND_TENSE_FUTURE) &&
       !(ref->narrative && ref->set && kind == ND_K_YEAR && ref->p.gran >= ND_G_MONTH &&

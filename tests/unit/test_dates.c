@@ -320,6 +320,10 @@ static void test_narrative(void) {
   CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
                      "2020-05-01", 2),
             "2019-06-04TMO");
+  /* a look back ("the previous year") does not move the story */
+  CHECK_STR(value_at("In 1918 and 1919 it grew. On 6 September 1920 it fell, as in the previous "
+                     "year. On 18 September the army left.", "2020-05-01", 4),
+            "1920-09-18");
   /* a bare year far from the month told about is a digression */
   CHECK_STR(value_at("In 1931 and 1932 it grew. On 3 May 1933 the siege began, as the one of 1870 "
                      "had. On 9 June it ended.", "2020-05-01", 4),
