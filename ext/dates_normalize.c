@@ -801,6 +801,10 @@ static int norm_deictic(ctx *c) {
   int part = part_of(c);
   const char *mod = edge_mod(c);
   nd_point p = c->a ? nd_point_from_day(c->A + k) : unknown_point(ND_G_DAY);
+  /* "It is us today", quoted in a history: the speaker's day, not the writer's */
+  if (!told && c->ref && c->ref->quoted && c->ref->set && c->a &&
+      abs(c->ref->p.y - c->a->y) > ND_NARRATIVE_NEAR)
+    p = unknown_point(ND_G_DAY);
   if (told && c->ref && c->ref->set && c->ref->p.gran == ND_G_DAY) {
     /* "that night", "the next morning": of the day the text is telling about */
     int ok;

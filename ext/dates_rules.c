@@ -543,6 +543,23 @@ static int aside(const char *s, size_t n, size_t start, size_t end) {
   return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
 }
 
+/* Does the span at start stand inside a quotation of its paragraph? An odd
+** number of straight double quotes before it, or a curly opening quote not
+** yet closed (read back 600 bytes at most). */
+static int in_quotation(const char *s, size_t start) {
+  size_t straight = 0, lim = start > 600 ? start - 600 : 0;
+  for (size_t i = start; i > lim; i--) {
+    const unsigned char *c = (const unsigned char *)s + i - 1;
+    if (*c == '\n') break;
+    if (*c == '"') straight++;
+    if (i >= 3 && c[-2] == 0xe2 && c[-1] == 0x80 && (*c == 0x9c || *c == 0x9d)) {
+      if (!straight) return *c == 0x9c;
+      break;
+    }
+  }
+  return straight % 2 == 1;
+}
+
 /* A title in quotes: "This Week" (a television programme), ``Spring of
 ** Life'' (a campaign) open a quotation whose words are all capitalized but
 ** for short function words, at least two of them, where prose would write
@@ -774,6 +791,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);
+    ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);
     nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);

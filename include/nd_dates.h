@@ -261,6 +261,7 @@ typedef struct nd_date_ref {
                       while p lies away from the anchor's time */
   int set;
   nd_point p;
+  int quoted;      /* set by the caller: the span stands inside a quotation */
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
   nd_point quarter;
 } nd_date_ref;

@@ -379,6 +379,12 @@ static void test_narrative(void) {
   /* "soon" in a history is shortly after the story's date: no FUTURE_REF */
   CHECK_STR(value_at("In 1701, 1702 and 1703 the fort grew, and it was soon taken.", "2020-05-01", 3),
             "(none)");
+  /* quoted in a history, "today" is the speaker's day, which the text does not give */
+  const char *quoted =
+      "Wars of 1701, 1711, 1721, 1733, 1740 and 1741 shaped it. In 1742 and 1743 the king said: "
+      "\"We march today.\" He wrote: \xe2\x80\x9cTonight we sleep in the fort.\xe2\x80\x9d";
+  CHECK_STR(value_at(quoted, "2020-05-01", 8), "XXXX-XX-XX");
+  CHECK_STR(value_at(quoted, "2020-05-01", 9), "XXXX-XX-XXTNI");
   /* "today" is the writer's day in a history too */
   CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
                      "2020-05-01", 3),
