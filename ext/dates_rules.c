@@ -172,7 +172,8 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     /* "the latest period", "the 1988 period": the quarter a financial report is about */
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:latest|most\\s+recent)\\s+period|" YEAR4 "\\s+(?:period|quarter))\\b"},
-    {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
+    /* "year-end", "the 1988 year-end", "at month's end" */
+    {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+(?=year))?\\b(?:year|month)(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */

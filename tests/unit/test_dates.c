@@ -110,6 +110,9 @@ static void test_tagger(void) {
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
   CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
+  /* "at month's end", "month-end": the end of the month */
+  CHECK_STR(value_of("At month's end the fund closed.", "2021-06-09"), "2021-06");
+  CHECK_STR(value_of("Stocks rose into month-end.", "2021-06-09"), "2021-06");
   /* centuries with ordinals in words, up to the twentieth */
   CHECK_STR(value_of("The mill dates from the nineteenth century.", "2023-03-17"), "18");
   CHECK_STR(value_of("It is an eighteenth-century mill.", "2023-03-17"), "17");
