@@ -866,6 +866,8 @@ static int norm_relative(ctx *c) {
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
   if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
+  int around = !has_rel && (has_word(c, "before") || has_word(c, "after")); /* "the day before," */
+  if (around) has_rel = 1, rel = has_word(c, "before") ? -1 : 1;
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
   /* "the following month", "the previous day", "that year": from the date
@@ -875,7 +877,7 @@ static int norm_relative(ctx *c) {
                  (u == ND_U_DAY || c->tense == ND_TENSE_PAST);
   if (c->a && c->ref && c->ref->set &&
       ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
-                    has_word(c, "same") || the_next)) ||
+                    has_word(c, "same") || the_next || around)) ||
        has_word(c, "that")))
     return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, 1, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */

@@ -172,6 +172,9 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     /* "the latest period", "the 1988 period": the quarter a financial report is about */
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:latest|most\\s+recent)\\s+period|" YEAR4 "\\s+(?:period|quarter))\\b"},
+    /* "The day before, the army ...": the day before the one told about (with
+    ** an event after it, "the day before the vote", it is no date of ours) */
+    {ND_K_RELATIVE, "\\bthe\\s+day\\s+(?:before|after|following)\\b(?=\\s*[,.;:!?)])"},
     /* "year-end", "the 1988 year-end", "at month's end" */
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+(?=year))?\\b(?:year|month)(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"

@@ -323,6 +323,13 @@ static void test_narrative(void) {
   CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
                      "2020-05-01", 2),
             "2019-06-04TMO");
+  /* "The day before," is the day before the one told about; before an event it is none */
+  CHECK_STR(value_at("The town fell on 23 February 1918. The day before, the army left.",
+                     "2020-05-01", 1),
+            "1918-02-22");
+  CHECK_STR(value_at("The town fell on 23 February 1918. The day before the vote it rained.",
+                     "2020-05-01", 1),
+            "(none)");
   /* a look back ("the previous year") does not move the story */
   CHECK_STR(value_at("In 1918 and 1919 it grew. On 6 September 1920 it fell, as in the previous "
                      "year. On 18 September the army left.", "2020-05-01", 4),
