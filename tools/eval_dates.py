@@ -269,7 +269,8 @@ counts from ("April 480 BC", "the spring of 480 BC", "the 4th century BC",
 a history in their own unit ("fifteen months later" is a month); ordinals
 in words up to "twentieth" ("the nineteenth century"); a look back ("the
 previous year") no longer moves the date told about; "today" quoted in a
-history is the speaker's unknown day; "at month's end". Tried and dropped:
+history is the speaker's unknown day; "at month's end"; "The day
+before," with no event after it. Tried and dropped:
 "the night of" as `TNI` (AQUAINT fell), a year-less season nearest the
 date told about rather than in its year (WikiWars fell: histories name
 the season of the year they tell).
