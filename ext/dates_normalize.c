@@ -351,12 +351,8 @@ static long add_units(long z, nd_unit u, long k) {
 
 /* The first day of a point of day granularity or coarser; 0 when unknown. */
 static int first_day(const nd_point *p, long *z) {
-  char e[32], l[32];
-  if (!nd_point_bounds(p, NULL, e, l)) return 0;
-  nd_anchor a;
-  if (nd_anchor_parse(e, 10, &a)) return 0;
-  *z = nd_days_from_civil(a.y, a.m, a.d);
-  return 1;
+  long last;
+  return nd_point_days(p, z, &last);
 }
 
 /* Days in a unit, roughly (for comparing spans, not for arithmetic). */
@@ -385,7 +381,9 @@ static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, c
   if (base.gran < unit_g) base = nd_point_from_day(c->A); /* "a day earlier" than a month */
   if (base.gran > ND_G_DAY) base.gran = ND_G_DAY;
   if (!first_day(&base, &z)) return 0;
-  nd_gran g = whole || base.gran < unit_g ? unit_g : base.gran;
+  /* a history counts months and years in its own units: "two years earlier" is a year */
+  nd_gran g =
+      whole || base.gran < unit_g || (c->telling && unit_g <= ND_G_MONTH) ? unit_g : base.gran;
   return emit_point(c, "DATE", point_at(add_units(z, u, k), g), mod);
 }
 
@@ -434,8 +432,19 @@ static int two_digit_year(const ctx *c, int yy) {
 }
 
 /* A 4-digit year or 'yy among the words, or -1. */
+/* The year a number at word i writes when "BC", "BCE" or "B.C." follows it
+** (kept in the band of ND_BC_BASE), else -1. */
+static int bc_year_at(const ctx *c, int i) {
+  if (i + 1 >= c->nw || c->w[i].cls != ND_W_NUMBER || c->w[i].num < 1 || c->w[i].num > ND_BC_MAX)
+    return -1;
+  const char *e = c->w[i + 1].low;
+  return !strcmp(e, "bc") || !strcmp(e, "bce") || !strcmp(e, "b") ? ND_BC_BASE - (int)c->w[i].num
+                                                                    : -1;
+}
+
 static int written_year(const ctx *c, int from) {
   for (int i = from; i < c->nw; i++) {
+    if (bc_year_at(c, i) >= 0) return bc_year_at(c, i);
     if (c->w[i].cls == ND_W_NUMBER && c->w[i].ndigits == 4) return (int)c->w[i].num;
     if (c->w[i].cls == ND_W_APOS_YEAR) return two_digit_year(c, (int)c->w[i].num);
   }
@@ -550,6 +559,10 @@ static int norm_calendar(ctx *c) {
   int m = 0, m2 = 0, d = 0, d2 = 0, y = -1, wd = 0, i_m2 = -1, i_d2 = -1;
   for (int i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
+    if (bc_year_at(c, i) >= 0) {
+      y = bc_year_at(c, i++); /* "April 480 BC" */
+      continue;
+    }
     if (w->cls == ND_W_MONTH) {
       if (!m) m = w->val;
       else m2 = w->val, i_m2 = i;
@@ -608,14 +621,28 @@ static int norm_calendar(ctx *c) {
     /* the second end starts at its month when written ("May 30-June 2"), else at its day */
     return emit_range(c, p, q, i_m2 >= 0 && i_m2 < i_d2 ? i_m2 : i_d2);
   }
+  int part = find_cls(c, ND_W_PART);
+  if (part >= 0) {
+    /* "the night of April 18, 1775": that part of the day, and the story is at the day */
+    nd_point q = p;
+    q.gran = ND_G_PART;
+    q.part = c->w[part].val;
+    emit_point(c, "TIME", q, mod);
+    c->out = p;
+    c->out_set = y >= 0;
+    return 1;
+  }
   return emit_point(c, "DATE", p, mod);
 }
 
 
 /* A year before the Christian era ("241 BC"): its value is TIMEX's
-** "BC0241"; it has no bounds (the calendar here starts at year 0). */
+** "BC0241"; it has no bounds. Within ND_BC_MAX it is a point of the BC band,
+** which a history's year-less dates then count from. */
 static int era_year(ctx *c) {
   if (c->w[0].num < 1 || c->w[0].num > 9999) return 0;
+  if (bc_year_at(c, 0) >= 0)
+    return emit_point(c, "DATE", nd_point_make(ND_G_YEAR, bc_year_at(c, 0), -1, -1), edge_mod(c));
   char v[16];
   snprintf(v, sizeof v, "BC%04ld", c->w[0].num);
   return emit_text(c, "DATE", v, NULL);
@@ -674,6 +701,12 @@ static int norm_century(ctx *c) {
     else if (w->cls == ND_W_NUMWORD && w->val == 20) n += 20;
   }
   if (n < 1 || n > 100) return 0;
+  if (has_word(c, "bc") || has_word(c, "bce") || has_word(c, "b")) {
+    /* "the 4th century BC": 400..301 BC, whose first year is ND_BC_BASE - 400 */
+    if (n > ND_BC_MAX / 100) return 0;
+    return emit_point(c, "DATE", nd_point_make(ND_G_CENTURY, ND_BC_BASE - n * 100, -1, -1),
+                      edge_mod(c));
+  }
   return emit_point(c, "DATE", nd_point_make(ND_G_CENTURY, (n - 1) * 100, -1, -1), edge_mod(c));
 }
 
@@ -768,6 +801,10 @@ static int norm_deictic(ctx *c) {
   int part = part_of(c);
   const char *mod = edge_mod(c);
   nd_point p = c->a ? nd_point_from_day(c->A + k) : unknown_point(ND_G_DAY);
+  /* "It is us today", quoted in a history: the speaker's day, not the writer's */
+  if (!told && c->ref && c->ref->quoted && c->ref->set && c->a &&
+      abs(c->ref->p.y - c->a->y) > ND_NARRATIVE_NEAR)
+    p = unknown_point(ND_G_DAY);
   if (told && c->ref && c->ref->set && c->ref->p.gran == ND_G_DAY) {
     /* "that night", "the next morning": of the day the text is telling about */
     int ok;
@@ -829,6 +866,8 @@ static int norm_relative(ctx *c) {
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
   if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
+  int around = !has_rel && (has_word(c, "before") || has_word(c, "after")); /* "the day before," */
+  if (around) has_rel = 1, rel = has_word(c, "before") ? -1 : 1;
   const char *mod = edge_mod(c);
   nd_gran g = unit_gran(u);
   /* "the following month", "the previous day", "that year": from the date
@@ -838,7 +877,7 @@ static int norm_relative(ctx *c) {
                  (u == ND_U_DAY || c->tense == ND_TENSE_PAST);
   if (c->a && c->ref && c->ref->set &&
       ((has_rel && (has_word(c, "following") || has_word(c, "previous") || has_word(c, "prior") ||
-                    has_word(c, "same") || the_next)) ||
+                    has_word(c, "same") || the_next || around)) ||
        has_word(c, "that")))
     return emit_from_ref(c, u, has_word(c, "that") ? 0 : rel, g, 1, mod);
   /* "the year", "year-end", "the end of the month": the anchor's. */
@@ -1114,15 +1153,7 @@ static int tell_from_ref(nd_date_kind kind) {
 }
 
 /* First and last day of a reference point (a year, a month, a day). */
-static int ref_days(const nd_point *p, long *lo, long *hi) {
-  char e[32], l[32];
-  nd_anchor a, b;
-  if (!nd_point_bounds(p, NULL, e, l) || nd_anchor_parse(e, 10, &a) || nd_anchor_parse(l, 10, &b))
-    return 0;
-  *lo = nd_days_from_civil(a.y, a.m, a.d);
-  *hi = nd_days_from_civil(b.y, b.m, b.d);
-  return 1;
-}
+static int ref_days(const nd_point *p, long *lo, long *hi) { return nd_point_days(p, lo, hi); }
 
 /* 1 when the days of point b lie within those of point a. */
 static int holds(const nd_point *a, const nd_point *b) {
@@ -1163,13 +1194,15 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   }
   int ok = normalize_kind(&c, kind);
   if (ok < 0) return -1;
-  /* Shifts and vague references do not move the date being told about;
+  /* Shifts, vague references and looks back ("the previous year", "last
+  ** month": a flashback, the story stays) do not move the date being told about;
   ** in a narrative neither does a date spoken of in the future ("planned
   ** for 1976"), a plan rather than the story's time, nor a year written
   ** alone far from the month or day being told ("as Napoleon in 1812"), a
   ** digression, nor a coarser date that holds it ("On December 7, ...
   ** 1941"), which news uses to name the period reported on. */
-  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY &&
+  int has_rel, looks_back = kind == ND_K_RELATIVE && rel_of(&c, &has_rel) < 0;
+  if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && !looks_back &&
       c.out.gran <= ND_G_DAY &&
       !(ref->narrative && tense == ND_TENSE_FUTURE) &&
       !(ref->narrative && ref->set && kind == ND_K_YEAR && ref->p.gran >= ND_G_MONTH &&

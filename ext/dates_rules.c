@@ -54,6 +54,8 @@
   "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.)"
 #define DAY "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\w,.]\\d|:\\d|\\w)"
 #define YEAR4 "(?:[12][0-9]{3})(?![\\w%]|[.,]\\d)"
+/* A year before the Christian era: 241 BC, 44 B.C., 490 BCE. */
+#define BCYEAR "[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"
 #define NUMWORD                                                                          \
   "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|" \
   "four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|" \
@@ -86,6 +88,12 @@
 #define EDGE "(?:(?:early|late|mid-?|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
 #define REL "(?:this|next|last|past|previous|coming|following|current|prior|same)"
 #define PART "(?:morning|afternoon|evening|night)"
+/* "the morning of", "early in the morning of", "the early morning hours of": a
+** part of the day a calendar date then names. Not "the night of Oct. 23",
+** which TimeML's gold reads as the day (a night runs into the next one). */
+#define PART_OF                                                                   \
+  "(?:early\\s+in\\s+)?(?:the\\s+)?(?:(?:early|late)\\s+)?(?:morning|afternoon|evening)" \
+  "(?:\\s+hours)?\\s+of\\s+"
 #define ORD                                                                        \
   "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
   "twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"     \
@@ -111,17 +119,17 @@ static const date_rule rules[] = {
                "(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:Z|[+-][01][0-9]:?[0-5][0-9])?)?"
                "(?![\\w-]|[/.]\\d)"},
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
-    /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; ranges
-    ** "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+)?(?:(?:last|next|this)\\s+)?" EDGE
+    /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; "the
+    ** morning of April 19"; ranges "February 14-22", "March 3 to 5". */
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
                     "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
-                    "(?:,?\\s+" YEAR4 "|,?\\s+(?:last|this|next)\\s+year\\b)?"},
+                    "(?:,?\\s+(?:" YEAR4 "|" BCYEAR ")|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+)?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
-                    MONTH_WORD "(?:,?\\s+" YEAR4 ")?"},
+    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
+                    MONTH_WORD "(?:,?\\s+(?:" YEAR4 "|" BCYEAR "))?"},
     /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
-    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" YEAR_WORDS
+    {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" BCYEAR "|" YEAR_WORDS
                     "|(?:last|this|next)\\s+year\\b)"},
     /* Month alone: "in March", "early May", "last April". */
     {ND_K_CALENDAR, EDGE "?(?:(?:last|next|this|coming|past)\\s+)?" MONTH_ALONE
@@ -135,15 +143,15 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
-    /* Years before the Christian era: 241 BC, 44 B.C., 490 BCE. */
-    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])[1-9][0-9]{0,3}\\s?(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b)"},
+    /* Years before the Christian era. */
+    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])" BCYEAR},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
     {ND_K_YEAR, "(?:the\\s+year\\s+)?" YEAR_WORDS},
     /* Decades: the 1990s, the mid-1980s, the '90s, the nineties. */
     {ND_K_DECADE, "(?:the\\s+)?" EDGE "?(?:(?:1[0-9]|20)[0-9]0|['’][0-9]0)['’]?s\\b"},
     {ND_K_DECADE, "\\bthe\\s+" EDGE "?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b"},
     /* Centuries: the 20th century, the early nineteenth century. */
-    {ND_K_CENTURY, "(?:the\\s+)?" EDGE "?" ORD "[-\\s]+century\\b"},
+    {ND_K_CENTURY, "(?:the\\s+)?" EDGE "?" ORD "[-\\s]+century\\b(?:\\s+(?-i:B\\.C\\.(?:E\\.)?|BCE?\\b))?"},
     /* Quarters, halves, seasons. */
     {ND_K_PART_YEAR, "(?:the\\s+(?!(?:fiscal[-\\s]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))?(?:(?:" YEAR4 "|(?:this|last|next)\\s+year)['’]s\\s+|" YEAR4 "\\s+(?=(?:fiscal\\s+)?(?:first|second|third|fourth)))?"
                      "(?:(?:fiscal|calendar|latest|current|past|previous|last|this|next|"
@@ -156,7 +164,7 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
-                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|" YEAR_WORDS "|['’][0-9]{2}\\b))?"},
+                     "(?:\\s+(?:of\\s+)?(?:" YEARREF "|" BCYEAR "|" YEAR_WORDS "|['’][0-9]{2}\\b))?"},
     /* "the fall of 1998", not "the fall of Rome" */
     {ND_K_PART_YEAR, "(?:" EDGE "|(?:last|next|this|the|coming|past)\\s+)+fall\\b"
                      "(?!\\s+of\\s+(?!" YEARREF "|['’][0-9]{2}\\b|that\\s+year\\b))"
@@ -164,7 +172,11 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\bfall\\s+(?:of\\s+)?" YEAR4},
     /* "the latest period", "the 1988 period": the quarter a financial report is about */
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:(?:latest|most\\s+recent)\\s+period|" YEAR4 "\\s+(?:period|quarter))\\b"},
-    {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+)?\\byear(?:['’]s)?[-\\s]end\\b"},
+    /* "The day before, the army ...": the day before the one told about (with
+    ** an event after it, "the day before the vote", it is no date of ours) */
+    {ND_K_RELATIVE, "\\bthe\\s+day\\s+(?:before|after|following)\\b(?=\\s*[,.;:!?)])"},
+    /* "year-end", "the 1988 year-end", "at month's end" */
+    {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+(?=year))?\\b(?:year|month)(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
                     "(?!\\s+(?:of|before|after|in\\s+which|when|that|to|ago|earlier|later|or|and|ended|ending)\\b|['’-])"},
     /* today, yesterday morning, tonight, this afternoon, last night. */
@@ -535,6 +547,23 @@ static int aside(const char *s, size_t n, size_t start, size_t end) {
   return start > 0 && s[start - 1] == '(' && end < n && s[end] == ')';
 }
 
+/* Does the span at start stand inside a quotation of its paragraph? An odd
+** number of straight double quotes before it, or a curly opening quote not
+** yet closed (read back 600 bytes at most). */
+static int in_quotation(const char *s, size_t start) {
+  size_t straight = 0, lim = start > 600 ? start - 600 : 0;
+  for (size_t i = start; i > lim; i--) {
+    const unsigned char *c = (const unsigned char *)s + i - 1;
+    if (*c == '\n') break;
+    if (*c == '"') straight++;
+    if (i >= 3 && c[-2] == 0xe2 && c[-1] == 0x80 && (*c == 0x9c || *c == 0x9d)) {
+      if (!straight) return *c == 0x9c;
+      break;
+    }
+  }
+  return straight % 2 == 1;
+}
+
 /* A title in quotes: "This Week" (a television programme), ``Spring of
 ** Life'' (a campaign) open a quotation whose words are all capitalized but
 ** for short function words, at least two of them, where prose would write
@@ -663,6 +692,14 @@ static int told_part(const char *s, size_t n) {
 #define CHRONICLE_OTHER_PCT 75 /* ...and this share of them not the anchor's */
 #define NARRATIVE_CUE_YEARS 4  /* written years needed per speech-time cue */
 
+/* 1 when s[0..n) writes an era: "BC", "B.C." */
+static int era_in(const char *s, size_t n) {
+  for (size_t i = 0; i + 2 <= n; i++)
+    if (s[i] == 'B' && (s[i + 1] == 'C' || (s[i + 1] == '.' && i + 2 < n && s[i + 2] == 'C')))
+      return 1;
+  return 0;
+}
+
 static int narrative_text(const scan *sc, const nd_anchor *a) {
   if (!a || !a->set) return 0;
   size_t counted_to = 0, far = 0, other = 0, all = 0, cues = 0;
@@ -673,6 +710,12 @@ static int narrative_text(const scan *sc, const nd_anchor *a) {
             !told_part(sc->text + c->start, c->end - c->start);
     if (k != ND_K_YEAR && k != ND_K_CALENDAR && k != ND_K_ISO && k != ND_K_NUMERIC) continue;
     size_t p = c->start > counted_to ? c->start : counted_to;
+    /* a year before the Christian era ("480 BC") is far from any anchor */
+    if (k == ND_K_YEAR && era_in(sc->text + c->start, c->end - c->start) && c->start >= counted_to) {
+      all++, far++, other++;
+      counted_to = c->end;
+      continue;
+    }
     for (; p + 4 <= c->end; p++) {
       const char *t = sc->text + p;
       if (p > 0 && (unsigned)(t[-1] - '0') < 10) continue;
@@ -752,6 +795,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);
+    ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);
     nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);

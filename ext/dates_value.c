@@ -44,7 +44,8 @@ long nd_point_day(const nd_point *p, int *ok) {
 }
 
 static void put_year(char *o, size_t cap, int y) {
-  if (y >= 0 && y <= 9999) snprintf(o, cap, "%04d", y);
+  if (ND_IS_BC(y)) snprintf(o, cap, "BC%04d", ND_BC_BASE - y);
+  else if (y >= 0 && y <= 9999) snprintf(o, cap, "%04d", y);
   else snprintf(o, cap, "XXXX");
 }
 
@@ -53,11 +54,14 @@ void nd_point_value(const nd_point *p, char *out, size_t cap) {
   put_year(y, sizeof y, p->y);
   switch (p->gran) {
     case ND_G_CENTURY:
-      if (p->y >= 0) snprintf(out, cap, "%02d", p->y / 100);
+      /* the 4th century BC (400..301 BC) is BC03 */
+      if (ND_IS_BC(p->y)) snprintf(out, cap, "BC%02d", (ND_BC_BASE - p->y - 1) / 100);
+      else if (p->y >= 0) snprintf(out, cap, "%02d", p->y / 100);
       else snprintf(out, cap, "XX");
       return;
     case ND_G_DECADE:
-      if (p->y >= 0) snprintf(out, cap, "%03d", p->y / 10);
+      if (ND_IS_BC(p->y)) snprintf(out, cap, "BC%03d", (ND_BC_BASE - p->y - 1) / 10);
+      else if (p->y >= 0) snprintf(out, cap, "%03d", p->y / 10);
       else snprintf(out, cap, "XXX");
       return;
     case ND_G_YEAR: snprintf(out, cap, "%s", y); return;
@@ -155,9 +159,15 @@ static int day_span(const nd_point *p, long *a, long *b) {
   }
 }
 
-/* Bounds are written for years 0..9999 only. */
+int nd_point_days(const nd_point *p, long *first, long *last) {
+  return p->gran <= ND_G_DAY && day_span(p, first, last);
+}
+
+/* Bounds are written for years 0..9999 of our era only. */
 static int in_range(long a, long b) {
-  return a >= nd_days_from_civil(0, 1, 1) && b <= nd_days_from_civil(9999, 12, 31);
+  return a >= nd_days_from_civil(0, 1, 1) && b <= nd_days_from_civil(9999, 12, 31) &&
+         (b < nd_days_from_civil(ND_BC_BASE - ND_BC_MAX, 1, 1) ||
+          a >= nd_days_from_civil(ND_BC_BASE, 1, 1));
 }
 
 int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *latest) {

@@ -222,8 +222,19 @@ nd_point nd_point_make(nd_gran g, int y, int sub, int d);
 long nd_point_day(const nd_point *p, int *ok);
 nd_point nd_point_from_day(long z);
 
+/* A year Y before the Christian era (1..ND_BC_MAX BC) is kept as the year
+** ND_BC_BASE - Y (480 BC = 5520), a band no year of our era reaches: the
+** calendar arithmetic then runs forward as it should ("the following year"
+** of 480 BC is 479 BC). Its value is written "BC0480"; it has no bounds. */
+#define ND_BC_BASE 6000
+#define ND_BC_MAX 2999
+#define ND_IS_BC(y) ((y) >= ND_BC_BASE - ND_BC_MAX && (y) < ND_BC_BASE)
+
 /* Write the TIMEX3 value. */
 void nd_point_value(const nd_point *p, char *out, size_t cap);
+/* First and last day numbers a point of day granularity or coarser covers
+** (also before the Christian era); 0 when it is not fully known. */
+int nd_point_days(const nd_point *p, long *first, long *last);
 /* First and last instant; 0 when the point is not fully known. The mod
 ** START/MID/END narrows to the first, middle or last third. */
 int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *latest);
@@ -250,6 +261,7 @@ typedef struct nd_date_ref {
                       while p lies away from the anchor's time */
   int set;
   nd_point p;
+  int quoted;      /* set by the caller: the span stands inside a quotation */
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
   nd_point quarter;
 } nd_date_ref;

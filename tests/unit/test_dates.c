@@ -110,12 +110,22 @@ static void test_tagger(void) {
   CHECK_STR(value_of("in December", "2024-01-05"), "2023-12");
   CHECK_STR(value_of("the winter of 2023", NULL), "2023-WI");
   CHECK_STR(value_of("The fair opens each July.", "2023-03-17"), "XXXX-07");
+  /* "at month's end", "month-end": the end of the month */
+  CHECK_STR(value_of("At month's end the fund closed.", "2021-06-09"), "2021-06");
+  CHECK_STR(value_of("Stocks rose into month-end.", "2021-06-09"), "2021-06");
+  /* centuries with ordinals in words, up to the twentieth */
+  CHECK_STR(value_of("The mill dates from the nineteenth century.", "2023-03-17"), "18");
+  CHECK_STR(value_of("It is an eighteenth-century mill.", "2023-03-17"), "17");
+  CHECK_STR(value_of("It ends with the twentieth century.", NULL), "19");
   CHECK_STR(value_of("Shares fell mid-afternoon yesterday.", "2023-03-17"), "2023-03-16TAF");
   CHECK_STR(value_of("By mid afternoon, the police said the road was open.", "2023-03-17"),
             "2023-03-17TAF");
   CHECK_STR(value_at("The ferry left on May 3 and sank in the late evening.", "2023-06-09", 1),
             "2023-05-03TEV");
-  CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"), "30 April");
+  CHECK_STR(span_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"),
+            "the early morning hours of 30 April");
+  CHECK_STR(value_of("Troops moved in the early morning hours of 30 April.", "2023-06-09"),
+            "2023-04-30TMO");
   /* vague references to what is to come */
   CHECK_STR(span_of("Rates may fall in the near future.", "2023-03-17"), "the near future");
   CHECK_STR(value_of("Rates may fall in the near future.", "2023-03-17"), "FUTURE_REF");
@@ -187,6 +197,12 @@ static void test_tense(void) {
   /* "the week of March 6": the ISO week holding that day */
   CHECK_STR(value_of("Talks resume the week of March 6.", "2000-02-24"), "2000-W10");
   CHECK_STR(span_of("Talks resume the week of March 6.", "2000-02-24"), "the week of March 6");
+  /* "the morning of May 2": that part of the day; "the night of" stays the day (TimeML) */
+  CHECK_STR(value_of("The ferry left early in the morning of 2 May 1921.", "2021-06-09"),
+            "1921-05-02TMO");
+  CHECK_STR(span_of("The ferry left on the evening of May 2.", "2021-06-09"), "the evening of May 2");
+  CHECK_STR(value_of("The ferry left on the evening of May 2.", "2021-06-09"), "2021-05-02TEV");
+  CHECK_STR(value_of("The ferry left on the night of May 2.", "2021-06-09"), "2021-05-02");
   /* a holiday without its year: the nearest, the verbs breaking ties, as months */
   CHECK_STR(value_of("He was found off the coast on Thanksgiving Day.", "2000-04-03"),
             "1999-11-25");
@@ -307,6 +323,17 @@ static void test_narrative(void) {
   CHECK_STR(value_at("On June 3, 2019 they met. That night it rained; the next morning it cleared.",
                      "2020-05-01", 2),
             "2019-06-04TMO");
+  /* "The day before," is the day before the one told about; before an event it is none */
+  CHECK_STR(value_at("The town fell on 23 February 1918. The day before, the army left.",
+                     "2020-05-01", 1),
+            "1918-02-22");
+  CHECK_STR(value_at("The town fell on 23 February 1918. The day before the vote it rained.",
+                     "2020-05-01", 1),
+            "(none)");
+  /* a look back ("the previous year") does not move the story */
+  CHECK_STR(value_at("In 1918 and 1919 it grew. On 6 September 1920 it fell, as in the previous "
+                     "year. On 18 September the army left.", "2020-05-01", 4),
+            "1920-09-18");
   /* a bare year far from the month told about is a digression */
   CHECK_STR(value_at("In 1931 and 1932 it grew. On 3 May 1933 the siege began, as the one of 1870 "
                      "had. On 9 June it ended.", "2020-05-01", 4),
@@ -319,6 +346,21 @@ static void test_narrative(void) {
   CHECK_STR(value_at("The siege lasted from 1870 to 1871. In 1871 the town fell; four days later "
                      "the army left.", "2020-05-01", 3),
             "1871-XX-XX");
+  /* months and years counted from a day of a history are a month, a year */
+  CHECK_STR(value_at("It grew in 1861, 1862 and 1863. On 4 July 1863 the town fell; fifteen months "
+                     "later the army left, two years earlier than planned.", "2020-05-01", 4),
+            "1864-10");
+  /* a history before the Christian era counts forward from its BC years */
+  const char *ancient =
+      "The revolt began in 499 BC and spread in 498 BC. In April 497 BC the fleet sailed; "
+      "the following year it was lost. In the spring of 490 BC the army landed, and in "
+      "September it won. The city declined in the 4th century BC.";
+  CHECK_STR(value_at(ancient, "2009-12-19", 2), "BC0497-04");
+  CHECK_STR(value_at(ancient, "2009-12-19", 3), "BC0496");
+  CHECK_STR(value_at(ancient, "2009-12-19", 4), "BC0490-SP");
+  CHECK_STR(value_at(ancient, "2009-12-19", 5), "BC0490-09");
+  CHECK_STR(value_at(ancient, "2009-12-19", 6), "BC03");
+  CHECK_STR(nth(ancient, "2009-12-19", 6, 1), "the 4th century BC");
   /* news that recalls history, with its own "yesterday", stays news */
   CHECK_STR(value_at("The firm, founded in 1901, merged in 1950 and 1968. It said yesterday that "
                      "sales fell in March.", "2020-05-01", 4),
@@ -347,6 +389,12 @@ static void test_narrative(void) {
   /* "soon" in a history is shortly after the story's date: no FUTURE_REF */
   CHECK_STR(value_at("In 1701, 1702 and 1703 the fort grew, and it was soon taken.", "2020-05-01", 3),
             "(none)");
+  /* quoted in a history, "today" is the speaker's day, which the text does not give */
+  const char *quoted =
+      "Wars of 1701, 1711, 1721, 1733, 1740 and 1741 shaped it. In 1742 and 1743 the king said: "
+      "\"We march today.\" He wrote: \xe2\x80\x9cTonight we sleep in the fort.\xe2\x80\x9d";
+  CHECK_STR(value_at(quoted, "2020-05-01", 8), "XXXX-XX-XX");
+  CHECK_STR(value_at(quoted, "2020-05-01", 9), "XXXX-XX-XXTNI");
   /* "today" is the writer's day in a history too */
   CHECK_STR(value_at("Wars of 1701, 1733 and 1740 shaped it. Today the fort is a museum.",
                      "2020-05-01", 3),
