@@ -477,7 +477,7 @@ static int num_at(const char *s, size_t n, size_t *i, int maxd) {
 }
 
 static int valid_date(int y, int m, int d) {
-  return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= nd_days_in_month(y, m);
+  return ND_YEAR_OK(y) && m >= 1 && m <= 12 && d >= 1 && d <= nd_days_in_month(y, m);
 }
 
 static int norm_iso(ctx *c) {
@@ -663,7 +663,7 @@ static int norm_year(ctx *c) {
     else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
   }
   if (y < 0) y = year_in_words(c, 0);
-  if (y < 0 || y > 9999) return 0;
+  if (!ND_YEAR_OK(y)) return 0;
   const char *mod = edge_mod(c);
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
   if (y2 >= 0) {
@@ -1134,7 +1134,7 @@ static int norm_holiday(ctx *c) {
     }
     if (y < 0) return 0;
   }
-  if (y > 9999) return 0;
+  if (!ND_YEAR_OK(y)) return 0;
   long z = holiday_day(h, y);
   return emit_point(c, "DATE", g == ND_G_WEEK ? point_at(z, g) : nd_point_from_day(z), NULL);
 }

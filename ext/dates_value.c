@@ -118,7 +118,7 @@ static void put_instant(char *o, long z, int hh, int mi, int ss, int zone) {
 /* Day span [*a, *b] of a point of day granularity or coarser. */
 static int day_span(const nd_point *p, long *a, long *b) {
   int y = p->y;
-  if (y < 0 || y > 9999) return 0;
+  if (!ND_YEAR_OK(y)) return 0;
   switch (p->gran) {
     case ND_G_CENTURY: *a = nd_days_from_civil(y, 1, 1); *b = nd_days_from_civil(y + 99, 12, 31); return 1;
     case ND_G_DECADE: *a = nd_days_from_civil(y, 1, 1); *b = nd_days_from_civil(y + 9, 12, 31); return 1;
@@ -163,11 +163,9 @@ int nd_point_days(const nd_point *p, long *first, long *last) {
   return p->gran <= ND_G_DAY && day_span(p, first, last);
 }
 
-/* Bounds are written for years 0..9999 of our era only. */
+/* Bounds are written for years 0..9999 of our era only (not the BC band). */
 static int in_range(long a, long b) {
-  return a >= nd_days_from_civil(0, 1, 1) && b <= nd_days_from_civil(9999, 12, 31) &&
-         (b < nd_days_from_civil(ND_BC_BASE - ND_BC_MAX, 1, 1) ||
-          a >= nd_days_from_civil(ND_BC_BASE, 1, 1));
+  return a >= nd_days_from_civil(0, 1, 1) && b <= nd_days_from_civil(9999, 12, 31);
 }
 
 int nd_point_bounds(const nd_point *p, const char *mod, char *earliest, char *latest) {

@@ -223,12 +223,15 @@ long nd_point_day(const nd_point *p, int *ok);
 nd_point nd_point_from_day(long z);
 
 /* A year Y before the Christian era (1..ND_BC_MAX BC) is kept as the year
-** ND_BC_BASE - Y (480 BC = 5520), a band no year of our era reaches: the
-** calendar arithmetic then runs forward as it should ("the following year"
-** of 480 BC is 479 BC). Its value is written "BC0480"; it has no bounds. */
-#define ND_BC_BASE 6000
+** ND_BC_BASE - Y (480 BC = 999520), a band far above any year of our era
+** (0..9999, also an absurd anchor plus a long shift): the calendar
+** arithmetic then runs forward as it should ("the following year" of 480
+** BC is 479 BC). Its value is written "BC0480"; it has no bounds. */
+#define ND_BC_BASE 1000000
 #define ND_BC_MAX 2999
 #define ND_IS_BC(y) ((y) >= ND_BC_BASE - ND_BC_MAX && (y) < ND_BC_BASE)
+/* A year the tagger can write: 0..9999 of our era, or one of the BC band. */
+#define ND_YEAR_OK(y) (((y) >= 0 && (y) <= 9999) || ND_IS_BC(y))
 
 /* Write the TIMEX3 value. */
 void nd_point_value(const nd_point *p, char *out, size_t cap);
