@@ -45,9 +45,6 @@ int nd_ner_viterbi(const float *emit, size_t n, const float trans[ND_NER_TAGS + 
     for (int t = 0; t < T; t += t ? 2 : 1) {
       float best = score[0] + tr[t][0];
       int arg = 0;
-#if defined(__GNUC__)
-#pragma GCC unroll 8
-#endif
       for (int p = 1; p < T; p++) {
         float v = score[p] + tr[t][p];
         if (v > best) best = v, arg = p;
