@@ -549,6 +549,23 @@ static size_t parse_zone(const char *s, size_t n, size_t i, char *zone) {
     strcpy(zone, "Z");
     return j - b;
   }
+  /* Abbreviations of fixed offset (not "ET" or "IST": each names two). */
+  static const struct {
+    const char *name, *offset;
+  } aZone[] = {{"EST", "-05:00"},  {"EDT", "-04:00"},  {"CST", "-06:00"},  {"CDT", "-05:00"},
+               {"MST", "-07:00"},  {"MDT", "-06:00"},  {"PST", "-08:00"},  {"PDT", "-07:00"},
+               {"CEST", "+02:00"}, {"CET", "+01:00"},  {"EEST", "+03:00"}, {"EET", "+02:00"},
+               {"WEST", "+01:00"}, {"WET", "+00:00"},  {"BST", "+01:00"},  {"MSK", "+03:00"},
+               {"JST", "+09:00"},  {"KST", "+09:00"},  {"HKT", "+08:00"},  {"SGT", "+08:00"},
+               {"AEST", "+10:00"}, {"AEDT", "+11:00"}};
+  for (size_t z = 0; z < sizeof(aZone) / sizeof(aZone[0]); z++) {
+    size_t k = strlen(aZone[z].name);
+    if (n - i >= k && strncmp(s + i, aZone[z].name, k) == 0 &&
+        (i + k == n || !((s[i + k] | 32) >= 'a' && (s[i + k] | 32) <= 'z'))) {
+      strcpy(zone, aZone[z].offset);
+      return i + k - b;
+    }
+  }
   if (i < n && (s[i] == '+' || s[i] == '-')) {
     int hh, mm = 0;
     size_t j = i + 1;
@@ -688,6 +705,9 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       size_t b = i;
       while (i < n && s[i] >= '0' && s[i] <= '9' && i - b < 6) v = v * 10 + (s[i++] - '0');
       if (i - b > 4) return 0;
+      /* A full date read: the rest ("mis à jour à 16h20", "updated 2
+      ** hours ago") is another time, not part of this one. */
+      if (month && nnum >= 2) break;
       if (nnum == 3) return 0;
       nums[nnum++] = v;
       /* "17th", "1st", "2nd", "3rd" */

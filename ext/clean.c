@@ -632,6 +632,49 @@ static int is_lowercase_label(const char *s, size_t n) {
   return cased && word_count(s, n) <= 4;
 }
 
+/* True when a few words name a job: "Transport Correspondent", "Senior
+** Editor", "Staff Writer", "correspondant à Marseille". */
+static int role_words(const char *s, size_t n) {
+  static const char *const azRole[] = {
+      "correspondent", "correspondents", "editor", "reporter", "writer", "columnist",
+      "contributor", "journalist", "analyst", "producer", "photographer", "staff",
+      "chief", "critic", "correspondant", "correspondante", "rédacteur", "rédactrice",
+      "journaliste", "corresponsal", "redactor", "redactora", "periodista", "korrespondent",
+      "korrespondentin", "redakteur", "redakteurin", "corrispondente", "giornalista",
+      "корреспондент", NULL};
+  char key[96];
+  size_t k = nd_line_key(s, n, key, sizeof key);
+  if (k == 0 || word_count(s, n) > 6) return 0;
+  for (char *w = key; w;) {
+    char *sp = strchr(w, ' ');
+    if (sp) *sp = 0;
+    if (key_in(w, azRole)) return 1;
+    w = sp ? sp + 1 : NULL;
+  }
+  return 0;
+}
+
+/* "Maria Lindqvist, Transport Correspondent" -> "Maria Lindqvist";
+** "Jane Doe in Kyiv" -> "Jane Doe": the byline field holds the names. */
+static size_t drop_role_and_place(const char *name, size_t len) {
+  for (int round = 0; round < 2; round++) {
+    size_t c = len;
+    while (c > 0 && name[c - 1] != ',') c--;
+    if (c > 1 && role_words(name + c, len - c)) {
+      len = c - 1;
+      while (len > 0 && name[len - 1] == ' ') len--;
+    }
+  }
+  /* " in " then one to three capitalized words, after a name of two words or more */
+  for (size_t i = 0; i + 4 < len; i++) {
+    if (memcmp(name + i, " in ", 4) != 0 || word_count(name, i) < 2) continue;
+    size_t j = i + 4;
+    int words = word_count(name + j, len - j);
+    if (words >= 1 && words <= 3 && name[j] >= 'A' && name[j] <= 'Z') return i;
+  }
+  return len;
+}
+
 int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_len) {
   static const struct {
     const char *phrase;
@@ -725,6 +768,7 @@ int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_le
     if (name[len - 1] == '.' && !(len >= 3 && name[len - 3] == ' ')) return 0;
     for (size_t k = 0; k < len; k++)
       if (name[k] == '!' || name[k] == '?' || name[k] == ';' || name[k] == '"') return 0;
+    len = drop_role_and_place(name, len);
     *name_off = e;
     *name_len = len;
     return 1;

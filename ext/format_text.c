@@ -19,7 +19,8 @@
 #include "nd_article.h"
 #include "nd_formats.h"
 
-#define HEAD_LINES 12 /* header candidates examined */
+#define HEAD_LINES 40 /* header candidates examined: a site menu dumped one item per line fills many */
+#define LABEL_WORDS 4 /* a line this short may be a menu item or a site or section name */
 #define KEY_CAP 512
 
 typedef struct span {
@@ -68,6 +69,46 @@ static int headline_shaped(const char *s, size_t n) {
   return 1;
 }
 
+/* A menu item or section name: a few words, no sentence punctuation. */
+static int short_label(const char *s, size_t n) {
+  return nd_count_words(s, n) <= LABEL_WORDS && !ends_with_period(s, n) && s[n - 1] != '?' &&
+         s[n - 1] != '!';
+}
+
+/* A byline or date line follows line j within two lines, none of them
+** going on in lower case. */
+static int above_byline(const char *s, const span *head, size_t nh, size_t j) {
+  size_t no, nl;
+  for (size_t k = j + 1; k < nh && k <= j + 2; k++) {
+    const char *l = s + head[k].off;
+    if (*l >= 'a' && *l <= 'z') return 0;
+    if (nd_byline_name(l, head[k].len, &no, &nl) || nd_furniture_line(l, head[k].len)) return 1;
+  }
+  return 0;
+}
+
+/* Line i is a site or section name, or one item of a menu dumped a line
+** each, when a headline follows: the next line that is neither furniture
+** nor another item of the same block (short, no blank line after it) is
+** shaped like a headline, not a byline, and either longer than line i or
+** after line i's block. */
+static int label_before_headline(const char *s, const span *head, size_t nh, size_t i) {
+  size_t j = i + 1, no, nl;
+  while (j < nh && (nd_furniture_line(s + head[j].off, head[j].len) ||
+                    (!head[j].alone && short_label(s + head[j].off, head[j].len) &&
+                     !nd_byline_name(s + head[j].off, head[j].len, &no, &nl))))
+    j++;
+  if (j >= nh) return 0;
+  const char *l = s + head[j].off;
+  size_t len = head[j].len;
+  /* A headline stands alone, or above its standfirst and byline (a
+  ** hard-wrapped paragraph goes on in lower case instead). */
+  if ((!head[j].alone && !above_byline(s, head, nh, j)) || !headline_shaped(l, len) ||
+      ends_with_period(l, len) || nd_byline_name(l, len, &no, &nl))
+    return 0;
+  return !head[i].alone || nd_count_words(l, len) > nd_count_words(s + head[i].off, head[i].len);
+}
+
 /* "Published March 3, 2023", "Publié le 12 avril 2024 à 10h30": a date
 ** line with a publication label gives `published`; with bare_ok (just below
 ** the headline) a date line without a label does too. */
@@ -106,15 +147,7 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
       }
       /* A paragraph, or the only line: the body starts at once. */
       if (!headline_shaped(l, len) || ends_with_period(l, len) || i + 1 == nh) break;
-      if (nd_count_words(l, len) <= 4 && !ends_with_period(l, len)) {
-        /* A site or section label when a longer headline follows. */
-        size_t j = i + 1;
-        while (j < nh && nd_furniture_line(s + head[j].off, head[j].len)) j++;
-        if (j < nh && head[j].alone && headline_shaped(s + head[j].off, head[j].len) &&
-            !ends_with_period(s + head[j].off, head[j].len) &&
-            nd_count_words(s + head[j].off, head[j].len) > nd_count_words(l, len))
-          continue;
-      }
+      if (short_label(l, len) && label_before_headline(s, head, nh, i)) continue;
       title_at = (int)i;
       break;
     }
@@ -123,20 +156,28 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
     const span *t = &head[title_at];
     if (nd_set_field(&a->title, s + t->off, t->len)) return -1;
     body_from = t->off + t->len;
-    /* Title echoes and a byline right below the title. */
+    /* Title echoes and a byline right below the title, or below its
+    ** standfirst (which stays in the body; cleaning drops the byline). */
     char tkey[KEY_CAP], key[KEY_CAP];
     nd_line_key(s + t->off, t->len, tkey, sizeof tkey);
-    for (size_t i = (size_t)title_at + 1; i < nh && i <= (size_t)title_at + 4; i++) {
+    int standfirst = 0;
+    for (size_t i = (size_t)title_at + 1; i < nh && i <= (size_t)title_at + 5; i++) {
       const char *l = s + head[i].off;
       size_t len = head[i].len, no, nl;
       nd_line_key(l, len, key, sizeof key);
       if (strcmp(key, tkey) == 0) {
-        body_from = head[i].off + len;
+        if (!standfirst) body_from = head[i].off + len;
         continue;
       }
       if (nd_byline_name(l, len, &no, &nl)) {
         if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
-        body_from = head[i].off + len;
+        if (!standfirst) body_from = head[i].off + len;
+        continue;
+      }
+      if (!standfirst && i == (size_t)title_at + 1 && i + 1 < nh &&
+          nd_count_words(l, len) <= 40 &&
+          nd_byline_name(s + head[i + 1].off, head[i + 1].len, &no, &nl)) {
+        standfirst = 1;
         continue;
       }
       if (nd_furniture_line(l, len)) {

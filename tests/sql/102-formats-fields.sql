@@ -7,3 +7,8 @@ FROM news_articles('tests/fixtures/formats') ORDER BY path;
 SELECT text FROM news_articles('tests/fixtures/formats/dump_en.txt');
 SELECT '--';
 SELECT text FROM news_articles('tests/fixtures/formats/dump_fr.txt');
+SELECT '--';
+-- A site menu dumped one item per line, a standfirst between headline and byline.
+SELECT text FROM news_articles('tests/fixtures/formats/dump_menu_en.txt');
+SELECT '--';
+SELECT text FROM news_articles('tests/fixtures/formats/dump_standfirst.txt');

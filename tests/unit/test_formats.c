@@ -304,6 +304,11 @@ static void test_dates(void) {
       {"Mar 17th, 2023", "2023-03-17"},
       {"17 de marzo de 2023", "2023-03-17"},
       {"Publi\xC3\xA9 le 12 avril 2024 \xC3\xA0 10h30", "2024-04-12T10:30:00"},
+      {"March 5, 2025 at 6:12 p.m. EST", "2025-03-05T18:12:00-05:00"},
+      {"Sunday 22 November 2026 07:45 CET", "2026-11-22T07:45:00+01:00"},
+      {"Publi\xC3\xA9 le 3 mars 2025 \xC3\xA0 14h05, mis \xC3\xA0 jour \xC3\xA0 16h20",
+       "2025-03-03T14:05:00"},
+      {"3 mars 2025, mis \xC3\xA0 jour le 4 mars 2025", "2025-03-03"},
       {"2023-03", NULL},
       {"yesterday", NULL},
       {"2023-02-30", NULL},
@@ -313,6 +318,23 @@ static void test_dates(void) {
     CHECK(nd_iso_date(aCase[i][0], strlen(aCase[i][0]), &out) == 0);
     CHECK_STR(out, aCase[i][1]);
     nd_free(out);
+  }
+}
+
+/* Bylines keep the names: no job title, no place of filing. */
+static void test_byline_names(void) {
+  static const char *const aCase[][2] = {
+      {"By Maria Lindqvist, Transport Correspondent", "Maria Lindqvist"},
+      {"Par Julien Moreau, correspondant \xC3\xA0 Marseille", "Julien Moreau"},
+      {"By Jane Doe in Kyiv", "Jane Doe"},
+      {"By Ann Lee, Bo Chen", "Ann Lee, Bo Chen"},
+      {"By Tom Hale and Nadia Farouk", "Tom Hale and Nadia Farouk"},
+      {"By Valley Times Staff", "Valley Times Staff"},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    size_t off = 0, len = 0;
+    CHECK(nd_byline_name(aCase[i][0], strlen(aCase[i][0]), &off, &len));
+    CHECK(len == strlen(aCase[i][1]) && memcmp(aCase[i][0] + off, aCase[i][1], len) == 0);
   }
 }
 
@@ -556,6 +578,7 @@ int main(void) {
   test_json();
   test_jsonld();
   test_dates();
+  test_byline_names();
   test_lang();
   test_oom();
   test_hostile();
