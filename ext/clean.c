@@ -675,6 +675,34 @@ static size_t drop_role_and_place(const char *name, size_t len) {
   return len;
 }
 
+/* A person's name alone on a line: two to four capitalized words of
+** letters (hyphens, apostrophes and initials allowed). */
+static int name_shaped(const char *s, size_t n) {
+  int words = 0, start = 1;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t k = next_cp(s, n, i, &cp);
+    if (cp == ' ') {
+      start = 1;
+    } else if (start) {
+      if (utf8proc_tolower(cp) == cp) return 0;
+      words++;
+      start = 0;
+    } else if (!(is_alnum_cp(cp) && !(cp >= '0' && cp <= '9')) && cp != '-' && cp != '\'' &&
+               cp != 0x2019 && cp != '.') {
+      return 0;
+    }
+    i += k;
+  }
+  return words >= 2 && words <= 4;
+}
+
+int nd_name_over_role(const char *name, size_t n, const char *role, size_t rn) {
+  char last = rn ? role[rn - 1] : '.';
+  return name_shaped(name, n) && word_count(role, rn) <= 5 && last != '.' && last != '!' &&
+         last != '?' && role_words(role, rn);
+}
+
 int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_len) {
   static const struct {
     const char *phrase;

@@ -75,6 +75,22 @@ static int short_label(const char *s, size_t n) {
          s[n - 1] != '!';
 }
 
+/* "Breaking: Road closed...", "LIVE: ...", "Trending: a | b | c": a
+** ticker of other stories above the headline. */
+static int ticker_line(const char *l, size_t len) {
+  static const char *const azTicker[] = {"breaking", "breaking news", "trending", "trending now",
+                                         "just in", "live", "latest", "update", "developing",
+                                         "watch", "en direct", "dernière heure", "última hora",
+                                         "eilmeldung", "ultim ora", NULL};
+  const char *colon = memchr(l, ':', len < 24 ? len : 24);
+  if (!colon) return 0;
+  char key[KEY_CAP];
+  nd_line_key(l, (size_t)(colon - l), key, sizeof key);
+  for (int i = 0; azTicker[i]; i++)
+    if (strcmp(key, azTicker[i]) == 0) return 1;
+  return 0;
+}
+
 /* A byline or date line follows line j within two lines, none of them
 ** going on in lower case. */
 static int above_byline(const char *s, const span *head, size_t nh, size_t j) {
@@ -82,7 +98,9 @@ static int above_byline(const char *s, const span *head, size_t nh, size_t j) {
   for (size_t k = j + 1; k < nh && k <= j + 2; k++) {
     const char *l = s + head[k].off;
     if (*l >= 'a' && *l <= 'z') return 0;
-    if (nd_byline_name(l, head[k].len, &no, &nl) || nd_furniture_line(l, head[k].len)) return 1;
+    if (nd_byline_name(l, head[k].len, &no, &nl) || nd_furniture_line(l, head[k].len) ||
+        (k + 1 < nh && nd_name_over_role(l, head[k].len, s + head[k + 1].off, head[k + 1].len)))
+      return 1;
   }
   return 0;
 }
@@ -145,6 +163,7 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
         if (published_line(a, l, len, 0)) return -1;
         continue;
       }
+      if (ticker_line(l, len) && i + 1 < nh) continue;
       /* A paragraph, or the only line: the body starts at once. */
       if (!headline_shaped(l, len) || ends_with_period(l, len) || i + 1 == nh) break;
       if (short_label(l, len) && label_before_headline(s, head, nh, i)) continue;
@@ -172,6 +191,12 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
       if (nd_byline_name(l, len, &no, &nl)) {
         if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
         if (!standfirst) body_from = head[i].off + len;
+        continue;
+      }
+      if (i + 1 < nh && nd_name_over_role(l, len, s + head[i + 1].off, head[i + 1].len)) {
+        if (!a->byline && nd_set_field(&a->byline, l, len)) return -1;
+        i++;
+        if (!standfirst) body_from = head[i].off + head[i].len;
         continue;
       }
       if (!standfirst && i == (size_t)title_at + 1 && i + 1 < nh &&

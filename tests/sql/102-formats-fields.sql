@@ -12,3 +12,6 @@ SELECT '--';
 SELECT text FROM news_articles('tests/fixtures/formats/dump_menu_en.txt');
 SELECT '--';
 SELECT text FROM news_articles('tests/fixtures/formats/dump_standfirst.txt');
+SELECT '--';
+-- Cookie banner, menu, a ticker of other stories, a byline as name over job title.
+SELECT text FROM news_articles('tests/fixtures/formats/dump_ticker.txt');

@@ -336,6 +336,13 @@ static void test_byline_names(void) {
     CHECK(nd_byline_name(aCase[i][0], strlen(aCase[i][0]), &off, &len));
     CHECK(len == strlen(aCase[i][1]) && memcmp(aCase[i][0] + off, aCase[i][1], len) == 0);
   }
+  /* A name over a job title, without "By". */
+  CHECK(nd_name_over_role("Karen Pike", 10, "Health Reporter", 15));
+  CHECK(nd_name_over_role("Jean-Luc O'Neil", 15, "Senior Editor", 13));
+  CHECK(!nd_name_over_role("Karen Pike", 10, "Health", 6));
+  CHECK(!nd_name_over_role("Storm hits the coast", 20, "Staff writer", 12));
+  CHECK(!nd_name_over_role("Route 66", 8, "Editor", 6));
+  CHECK(!nd_name_over_role("Prices", 6, "Editor", 6));
 }
 
 /* Repeat a piece k times (caller frees). */
