@@ -52,6 +52,40 @@ static int add_entity(ent_list *L, size_t start, size_t len, int type, size_t se
   return 0;
 }
 
+/* "Privacy Policy", "Contact Us", "Terms of Use": the links every page's
+** footer has, which a tagger reads as names in a dump of a whole page.
+** True when every word of the span is such a word; an all-capitals word
+** ("US") is a name. No gold entity of CoNLL-2003 train or dev is one. */
+static int web_furniture(const char *s, size_t n) {
+  static const char *const azWord[] = {
+      "about", "accessibility", "advertise", "advertising", "careers", "conditions", "contact",
+      "cookie", "cookies", "copyright", "faq", "feedback", "help", "home", "log", "login",
+      "menu", "newsletter", "newsletters", "notice", "of", "policy", "preferences", "privacy",
+      "reserved", "rights", "search", "service", "services", "settings", "sign", "sitemap",
+      "subscribe", "subscription", "terms", "us", "use", NULL};
+  int words = 0;
+  for (size_t i = 0; i < n;) {
+    while (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == '&')) i++;
+    size_t b = i;
+    int lower = 0;
+    char w[16];
+    while (i < n && s[i] != ' ' && s[i] != '-' && s[i] != '&') {
+      char c = s[i];
+      if (c >= 'a' && c <= 'z') lower = 1;
+      if (i - b < sizeof w - 1) w[i - b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+    }
+    if (i == b) break;
+    if (i - b >= sizeof w || !lower) return 0;
+    w[i - b] = 0;
+    int known = 0;
+    for (int k = 0; azWord[k] && !known; k++) known = strcmp(w, azWord[k]) == 0;
+    if (!known) return 0;
+    words++;
+  }
+  return words > 0;
+}
+
 /* Canonical forms (nd_canonical, over the whole text) and their keys. */
 static int name_entities(const char *text, size_t n, ent_list *L) {
   if (L->n == 0) return 0;
@@ -126,7 +160,7 @@ static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, int scores, con
     ** invalid input (continuation bytes glued to an earlier lead byte). */
     size_t start = nd_utf8_boundary(text, n, a + tok[i].start);
     size_t end = nd_utf8_boundary(text, n, a + tok[j - 1].start + tok[j - 1].len);
-    if (end > start)
+    if (end > start && !web_furniture(text + start, end - start))
       rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
                       sum / (double)(j - i));
     i = j;

@@ -19,3 +19,6 @@ SELECT count(*) >= 0 FROM news_entities('PRESIDENT JOE BIDEN VISITED KYIV ON MON
 SELECT count(*) >= 0 FROM news_entities('president joe biden visited kyiv on monday.');
 -- The argument is required.
 SELECT * FROM news_entities;
+-- Footer links of a dumped page are no names; "US" in capitals is.
+SELECT text, type FROM news_entities('About Us | Contact Us | Privacy Policy | Terms of Use | Cookie Settings
+The US ambassador met Anna Berg in Leeds on Monday.');
