@@ -944,10 +944,49 @@ static int furniture(const char *s, size_t n, const char *key) {
 
 /* Furniture only near the start (head) or the end (tail): bylines,
 ** sources, production credits, copyright lines. */
+/* Length of the separator at s[i] ("|", "·", "•", " - ", " — "), or 0. */
+static size_t separator_at(const char *s, size_t n, size_t i) {
+  if (s[i] == '|') return 1;
+  if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7) return 2;
+  if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+      ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94))
+    return 3;
+  if (s[i] == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') return 1;
+  return 0;
+}
+
+/* "Owen Price | 2 November 2025", "Jane Doe · 5 min read · March 3":
+** a meta line of a name and a date under the headline. Every part is a
+** name, a date or a reading time, and one is a date. */
+static int name_and_date_line(const char *s, size_t n) {
+  if (word_count(s, n) > 16) return 0;
+  int parts = 0, dates = 0;
+  for (size_t b = 0; b <= n;) {
+    size_t e = b, k = 0;
+    while (e < n && !(k = separator_at(s, n, e))) e++;
+    size_t pb = b, pe = e;
+    while (pb < pe && s[pb] == ' ') pb++;
+    while (pe > pb && s[pe - 1] == ' ') pe--;
+    if (pe > pb) {
+      char key[KEY_CAP];
+      nd_line_key(s + pb, pe - pb, key, sizeof key);
+      if (nd_dateline(key))
+        dates++;
+      else if (!name_shaped(s + pb, pe - pb) && !is_reading_time(key))
+        return 0;
+      parts++;
+    }
+    if (e >= n) break;
+    b = e + k;
+  }
+  return parts >= 2 && dates >= 1;
+}
+
 static int edge_furniture(const char *s, size_t n, int head, int tail) {
   size_t no, nl;
   int words = word_count(s, n);
   if (nd_byline_name(s, n, &no, &nl)) return 1;
+  if (head && name_and_date_line(s, n)) return 1;
   if (!tail) return 0;
   if (is_source_credit(s, n, words) || is_production_credit(s, n, words)) return 1;
   char key[KEY_CAP];

@@ -15,3 +15,6 @@ SELECT text FROM news_articles('tests/fixtures/formats/dump_standfirst.txt');
 SELECT '--';
 -- Cookie banner, menu, a ticker of other stories, a byline as name over job title.
 SELECT text FROM news_articles('tests/fixtures/formats/dump_ticker.txt');
+SELECT '--';
+-- Readers' comments and the "name | date" line under the headline are not the article.
+SELECT text FROM news_articles('tests/fixtures/formats/comments.html');
