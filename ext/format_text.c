@@ -75,6 +75,13 @@ static int short_label(const char *s, size_t n) {
          s[n - 1] != '!';
 }
 
+/* "* News", "- Sport", "• Politics": an item of a list, here of a menu. */
+static int list_item(const char *s, size_t n) {
+  int bullet = n > 2 && (s[0] == '*' || s[0] == '+' || s[0] == '-' || s[0] == 'o') && s[1] == ' ';
+  bullet |= n > 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0;
+  return bullet && short_label(s, n);
+}
+
 /* "Breaking: Road closed...", "LIVE: ...", "Trending: a | b | c": a
 ** ticker of other stories above the headline. */
 static int ticker_line(const char *l, size_t len) {
@@ -113,6 +120,7 @@ static int above_byline(const char *s, const span *head, size_t nh, size_t j) {
 static int label_before_headline(const char *s, const span *head, size_t nh, size_t i) {
   size_t j = i + 1, no, nl;
   while (j < nh && (nd_furniture_line(s + head[j].off, head[j].len) ||
+                    list_item(s + head[j].off, head[j].len) ||
                     (!head[j].alone && short_label(s + head[j].off, head[j].len) &&
                      !nd_byline_name(s + head[j].off, head[j].len, &no, &nl))))
     j++;
@@ -124,7 +132,8 @@ static int label_before_headline(const char *s, const span *head, size_t nh, siz
   if ((!head[j].alone && !above_byline(s, head, nh, j)) || !headline_shaped(l, len) ||
       ends_with_period(l, len) || nd_byline_name(l, len, &no, &nl))
     return 0;
-  return !head[i].alone || nd_count_words(l, len) > nd_count_words(s + head[i].off, head[i].len);
+  return !head[i].alone || list_item(s + head[i].off, head[i].len) ||
+         nd_count_words(l, len) > nd_count_words(s + head[i].off, head[i].len);
 }
 
 /* "Published March 3, 2023", "Publié le 12 avril 2024 à 10h30": a date
@@ -238,7 +247,79 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
   return 0;
 }
 
+/* ---- Dumps of text browsers ------------------------------------------- */
+
+/* A link number as lynx prints it before the link's text: "[12]News". */
+static size_t link_mark(const char *s, size_t n, size_t i) {
+  if (s[i] != '[') return 0;
+  size_t j = i + 1;
+  while (j < n && j - i <= 5 && s[j] >= '0' && s[j] <= '9') j++;
+  if (j == i + 1 || j >= n || s[j] != ']' || j + 1 >= n) return 0;
+  unsigned char c = (unsigned char)s[j + 1];
+  return c > ' ' && c != ']' && c != '[' ? j + 1 - i : 0;
+}
+
+/* Offset of the "References" list lynx appends (a line "References" and
+** then numbered URLs), or n when there is none. */
+static size_t references_at(const char *s, size_t n) {
+  static const char kRef[] = "References";
+  for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), kRef, sizeof kRef - 1));) {
+    size_t at = (size_t)(p - s), e = at + sizeof kRef - 1;
+    p = s + e;
+    if (at > 0 && s[at - 1] != '\n' && s[at - 1] != ' ') continue;
+    while (e < n && (s[e] == ' ' || s[e] == '\n' || s[e] == '\r')) e++;
+    if (e + 4 < n && s[e] == '1' && s[e + 1] == '.' && s[e + 2] == ' ' &&
+        (memcmp(s + e + 3, "http", 4) == 0 || memcmp(s + e + 3, "file", 4) == 0)) {
+      while (at > 0 && s[at - 1] == ' ') at--;
+      return at;
+    }
+  }
+  return n;
+}
+
+/* *out: a copy of a lynx-style dump without its link numbers and its list
+** of references, each list item a block of its own (a blank line before
+** it, so that items are not joined as a wrapped paragraph); NULL when the
+** text is no such dump. Returns -1 on OOM. */
+static int unlynx(const char *s, size_t n, char **out, size_t *out_len) {
+  *out = NULL;
+  *out_len = 0;
+  size_t marks = 0;
+  for (size_t i = 0; i < n && marks < 5; i++) marks += link_mark(s, n, i) > 0;
+  size_t end = references_at(s, n);
+  if (marks < 5 && end == n) return 0;
+  char *o = nd_malloc(end * 2 + 1);
+  if (!o) return -1;
+  size_t k = 0;
+  int line_start = 1;
+  for (size_t i = 0; i < end;) {
+    size_t m = link_mark(s, end, i);
+    if (m) {
+      i += m;
+      continue;
+    }
+    if (line_start) {
+      size_t j = i;
+      while (j < end && s[j] == ' ') j++;
+      if (j + 1 < end && (s[j] == '*' || s[j] == '+' || s[j] == 'o' || s[j] == '#') &&
+          s[j + 1] == ' ' && k > 0 && o[k - 1] == '\n' && (k < 2 || o[k - 2] != '\n'))
+        o[k++] = '\n'; /* a list item: a block of its own */
+    }
+    line_start = s[i] == '\n';
+    o[k++] = s[i++];
+  }
+  o[k] = 0;
+  *out = o;
+  *out_len = k;
+  return 0;
+}
+
 int nd_parse_text(nd_article *a, const char *s, size_t n) {
-  if (nd_text_article(a, s, n, 1)) return -1;
+  size_t ln;
+  char *plain;
+  if (unlynx(s, n, &plain, &ln)) return -1;
+  int rc = nd_text_article(a, plain ? plain : s, plain ? ln : n, 1);
+  nd_free(plain);
+  if (rc) return -1;
   return nd_text_paragraphs(&a->text);
 }

@@ -18,3 +18,6 @@ SELECT text FROM news_articles('tests/fixtures/formats/dump_ticker.txt');
 SELECT '--';
 -- Readers' comments and the "name | date" line under the headline are not the article.
 SELECT text FROM news_articles('tests/fixtures/formats/comments.html');
+SELECT '--';
+-- A text browser's dump: link numbers, list bullets, the list of references.
+SELECT text FROM news_articles('tests/fixtures/formats/dump_lynx.txt');
