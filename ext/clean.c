@@ -480,7 +480,9 @@ static const char *const azDateWord[] = {
     "terça", "quarta", "quinta", "sexta", "janeiro", "fevereiro", "março", "maio", "junho", "julho",
     "setembro", "outubro", "novembro", "dezembro", "feira", "atualizado", "января", "февраля",
     "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
-    "года", "г", "в", "обновлено", "опубликовано", NULL};
+    "года", "г", "в", "обновлено", "опубликовано",
+    /* "Stand: 09.01.2023, 16:40 Uhr": the time of the version shown */
+    "stand", NULL};
 
 /* ---- Line tests ------------------------------------------------------ */
 
@@ -697,10 +699,13 @@ static int name_shaped(const char *s, size_t n) {
   return words >= 2 && words <= 4;
 }
 
+int nd_role_line(const char *s, size_t n) {
+  char last = n ? s[n - 1] : '.';
+  return word_count(s, n) <= 5 && last != '.' && last != '!' && last != '?' && role_words(s, n);
+}
+
 int nd_name_over_role(const char *name, size_t n, const char *role, size_t rn) {
-  char last = rn ? role[rn - 1] : '.';
-  return name_shaped(name, n) && word_count(role, rn) <= 5 && last != '.' && last != '!' &&
-         last != '?' && role_words(role, rn);
+  return name_shaped(name, n) && nd_role_line(role, rn);
 }
 
 int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_len) {

@@ -98,6 +98,9 @@ static int ticker_line(const char *l, size_t len) {
   return 0;
 }
 
+static int place_dateline(nd_article *a, const char *l, size_t len);
+static int byline_line(nd_article *a, const char *l, size_t len);
+
 /* A byline or date line follows line j within two lines, none of them
 ** going on in lower case. */
 static int above_byline(const char *s, const span *head, size_t nh, size_t j) {
@@ -130,7 +133,7 @@ static int label_before_headline(const char *s, const span *head, size_t nh, siz
   /* A headline stands alone, or above its standfirst and byline (a
   ** hard-wrapped paragraph goes on in lower case instead). */
   if ((!head[j].alone && !above_byline(s, head, nh, j)) || !headline_shaped(l, len) ||
-      ends_with_period(l, len) || nd_byline_name(l, len, &no, &nl))
+      ends_with_period(l, len) || byline_line(NULL, l, len) || place_dateline(NULL, l, len))
     return 0;
   return !head[i].alone || list_item(s + head[i].off, head[i].len) ||
          nd_count_words(l, len) > nd_count_words(s + head[i].off, head[i].len);
@@ -142,7 +145,7 @@ static int label_before_headline(const char *s, const span *head, size_t nh, siz
 static int published_line(nd_article *a, const char *l, size_t len, int bare_ok) {
   static const char *const azLabel[] = {
       "published",  "publié",     "posted",       "publicado", "publicada", "veröffentlicht",
-      "pubblicato", "publicação", "опубликовано", "date",      NULL};
+      "pubblicato", "publicação", "опубликовано", "date",      "stand",     NULL};
   char key[KEY_CAP];
   nd_line_key(l, len, key, sizeof key);
   if (a->published || !nd_dateline(key)) return 0;
@@ -155,6 +158,69 @@ static int published_line(nd_article *a, const char *l, size_t len, int bare_ok)
   return 0;
 }
 
+/* Length of a separator between a byline and its date at l[i] (spaces,
+** "|", ",", "-", "·", "•", "—", "–"), or 0. */
+static size_t separator_len(const char *l, size_t len, size_t i) {
+  unsigned char c = (unsigned char)l[i];
+  if (c == ' ' || c == '|' || c == ',' || c == '-' || c == '\t') return 1;
+  if (c == 0xC2 && i + 1 < len && (unsigned char)l[i + 1] == 0xB7) return 2;
+  if (c == 0xE2 && i + 2 < len && (unsigned char)l[i + 1] == 0x80 &&
+      ((unsigned char)l[i + 2] == 0xA2 || (unsigned char)l[i + 2] == 0x94 ||
+       (unsigned char)l[i + 2] == 0x93))
+    return 3;
+  return 0;
+}
+
+/* A byline line: its name gives `byline`, a date after it `published`
+** ("By Jane Doe | March 17, 2023"), and so does "Posted on October 8, 2023
+** by Sam Whitaker". Returns 1 for a byline line (a NULL: only says so), 0
+** if not, -1 on OOM. */
+static int byline_line(nd_article *a, const char *l, size_t len) {
+  size_t no, nl;
+  if (nd_byline_name(l, len, &no, &nl)) {
+    if (!a) return 1;
+    if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
+    size_t r = no + nl, k;
+    while (r < len && (k = separator_len(l, len, r))) r += k;
+    if (r < len && published_line(a, l + r, len - r, 1)) return -1;
+    return 1;
+  }
+  for (size_t i = 0; i + 4 < len; i++) {
+    if (l[i] != ' ' || (l[i + 1] | 32) != 'b' || (l[i + 2] | 32) != 'y' || l[i + 3] != ' ')
+      continue;
+    char key[KEY_CAP];
+    nd_line_key(l, i, key, sizeof key);
+    if (!nd_dateline(key) || !nd_byline_name(l + i + 1, len - i - 1, &no, &nl)) return 0;
+    if (!a) return 1;
+    if (!a->byline && nd_set_field(&a->byline, l + i + 1 + no, nl)) return -1;
+    if (published_line(a, l, i, 1)) return -1;
+    return 1;
+  }
+  return 0;
+}
+
+/* "Valladolid, 21 de abril de 2023", "WASHINGTON, March 3": a place (one to
+** three capitalized words) and a date, under the headline. Returns 1 when
+** the line is one (then its date is `published`, unless a is NULL), -1 on
+** OOM. */
+static int place_dateline(nd_article *a, const char *l, size_t len) {
+  const char *comma = memchr(l, ',', len < 48 ? len : 48);
+  if (!comma || comma == l) return 0;
+  size_t p = (size_t)(comma - l);
+  long long words = nd_count_words(l, p);
+  if (words < 1 || words > 3) return 0;
+  for (size_t i = 0; i < p; i++) {
+    unsigned char c = (unsigned char)l[i];
+    if (c >= '0' && c <= '9') return 0;
+    if ((i == 0 || l[i - 1] == ' ') && c >= 'a' && c <= 'z') return 0;
+  }
+  char key[KEY_CAP];
+  nd_line_key(comma + 1, len - p - 1, key, sizeof key);
+  if (!nd_dateline(key)) return 0;
+  if (a && published_line(a, comma + 1, len - p - 1, 1)) return -1;
+  return 1;
+}
+
 int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
   span head[HEAD_LINES];
   size_t nh = head_lines(s, n, head, HEAD_LINES);
@@ -163,11 +229,10 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
   if (want_title) {
     for (size_t i = 0; i < nh; i++) {
       const char *l = s + head[i].off;
-      size_t len = head[i].len, no, nl;
-      if (nd_byline_name(l, len, &no, &nl)) {
-        if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
-        continue;
-      }
+      size_t len = head[i].len;
+      int by = byline_line(a, l, len);
+      if (by < 0) return -1;
+      if (by) continue;
       if (nd_furniture_line(l, len)) {
         if (published_line(a, l, len, 0)) return -1;
         continue;
@@ -197,8 +262,11 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
         if (!standfirst) body_from = head[i].off + len;
         continue;
       }
-      if (nd_byline_name(l, len, &no, &nl)) {
-        if (!a->byline && nd_set_field(&a->byline, l + no, nl)) return -1;
+      int meta = byline_line(a, l, len);
+      if (!meta && nd_role_line(l, len)) meta = 1; /* "Staff reporter" */
+      if (!meta) meta = place_dateline(a, l, len);
+      if (meta < 0) return -1;
+      if (meta) {
         if (!standfirst) body_from = head[i].off + len;
         continue;
       }
@@ -232,11 +300,9 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
     if (e == 0) break;
     size_t b = e;
     while (b > 0 && body[b - 1] != '\n') b--;
-    size_t no, nl;
-    if (nd_byline_name(body + b, e - b, &no, &nl)) {
-      if (!a->byline && nd_set_field(&a->byline, body + b + no, nl)) return -1;
-      break;
-    }
+    int by = byline_line(a, body + b, e - b);
+    if (by < 0) return -1;
+    if (by) break;
     end = b;
     seen++;
   }

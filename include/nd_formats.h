@@ -59,6 +59,9 @@ int nd_text_article(nd_article *a, const char *s, size_t n, int want_title);
 ** the name's span inside line, or 0 when the line is not a byline. */
 int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_len);
 
+/* A job title alone on a line: "Staff reporter", "Health Reporter". */
+int nd_role_line(const char *s, size_t n);
+
 /* A byline without "By": a person's name alone on one line ("Karen Pike")
 ** over a job title on the next ("Health Reporter", "Rédactrice"). */
 int nd_name_over_role(const char *name, size_t n, const char *role, size_t rn);

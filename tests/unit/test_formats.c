@@ -321,6 +321,35 @@ static void test_dates(void) {
   }
 }
 
+/* The lines under a dump's headline that say who wrote it and when. */
+static void test_text_meta_lines(void) {
+  static const char *const aCase[][4] = {
+      /* text, byline, published, first words of the body */
+      {"Budget approved after late session\n\nBy Dana Ortiz | March 17, 2023\n\nThe council "
+       "approved the budget on Friday.\n",
+       "Dana Ortiz", "2023-03-17", "The council"},
+      {"Rovers win the derby\n\nPosted on October 8, 2023 by Sam Hill\n\nRovers beat Athletic "
+       "on Saturday.\n",
+       "Sam Hill", "2023-10-08", "Rovers beat"},
+      {"Heizkosten steigen\n\nVon Jens Roth\nStand: 09.01.2023, 16:40 Uhr\n\nDie Preise "
+       "steigen im M\xC3\xA4rz.\n",
+       "Jens Roth", "2023-01-09T16:40:00", "Die Preise"},
+      {"La sequ\xC3\xADa avanza\n\nValladolid, 21 de abril de 2023\n\nEl riego se limita "
+       "desde hoy.\n",
+       NULL, "2023-04-21", "El riego"},
+      {"Waiting times reach a record\n\nStaff reporter\n17 March 2023\n\nPatients waited "
+       "seven hours.\n",
+       NULL, "2023-03-17", "Patients waited"},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    nd_article a = parse(aCase[i][0], ND_FORMAT_TEXT);
+    CHECK_STR(a.byline, aCase[i][1]);
+    CHECK_STR(a.published, aCase[i][2]);
+    CHECK(a.text && strncmp(a.text, aCase[i][3], strlen(aCase[i][3])) == 0);
+    nd_article_clear(&a);
+  }
+}
+
 /* Bylines keep the names: no job title, no place of filing. */
 static void test_byline_names(void) {
   static const char *const aCase[][2] = {
@@ -586,6 +615,7 @@ int main(void) {
   test_jsonld();
   test_dates();
   test_byline_names();
+  test_text_meta_lines();
   test_lang();
   test_oom();
   test_hostile();
