@@ -657,7 +657,9 @@ static int norm_year(ctx *c) {
     const nd_word *w = &c->w[i];
     int v = -1;
     if (w->cls == ND_W_NUMBER && (w->ndigits == 4 || (w->ndigits == 2 && y >= 0))) v = (int)w->num;
-    else if (w->cls == ND_W_APOS_YEAR) v = two_digit_year(c, (int)w->num);
+    else if (w->cls == ND_W_APOS_YEAR || (w->cls == ND_W_NUMBER && w->ndigits == 2 && i > 0 &&
+                                          !strcmp(c->w[i - 1].low, "fy"))) /* FY26 */
+      v = two_digit_year(c, (int)w->num);
     if (v < 0) continue;
     if (y < 0) y = v;
     else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;

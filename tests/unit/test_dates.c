@@ -291,6 +291,13 @@ static void test_fiscal(void) {
             "XXXX-WXX-1");
   CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
             "2021-07");
+  /* fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26 */
+  CHECK_STR(span_of("Revenue for FY2025 rose.", "2026-11-23"), "FY2025");
+  CHECK_STR(value_of("Revenue for FY2025 rose.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Revenue for FY 2025 rose.", NULL), "2025");
+  CHECK_STR(value_of("The FY26 guidance held.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("The FY'26 guidance held.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("The FY2025X chip.", "2026-11-23"), "(none)");
 }
 
 /* Narrative mode: a history whose written years lie far from the anchor
