@@ -604,6 +604,63 @@ static int quoted_title(const char *s, size_t n, size_t start) {
   return 0;
 }
 
+/* Capitalized words that tell nothing of a name: function words, which
+** titles and sentence starts capitalize too ("In Spring", "Late Summer"). */
+static int name_word(const char *w, size_t len) {
+  static const char *const plain[] = {"a",     "after", "an",   "and",   "at",    "before",
+                                      "by",    "during", "each", "early", "every", "for",
+                                      "from",  "i",     "in",   "its",   "last",  "late",
+                                      "mid",   "next",  "of",   "on",    "or",    "since",
+                                      "the",   "their", "this", "through", "to",  "until",
+                                      NULL};
+  char low[16];
+  if (len == 0 || len >= sizeof low) return len > 0;
+  for (size_t k = 0; k < len; k++) low[k] = (char)(w[k] | 0x20);
+  low[len] = 0;
+  for (const char *const *p = plain; *p; p++)
+    if (!strcmp(low, *p)) return 0;
+  nd_word one;
+  return !(nd_words(w, len, &one, 1) == 1 && (one.cls == ND_W_MONTH || one.cls == ND_W_WEEKDAY));
+}
+
+static int upper_at(const char *s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }
+static int alpha_at(const char *s, size_t i) { return ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'); }
+
+/* Does the word at s[b] open its sentence (or a line, a heading, a quote)? */
+static int opens_sentence(const char *s, size_t b) {
+  while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+  if (b == 0) return 1;
+  unsigned char c = (unsigned char)s[b - 1];
+  return !(alpha_at(s, b - 1) || (c >= '0' && c <= '9') || c == ',' || c == '-');
+}
+
+/* A season that is part of a name: "the Winter Olympics", "the Summer
+** Games", "Spring Street", "the Arab Spring". The season is capitalized and
+** a capitalized word that is no month, weekday or function word follows
+** it, or precedes it inside its sentence ("In Spring," at a sentence's start
+** tells nothing). "Winter 2023", "the Autumn of 2007" stay dates. A history
+** keeps them: it names campaigns by the season it tells ("the Spring
+** Offensive" of 1918), and TIMEX2's gold dates them. */
+static int season_in_name(const char *s, size_t n, size_t start, size_t end) {
+  nd_word w[ND_MAX_WORDS];
+  int nw = nd_words(s + start, end - start, w, ND_MAX_WORDS), k = 0;
+  while (k < nw && w[k].cls != ND_W_SEASON) k++;
+  if (k == nw) return 0;
+  size_t a = start + w[k].off, b = a + w[k].len;
+  if (!upper_at(s, a)) return 0;
+  if (b + 1 < n && s[b] == ' ' && upper_at(s, b + 1)) {
+    size_t e = b + 1;
+    while (e < n && alpha_at(s, e)) e++;
+    if (name_word(s + b + 1, e - b - 1)) return 1;
+  }
+  if (a == start && a >= 2 && s[a - 1] == ' ' && alpha_at(s, a - 2)) {
+    size_t e = a - 1, f = e;
+    while (f > 0 && alpha_at(s, f - 1)) f--;
+    if (upper_at(s, f) && name_word(s + f, e - f) && !opens_sentence(s, f)) return 1;
+  }
+  return 0;
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
@@ -781,6 +838,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
     if ((kind == ND_K_RELATIVE || kind == ND_K_PART_YEAR) && quoted_title(text, n, c->start))
+      continue;
+    if (kind == ND_K_PART_YEAR && !ref.narrative && season_in_name(text, n, c->start, c->end))
       continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;

@@ -442,6 +442,19 @@ static void test_spans(void) {
   CHECK_STR(span_of("It took over a decade.", "2021-06-09"), "over a decade");
 }
 
+/* Modern news phrasing. */
+static void test_modern(void) {
+  /* a capitalized season inside a name is no date; a season alone, or with a year, is */
+  CHECK_STR(value_of("The Winter Olympics drew crowds.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Crowds came to the Summer Games.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Spring Street was closed.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Protests of the Arab Spring spread.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Winter 2023 was mild.", "2026-11-23"), "2023-WI");
+  CHECK_STR(span_of("In Spring, prices rise.", "2026-11-23"), "Spring");
+  CHECK_STR(value_of("The spring of next year is busy.", "2026-11-23"), "2027-SP");
+  CHECK_STR(value_of("It will open in Summer.", "2026-11-23"), "2027-SU");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
@@ -451,5 +464,6 @@ int main(void) {
   test_narrative();
   test_ranges();
   test_spans();
+  test_modern();
   UNIT_DONE();
 }
