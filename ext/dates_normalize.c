@@ -1029,7 +1029,7 @@ static int zone_minutes(const char *z) {
 }
 
 static int norm_clock(ctx *c) {
-  int hh = -1, mi = 0, ss = -1, zone = ND_NO_ZONE, wd = 0, m = 0, d = 0, k = 0, i;
+  int hh = -1, mi = 0, ss = -1, zone = ND_NO_ZONE, wd = 0, m = 0, d = 0, y = -1, k = 0, i;
   for (i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
     if (w->cls == ND_W_NUMBER && hh < 0) {
@@ -1041,7 +1041,8 @@ static int norm_clock(ctx *c) {
         if (i + 1 < c->nw && c->w[i + 1].cls == ND_W_NUMBER && c->s[c->w[i].off + 2] == ':')
           ss = (int)c->w[++i].num;
       }
-    } else if (w->cls == ND_W_NUMBER && m && !d) d = (int)w->num;
+    } else if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num; /* its day's year */
+    else if (w->cls == ND_W_NUMBER && !d) d = (int)w->num; /* "Nov. 6", "24 November" */
     else if ((!strcmp(w->low, "p") || !strcmp(w->low, "pm")) && hh >= 0 && hh < 12) hh += 12;
     else if ((!strcmp(w->low, "a") || !strcmp(w->low, "am")) && hh == 12) hh = 0;
     else if (!strcmp(w->low, "noon") || !strcmp(w->low, "midday")) hh = 12, mi = 0;
@@ -1057,7 +1058,7 @@ static int norm_clock(ctx *c) {
   if (c->a) {
     long day = c->A + k;
     if (m && d) {
-      int y = choose_year(c, m, d, 0);
+      if (y < 0) y = choose_year(c, m, d, wd);
       if (!valid_date(y, m, d)) return 0;
       day = nd_days_from_civil(y, m, d);
     } else if (wd) {
@@ -1074,7 +1075,8 @@ static int norm_clock(ctx *c) {
     p = nd_point_from_day(day);
     p.gran = ND_G_MINUTE;
   } else if (m && d) {
-    p.sub = m, p.d = d;
+    if (y >= 0 && !valid_date(y, m, d)) return 0;
+    p.y = y, p.sub = m, p.d = d;
   }
   p.hh = hh, p.mi = mi, p.zone = zone;
   if (ss >= 0) p.ss = ss, p.gran = ND_G_SECOND;

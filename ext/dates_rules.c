@@ -103,6 +103,14 @@
   "(?-i:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|" \
   "CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Z)\\b"
 #define AMPM "(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|a\\.\\s?m\\.|p\\.\\s?m\\.)"
+/* The day after a clock time: "Tuesday", "today", "Nov. 6", "on Tuesday,
+** 24 November 2026". TimeML tags the time and its day as one expression
+** ("5 p.m. EST, Nov. 6"); a full date without a weekday ("11 a.m. on 11
+** November 1918") stays a date of its own, as TIMEX2's gold has it. */
+#define CLOCK_DAY                                                                         \
+  "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
+  "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
+  "\\s*" DAY "))?"
 /* Not an age ("a 44-year-old"), nor the start of "a year-earlier loss",
 ** which is the year before, no duration. */
 #define NOT_AGE "(?![- ]+old\\b|-(?:earlier|ago)\\b)"
@@ -246,12 +254,12 @@ static const date_rule rules[] = {
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
                  "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
-                 "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow|" MONTH_WORD "\\s*" DAY "))?"},
+                 CLOCK_DAY},
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     /* "high noon" is a showdown, no time of day */
-    {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
+    {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b" CLOCK_DAY},
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
@@ -799,6 +807,55 @@ static int narrative_text(const scan *sc, const nd_anchor *a) {
   return 0;
 }
 
+/* ---- Clock times and their day ------------------------------------------- */
+
+#define NO_INDEX ((size_t)-1)
+
+/* Does the clock span s[0..n) write its day ("Tuesday", "Nov. 6", "today")? */
+static int clock_has_day(const char *s, size_t n) {
+  nd_word w[ND_MAX_WORDS];
+  int nw = nd_words(s, n, w, ND_MAX_WORDS);
+  for (int i = 0; i < nw; i++)
+    if (w[i].cls == ND_W_MONTH || w[i].cls == ND_W_WEEKDAY || !strcmp(w[i].low, "today") ||
+        !strcmp(w[i].low, "yesterday") || !strcmp(w[i].low, "tomorrow"))
+      return 1;
+  return 0;
+}
+
+/* A resolved DATE of one day: "YYYY-MM-DD". */
+static int day_value(const nd_timex *t) {
+  const char *v = t->value;
+  if (strcmp(t->type, "DATE") || strlen(v) != 10 || v[4] != '-' || v[7] != '-' || !t->earliest[0])
+    return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
+  return 1;
+}
+
+/* Only spaces, commas and "on" between a clock time and a date? */
+static int clock_then_day(const char *s, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    if (s[i] == ' ' || s[i] == ',') continue;
+    if (i + 2 <= to && (s[i] | 0x20) == 'o' && (s[i + 1] | 0x20) == 'n' &&
+        (i + 2 == to || s[i + 2] == ' ')) {
+      i++;
+      continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
+/* Put a resolved clock time on the day of date (both written
+** "YYYY-MM-DD..."): value and bounds take the date's first ten bytes. An
+** unresolved time (no anchor) stays so. */
+static void clock_on_day(nd_timex *clock, const nd_timex *date) {
+  if (!day_value(date) || !clock->earliest[0] || strlen(clock->value) < 10) return;
+  memcpy(clock->value, date->value, 10);
+  memcpy(clock->earliest, date->value, 10);
+  memcpy(clock->latest, date->value, 10);
+}
+
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
                   size_t *count) {
   *out = NULL;
@@ -830,7 +887,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   }
   if (sc.nc) qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
-  size_t kept = 0, cap = 0, last_end = 0;
+  size_t kept = 0, cap = 0, last_end = 0, bare_clock = NO_INDEX, day_date = NO_INDEX;
   nd_date_ref ref = {0};
   ref.narrative = narrative_text(&sc, anchor);
   for (size_t i = 0; i < sc.nc; i++) {
@@ -876,6 +933,22 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       res[kept++] = t[k];
     }
     last_end = c->end;
+    /* a clock time without its day takes the day of the date right after
+    ** it ("at 9 a.m. on 3 December"), or of a calendar date before it in
+    ** its sentence ("opens Friday, Dec. 4, at 9 a.m."); not of a weekday or
+    ** "yesterday", which news uses for the day a thing was said ("said
+    ** Monday that trading would resume at 9 a.m.") */
+    nd_timex *last = &res[kept - 1];
+    if (ok == 1 && kind == ND_K_CLOCK && !clock_has_day(text + c->start, c->end - c->start)) {
+      if (day_date != NO_INDEX && res[day_date].sentence == last->sentence)
+        clock_on_day(last, &res[day_date]);
+      bare_clock = kept - 1;
+    } else if (ok == 1 && day_value(last)) {
+      if (bare_clock != NO_INDEX && bare_clock == kept - 2 &&
+          clock_then_day(text, res[bare_clock].start + res[bare_clock].len, last->start))
+        clock_on_day(&res[bare_clock], last);
+      if (kind == ND_K_CALENDAR || kind == ND_K_ISO || kind == ND_K_NUMERIC) day_date = kept - 1;
+    }
   }
   if (oth.n) {
     for (size_t j = 0; j < oth.n; j++)

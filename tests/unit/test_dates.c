@@ -453,6 +453,22 @@ static void test_modern(void) {
   CHECK_STR(span_of("In Spring, prices rise.", "2026-11-23"), "Spring");
   CHECK_STR(value_of("The spring of next year is busy.", "2026-11-23"), "2027-SP");
   CHECK_STR(value_of("It will open in Summer.", "2026-11-23"), "2027-SU");
+  /* a clock time, its weekday and its full date are one TIME on that date */
+  CHECK_STR(span_of("Trading closed at 4:30pm on Tuesday, 24 November 2026.", "2026-11-23"),
+            "4:30pm on Tuesday, 24 November 2026");
+  CHECK_STR(value_of("Trading closed at 4:30pm on Tuesday, 24 November 2026.", "2026-11-23"),
+            "2026-11-24T16:30");
+  CHECK_STR(value_of("The meeting is set for 3 p.m. ET on Tuesday, Nov. 24.", "2026-11-23"),
+            "2026-11-24T15:00");
+  CHECK_STR(value_of("Bids are due by midnight on Friday, Nov. 27, 2026.", NULL), "2026-11-27T00:00");
+  CHECK_STR(value_of("The offer expires at 5 p.m. EST, Nov. 6.", NULL), "XXXX-11-06T17:00");
+  /* a clock time without its day: the day of the date right after it, or
+  ** of its sentence's date before it; unresolved without an anchor */
+  CHECK_STR(value_of("It starts at 9 a.m. on 3 December.", "2026-11-23"), "2026-12-03T09:00");
+  CHECK_STR(value_at("It opens Friday, Dec. 4, at 9 a.m.", "2026-11-23", 1), "2026-12-04T09:00");
+  CHECK_STR(value_at("It opens Friday, Dec. 4. Doors open at 9 a.m.", "2026-11-23", 1),
+            "2026-11-23T09:00");
+  CHECK_STR(value_at("It opens Friday, Dec. 4, 2026, at 9 a.m.", NULL, 1), "XXXX-XX-XXT09:00");
 }
 
 int main(void) {
