@@ -256,6 +256,10 @@ static const date_rule rules[] = {
                  "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
                  CLOCK_DAY},
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
+    /* "07.45 GMT", "09.00 CET", "19.30h": British and European sites dot
+    ** the 24-hour clock; a bare "07.45" is a number, and so is "3.25 MT"
+    ** (million tonnes): zones of two letters do not count here */
+    {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\.[0-5][0-9]\\s*(?:h\\b|hrs\\b|(?=[A-Z]{3})" ZONE ")"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     /* "high noon" is a showdown, no time of day */

@@ -469,6 +469,12 @@ static void test_modern(void) {
   CHECK_STR(value_at("It opens Friday, Dec. 4. Doors open at 9 a.m.", "2026-11-23", 1),
             "2026-11-23T09:00");
   CHECK_STR(value_at("It opens Friday, Dec. 4, 2026, at 9 a.m.", NULL, 1), "XXXX-XX-XXT09:00");
+  /* dotted 24-hour clock times with a zone or "h"; a bare "07.45" is a number */
+  CHECK_STR(value_at("Sunday 22 November 2026 07.45 GMT", "2026-11-23", 1), "2026-11-22T07:45");
+  CHECK_STR(span_of("Doors open at 09.00 CET.", "2026-11-23"), "09.00 CET");
+  CHECK_STR(value_of("The match starts at 19.30h.", "2026-11-23"), "2026-11-23T19:30");
+  CHECK_STR(value_of("Shares rose 07.45 percent.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Output reached 3.25 MT.", "2026-11-23"), "(none)");
 }
 
 int main(void) {
