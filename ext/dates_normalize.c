@@ -1143,6 +1143,24 @@ static int norm_holiday(ctx *c) {
   return emit_point(c, "DATE", g == ND_G_WEEK ? point_at(z, g) : nd_point_from_day(z), NULL);
 }
 
+/* "on the 14th": that day of the month of the date told about (a month or
+** a day written before); nothing when the text has told of none, and
+** unresolved without an anchor ("XXXX-XX-14"), as other dates counted from
+** the one told about are. */
+static int norm_month_day(ctx *c) {
+  int i = find_cls(c, ND_W_NUMBER);
+  if (i < 0 || !c->ref || !c->ref->set) return 0;
+  if (!c->a) {
+    char v[16];
+    snprintf(v, sizeof v, "XXXX-XX-%02d", (int)c->w[i].num);
+    return emit_text(c, "DATE", v, NULL);
+  }
+  const nd_point *r = &c->ref->p;
+  if ((r->gran != ND_G_MONTH && r->gran != ND_G_DAY) || !valid_date(r->y, r->sub, (int)c->w[i].num))
+    return 0;
+  return emit_point(c, "DATE", nd_point_make(ND_G_DAY, r->y, r->sub, (int)c->w[i].num), NULL);
+}
+
 static int normalize_kind(ctx *c, nd_date_kind kind);
 
 /* Years between a bare year and the month or day a narrative is telling
@@ -1237,6 +1255,7 @@ static int normalize_kind(ctx *c, nd_date_kind kind) {
     case ND_K_FUZZY: return norm_fuzzy(c);
     case ND_K_CLOCK: return norm_clock(c);
     case ND_K_HOLIDAY: return norm_holiday(c);
+    case ND_K_MONTH_DAY: return norm_month_day(c);
   }
   return 0;
 }

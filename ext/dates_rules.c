@@ -269,6 +269,15 @@ static const date_rule rules[] = {
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
                    "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
                    "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
+    /* "on the 14th", "by the 3rd.": a day of the month the text is telling
+    ** about, after a preposition of time and before a pause or a word that
+    ** opens a clause (not "the 14th century", "the 14th floor"); "from the
+    ** 13th to the 19th of October" is of the month written after it */
+    {ND_K_MONTH_DAY, "(?<=\\bon |\\bby |\\buntil |\\btill |\\bsince |\\bfrom |\\bto |\\bthrough |"
+                     "\\bbefore |\\bafter )the\\s+(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\\b"
+                     "(?!\\s*(?:to|and|or|through|-|–)\\s*(?:the\\s+)?" DAY "\\s+(?:of\\s+)?" MONTH_WORD ")"
+                     "(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:he|she|it|they|we|i|you|the|a|an|his|her|their|"
+                     "its|our|and|or|but|when|as|at|in|with|while|after|before|to|there|this|that)\\b)"},
     /* "that day", "later that year": the date being told about. */
     {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:same\\s+|very\\s+)?(?:day|week|month|year)\\b"},
 };
@@ -384,6 +393,7 @@ static unsigned kind_triggers(nd_date_kind k) {
     case ND_K_FUZZY: return ND_T_FUZZY;
     case ND_K_CLOCK: return ND_T_DIGIT | ND_T_YEAR | ND_T_NOON;
     case ND_K_HOLIDAY: return ND_T_HOLIDAY;
+    case ND_K_MONTH_DAY: return ND_T_DIGIT;
   }
   return 0;
 }

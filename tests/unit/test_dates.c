@@ -475,6 +475,17 @@ static void test_modern(void) {
   CHECK_STR(value_of("The match starts at 19.30h.", "2026-11-23"), "2026-11-23T19:30");
   CHECK_STR(value_of("Shares rose 07.45 percent.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Output reached 3.25 MT.", "2026-11-23"), "(none)");
+  /* "on the 14th": that day of the month told about; not a century, floor or amendment */
+  CHECK_STR(value_at("On 12 October the minister met her counterpart, and on the 14th she left.",
+                     "2026-11-23", 1),
+            "2026-10-14");
+  CHECK_STR(value_at("Talks began on Nov. 2 and ended on the 5th.", "2026-11-23", 1), "2026-11-05");
+  CHECK_STR(value_at("Talks began on Nov. 2, 2026 and ended on the 5th.", NULL, 1), "XXXX-XX-05");
+  CHECK_STR(value_of("On the 14th she left.", "2026-11-23"), "(none)");
+  CHECK_STR(value_at("In March 2025 it met on the 14th floor.", "2026-11-23", 1), "(none)");
+  CHECK_STR(value_at("In March 2025 he spoke on the 14th amendment.", "2026-11-23", 1), "(none)");
+  CHECK_STR(span_of("In March 2025 they wrote on the 14th century.", "2026-11-23"), "March 2025");
+  CHECK_STR(value_at("In March 2025 they wrote on the 14th century.", "2026-11-23", 1), "13");
 }
 
 int main(void) {
