@@ -836,38 +836,57 @@ static int clock_has_day(const char *s, size_t n) {
   return 0;
 }
 
-/* A resolved DATE of one day: "YYYY-MM-DD". */
-static int day_value(const nd_timex *t) {
+/* A resolved expression of one day: a DATE "YYYY-MM-DD", or with times
+** a TIME "YYYY-MM-DDThh:mm". */
+static int on_one_day(const nd_timex *t, int times) {
   const char *v = t->value;
-  if (strcmp(t->type, "DATE") || strlen(v) != 10 || v[4] != '-' || v[7] != '-' || !t->earliest[0])
-    return 0;
+  size_t len = strlen(v);
+  if (!t->earliest[0] || len < 10 || v[4] != '-' || v[7] != '-') return 0;
   for (int i = 0; i < 10; i++)
     if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
-  return 1;
+  if (!strcmp(t->type, "DATE")) return len == 10;
+  return times && !strcmp(t->type, "TIME") && len > 10 && v[10] == 'T' && v[11] >= '0' && v[11] <= '9';
 }
 
-/* Only spaces, commas and "on" between a clock time and a date? */
-static int clock_then_day(const char *s, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++) {
-    if (s[i] == ' ' || s[i] == ',') continue;
-    if (i + 2 <= to && (s[i] | 0x20) == 'o' && (s[i + 1] | 0x20) == 'n' &&
-        (i + 2 == to || s[i + 2] == ' ')) {
+/* Only spaces, the bytes of punct and the words of words (lower case)
+** between s[from] and s[to]? */
+static int gap_of(const char *s, size_t from, size_t to, const char *punct,
+                  const char *const *words) {
+  for (size_t i = from; i < to;) {
+    if (s[i] == ' ' || (s[i] && strchr(punct, s[i]))) {
       i++;
       continue;
     }
-    return 0;
+    size_t e = i;
+    while (e < to && alpha_at(s, e)) e++;
+    int known = 0;
+    for (const char *const *w = words; *w && !known && e > i; w++)
+      known = strlen(*w) == e - i && !strncasecmp(s + i, *w, e - i);
+    if (!known) return 0;
+    i = e;
   }
   return 1;
 }
 
-/* Put a resolved clock time on the day of date (both written
-** "YYYY-MM-DD..."): value and bounds take the date's first ten bytes. An
-** unresolved time (no anchor) stays so. */
-static void clock_on_day(nd_timex *clock, const nd_timex *date) {
-  if (!day_value(date) || !clock->earliest[0] || strlen(clock->value) < 10) return;
-  memcpy(clock->value, date->value, 10);
-  memcpy(clock->earliest, date->value, 10);
-  memcpy(clock->latest, date->value, 10);
+/* Put a resolved clock time on the day of t (both written "YYYY-MM-DD...",
+** see on_one_day): value and bounds take its first ten bytes. */
+static void clock_on_day(nd_timex *clock, const nd_timex *t) {
+  if (!on_one_day(clock, 1)) return;
+  memcpy(clock->value, t->value, 10);
+  memcpy(clock->earliest, t->value, 10);
+  memcpy(clock->latest, t->value, 10);
+}
+
+/* A clock time without its day (kept at bare) takes the day of what comes
+** right after it: a date ("at 9 a.m. on 3 December", "9 a.m., Dec. 3") or
+** the other end of its range ("from 9 a.m. to 5 p.m. on Friday"). */
+static void clock_before(const char *s, nd_timex *bare, const nd_timex *next) {
+  static const char *const on[] = {"on", NULL};
+  static const char *const range[] = {"to", "and", "until", "till", "through", NULL};
+  size_t from = bare->start + bare->len;
+  if (on_one_day(next, 0) ? gap_of(s, from, next->start, ",", on)
+                          : on_one_day(next, 1) && gap_of(s, from, next->start, "-\xe2\x80\x93", range))
+    clock_on_day(bare, next);
 }
 
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
@@ -947,22 +966,21 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       res[kept++] = t[k];
     }
     last_end = c->end;
-    /* a clock time without its day takes the day of the date right after
-    ** it ("at 9 a.m. on 3 December"), or of a calendar date before it in
-    ** its sentence ("opens Friday, Dec. 4, at 9 a.m."); not of a weekday or
-    ** "yesterday", which news uses for the day a thing was said ("said
-    ** Monday that trading would resume at 9 a.m.") */
+    /* a clock time without its day takes the day of what comes right after
+    ** it (clock_before), or of a calendar date before it in its sentence
+    ** ("opens Friday, Dec. 4, at 9 a.m."); not of a weekday or "yesterday",
+    ** which news uses for the day a thing was said ("said Monday that
+    ** trading would resume at 9 a.m.") */
     nd_timex *last = &res[kept - 1];
-    if (ok == 1 && kind == ND_K_CLOCK && !clock_has_day(text + c->start, c->end - c->start)) {
-      if (day_date != NO_INDEX && res[day_date].sentence == last->sentence)
-        clock_on_day(last, &res[day_date]);
-      bare_clock = kept - 1;
-    } else if (ok == 1 && day_value(last)) {
-      if (bare_clock != NO_INDEX && bare_clock == kept - 2 &&
-          clock_then_day(text, res[bare_clock].start + res[bare_clock].len, last->start))
-        clock_on_day(&res[bare_clock], last);
-      if (kind == ND_K_CALENDAR || kind == ND_K_ISO || kind == ND_K_NUMERIC) day_date = kept - 1;
-    }
+    int bare = ok == 1 && kind == ND_K_CLOCK && !clock_has_day(text + c->start, c->end - c->start);
+    if (bare && day_date != NO_INDEX && res[day_date].sentence == last->sentence)
+      clock_on_day(last, &res[day_date]);
+    if (!bare && ok == 1 && bare_clock != NO_INDEX && bare_clock + 2 == kept)
+      clock_before(text, &res[bare_clock], last);
+    if (ok == 1 && on_one_day(last, 0) && (kind == ND_K_CALENDAR || kind == ND_K_ISO ||
+                                           kind == ND_K_NUMERIC || kind == ND_K_MONTH_DAY))
+      day_date = kept - 1;
+    bare_clock = bare ? kept - 1 : NO_INDEX;
   }
   if (oth.n) {
     for (size_t j = 0; j < oth.n; j++)

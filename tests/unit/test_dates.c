@@ -469,6 +469,10 @@ static void test_modern(void) {
   CHECK_STR(value_at("It opens Friday, Dec. 4. Doors open at 9 a.m.", "2026-11-23", 1),
             "2026-11-23T09:00");
   CHECK_STR(value_at("It opens Friday, Dec. 4, 2026, at 9 a.m.", NULL, 1), "XXXX-XX-XXT09:00");
+  CHECK_STR(value_of("It is open from 9 a.m. to 5 p.m. on Friday, Nov. 27.", "2026-11-23"),
+            "2026-11-27T09:00");
+  CHECK_STR(value_at("On Dec. 3 the talks ended; at 9 a.m. on the 4th they resumed.", "2026-11-23", 1),
+            "2026-12-04T09:00");
   /* dotted 24-hour clock times with a zone or "h"; a bare "07.45" is a number */
   CHECK_STR(value_at("Sunday 22 November 2026 07.45 GMT", "2026-11-23", 1), "2026-11-22T07:45");
   CHECK_STR(span_of("Doors open at 09.00 CET.", "2026-11-23"), "09.00 CET");
