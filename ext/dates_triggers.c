@@ -251,7 +251,7 @@ int nd_date_triggers(const char *s, size_t n, nd_trigger_fn fn, void *arg) {
       if (j - i < sizeof low) {
         const trigger_word *e = lookup(low, j - i);
         if (e) t.starts_ok = e->classes & INNER ? 2 : 1, classes = e->classes & ~INNER;
-        /* Q3, H1, FY2023: a letter glued to a digit */
+        /* Q3, H1: a letter glued to a digit */
         if (!e && j - i <= 2 && j < n && is_digit((unsigned char)s[j]) &&
             (low[0] == 'q' || low[0] == 'h'))
           t.starts_ok = 1, classes = ND_T_QH;
