@@ -657,7 +657,9 @@ static int norm_year(ctx *c) {
     const nd_word *w = &c->w[i];
     int v = -1;
     if (w->cls == ND_W_NUMBER && (w->ndigits == 4 || (w->ndigits == 2 && y >= 0))) v = (int)w->num;
-    else if (w->cls == ND_W_APOS_YEAR) v = two_digit_year(c, (int)w->num);
+    else if (w->cls == ND_W_APOS_YEAR || (w->cls == ND_W_NUMBER && w->ndigits == 2 && i > 0 &&
+                                          !strcmp(c->w[i - 1].low, "fy"))) /* FY26 */
+      v = two_digit_year(c, (int)w->num);
     if (v < 0) continue;
     if (y < 0) y = v;
     else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
@@ -1027,7 +1029,7 @@ static int zone_minutes(const char *z) {
 }
 
 static int norm_clock(ctx *c) {
-  int hh = -1, mi = 0, ss = -1, zone = ND_NO_ZONE, wd = 0, m = 0, d = 0, k = 0, i;
+  int hh = -1, mi = 0, ss = -1, zone = ND_NO_ZONE, wd = 0, m = 0, d = 0, y = -1, k = 0, i;
   for (i = 0; i < c->nw; i++) {
     const nd_word *w = &c->w[i];
     if (w->cls == ND_W_NUMBER && hh < 0) {
@@ -1039,7 +1041,8 @@ static int norm_clock(ctx *c) {
         if (i + 1 < c->nw && c->w[i + 1].cls == ND_W_NUMBER && c->s[c->w[i].off + 2] == ':')
           ss = (int)c->w[++i].num;
       }
-    } else if (w->cls == ND_W_NUMBER && m && !d) d = (int)w->num;
+    } else if (w->cls == ND_W_NUMBER && w->ndigits == 4) y = (int)w->num; /* its day's year */
+    else if (w->cls == ND_W_NUMBER && !d) d = (int)w->num; /* "Nov. 6", "24 November" */
     else if ((!strcmp(w->low, "p") || !strcmp(w->low, "pm")) && hh >= 0 && hh < 12) hh += 12;
     else if ((!strcmp(w->low, "a") || !strcmp(w->low, "am")) && hh == 12) hh = 0;
     else if (!strcmp(w->low, "noon") || !strcmp(w->low, "midday")) hh = 12, mi = 0;
@@ -1055,7 +1058,7 @@ static int norm_clock(ctx *c) {
   if (c->a) {
     long day = c->A + k;
     if (m && d) {
-      int y = choose_year(c, m, d, 0);
+      if (y < 0) y = choose_year(c, m, d, wd);
       if (!valid_date(y, m, d)) return 0;
       day = nd_days_from_civil(y, m, d);
     } else if (wd) {
@@ -1072,7 +1075,8 @@ static int norm_clock(ctx *c) {
     p = nd_point_from_day(day);
     p.gran = ND_G_MINUTE;
   } else if (m && d) {
-    p.sub = m, p.d = d;
+    if (y >= 0 && !valid_date(y, m, d)) return 0;
+    p.y = y, p.sub = m, p.d = d;
   }
   p.hh = hh, p.mi = mi, p.zone = zone;
   if (ss >= 0) p.ss = ss, p.gran = ND_G_SECOND;
@@ -1137,6 +1141,24 @@ static int norm_holiday(ctx *c) {
   if (!ND_YEAR_OK(y)) return 0;
   long z = holiday_day(h, y);
   return emit_point(c, "DATE", g == ND_G_WEEK ? point_at(z, g) : nd_point_from_day(z), NULL);
+}
+
+/* "on the 14th": that day of the month of the date told about (a month or
+** a day written before); nothing when the text has told of none, and
+** unresolved without an anchor ("XXXX-XX-14"), as other dates counted from
+** the one told about are. */
+static int norm_month_day(ctx *c) {
+  int i = find_cls(c, ND_W_NUMBER);
+  if (i < 0 || !c->ref || !c->ref->set) return 0;
+  if (!c->a) {
+    char v[16];
+    snprintf(v, sizeof v, "XXXX-XX-%02d", (int)c->w[i].num);
+    return emit_text(c, "DATE", v, NULL);
+  }
+  const nd_point *r = &c->ref->p;
+  if ((r->gran != ND_G_MONTH && r->gran != ND_G_DAY) || !valid_date(r->y, r->sub, (int)c->w[i].num))
+    return 0;
+  return emit_point(c, "DATE", nd_point_make(ND_G_DAY, r->y, r->sub, (int)c->w[i].num), NULL);
 }
 
 static int normalize_kind(ctx *c, nd_date_kind kind);
@@ -1233,6 +1255,7 @@ static int normalize_kind(ctx *c, nd_date_kind kind) {
     case ND_K_FUZZY: return norm_fuzzy(c);
     case ND_K_CLOCK: return norm_clock(c);
     case ND_K_HOLIDAY: return norm_holiday(c);
+    case ND_K_MONTH_DAY: return norm_month_day(c);
   }
   return 0;
 }

@@ -103,6 +103,14 @@
   "(?-i:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|" \
   "CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Z)\\b"
 #define AMPM "(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|a\\.\\s?m\\.|p\\.\\s?m\\.)"
+/* The day after a clock time: "Tuesday", "today", "Nov. 6", "on Tuesday,
+** 24 November 2026". TimeML tags the time and its day as one expression
+** ("5 p.m. EST, Nov. 6"); a full date without a weekday ("11 a.m. on 11
+** November 1918") stays a date of its own, as TIMEX2's gold has it. */
+#define CLOCK_DAY                                                                         \
+  "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
+  "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
+  "\\s*" DAY "))?"
 /* Not an age ("a 44-year-old"), nor the start of "a year-earlier loss",
 ** which is the year before, no duration. */
 #define NOT_AGE "(?![- ]+old\\b|-(?:earlier|ago)\\b)"
@@ -143,6 +151,8 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
+    /* Fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26. */
+    {ND_K_YEAR, "(?-i:FY)\\s?['’]?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\\w%$-]|[.,:/]\\d)"},
     /* Years before the Christian era. */
     {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])" BCYEAR},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
@@ -244,17 +254,30 @@ static const date_rule rules[] = {
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
                  "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
-                 "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow|" MONTH_WORD "\\s*" DAY "))?"},
+                 CLOCK_DAY},
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
+    /* "07.45 GMT", "09.00 CET", "19.30h": British and European sites dot
+    ** the 24-hour clock; a bare "07.45" is a number, and so is "3.25 MT"
+    ** (million tonnes): zones of two letters do not count here */
+    {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\.[0-5][0-9]\\s*(?:h\\b|hrs\\b|(?=[A-Z]{3})" ZONE ")"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01][0-9]|2[0-3])[0-5][0-9]\\s*(?:GMT|UTC|hrs|hours\\s+(?:GMT|local))\\b"},
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     /* "high noon" is a showdown, no time of day */
-    {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "|today|yesterday|tomorrow))?"},
+    {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b" CLOCK_DAY},
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
                    "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
                    "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
+    /* "on the 14th", "by the 3rd.": a day of the month the text is telling
+    ** about, after a preposition of time and before a pause or a word that
+    ** opens a clause (not "the 14th century", "the 14th floor"); "from the
+    ** 13th to the 19th of October" is of the month written after it */
+    {ND_K_MONTH_DAY, "(?<=\\bon |\\bby |\\buntil |\\btill |\\bsince |\\bfrom |\\bto |\\bthrough |"
+                     "\\bbefore |\\bafter )the\\s+(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\\b"
+                     "(?!\\s*(?:to|and|or|through|-|–)\\s*(?:the\\s+)?" DAY "\\s+(?:of\\s+)?" MONTH_WORD ")"
+                     "(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:he|she|it|they|we|i|you|the|a|an|his|her|their|"
+                     "its|our|and|or|but|when|as|at|in|with|while|after|before|to|there|this|that)\\b)"},
     /* "that day", "later that year": the date being told about. */
     {ND_K_RELATIVE, "(?:(?:earlier|later)\\s+)?that\\s+(?:same\\s+|very\\s+)?(?:day|week|month|year)\\b"},
 };
@@ -370,6 +393,7 @@ static unsigned kind_triggers(nd_date_kind k) {
     case ND_K_FUZZY: return ND_T_FUZZY;
     case ND_K_CLOCK: return ND_T_DIGIT | ND_T_YEAR | ND_T_NOON;
     case ND_K_HOLIDAY: return ND_T_HOLIDAY;
+    case ND_K_MONTH_DAY: return ND_T_DIGIT;
   }
   return 0;
 }
@@ -602,6 +626,63 @@ static int quoted_title(const char *s, size_t n, size_t start) {
   return 0;
 }
 
+/* Capitalized words that tell nothing of a name: function words, which
+** titles and sentence starts capitalize too ("In Spring", "Late Summer"). */
+static int name_word(const char *w, size_t len) {
+  static const char *const plain[] = {"a",     "after", "an",   "and",   "at",    "before",
+                                      "by",    "during", "each", "early", "every", "for",
+                                      "from",  "i",     "in",   "its",   "last",  "late",
+                                      "mid",   "next",  "of",   "on",    "or",    "since",
+                                      "the",   "their", "this", "through", "to",  "until",
+                                      NULL};
+  char low[16];
+  if (len == 0 || len >= sizeof low) return len > 0;
+  for (size_t k = 0; k < len; k++) low[k] = (char)(w[k] | 0x20);
+  low[len] = 0;
+  for (const char *const *p = plain; *p; p++)
+    if (!strcmp(low, *p)) return 0;
+  nd_word one;
+  return !(nd_words(w, len, &one, 1) == 1 && (one.cls == ND_W_MONTH || one.cls == ND_W_WEEKDAY));
+}
+
+static int upper_at(const char *s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }
+static int alpha_at(const char *s, size_t i) { return ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'); }
+
+/* Does the word at s[b] open its sentence (or a line, a heading, a quote)? */
+static int opens_sentence(const char *s, size_t b) {
+  while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+  if (b == 0) return 1;
+  unsigned char c = (unsigned char)s[b - 1];
+  return !(alpha_at(s, b - 1) || (c >= '0' && c <= '9') || c == ',' || c == '-');
+}
+
+/* A season that is part of a name: "the Winter Olympics", "the Summer
+** Games", "Spring Street", "the Arab Spring". The season is capitalized and
+** a capitalized word that is no month, weekday or function word follows
+** it, or precedes it inside its sentence ("In Spring," at a sentence's start
+** tells nothing). "Winter 2023", "the Autumn of 2007" stay dates. A history
+** keeps them: it names campaigns by the season it tells ("the Spring
+** Offensive" of 1918), and TIMEX2's gold dates them. */
+static int season_in_name(const char *s, size_t n, size_t start, size_t end) {
+  nd_word w[ND_MAX_WORDS];
+  int nw = nd_words(s + start, end - start, w, ND_MAX_WORDS), k = 0;
+  while (k < nw && w[k].cls != ND_W_SEASON) k++;
+  if (k == nw) return 0;
+  size_t a = start + w[k].off, b = a + w[k].len;
+  if (!upper_at(s, a)) return 0;
+  if (b + 1 < n && s[b] == ' ' && upper_at(s, b + 1)) {
+    size_t e = b + 1;
+    while (e < n && alpha_at(s, e)) e++;
+    if (name_word(s + b + 1, e - b - 1)) return 1;
+  }
+  if (a == start && a >= 2 && s[a - 1] == ' ' && alpha_at(s, a - 2)) {
+    size_t e = a - 1, f = e;
+    while (f > 0 && alpha_at(s, f - 1)) f--;
+    if (upper_at(s, f) && name_word(s + f, e - f) && !opens_sentence(s, f)) return 1;
+  }
+  return 0;
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
@@ -740,6 +821,74 @@ static int narrative_text(const scan *sc, const nd_anchor *a) {
   return 0;
 }
 
+/* ---- Clock times and their day ------------------------------------------- */
+
+#define NO_INDEX ((size_t)-1)
+
+/* Does the clock span s[0..n) write its day ("Tuesday", "Nov. 6", "today")? */
+static int clock_has_day(const char *s, size_t n) {
+  nd_word w[ND_MAX_WORDS];
+  int nw = nd_words(s, n, w, ND_MAX_WORDS);
+  for (int i = 0; i < nw; i++)
+    if (w[i].cls == ND_W_MONTH || w[i].cls == ND_W_WEEKDAY || !strcmp(w[i].low, "today") ||
+        !strcmp(w[i].low, "yesterday") || !strcmp(w[i].low, "tomorrow"))
+      return 1;
+  return 0;
+}
+
+/* A resolved expression of one day: a DATE "YYYY-MM-DD", or with times
+** a TIME "YYYY-MM-DDThh:mm". */
+static int on_one_day(const nd_timex *t, int times) {
+  const char *v = t->value;
+  size_t len = strlen(v);
+  if (!t->earliest[0] || len < 10 || v[4] != '-' || v[7] != '-') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
+  if (!strcmp(t->type, "DATE")) return len == 10;
+  return times && !strcmp(t->type, "TIME") && len > 10 && v[10] == 'T' && v[11] >= '0' && v[11] <= '9';
+}
+
+/* Only spaces, the bytes of punct and the words of words (lower case)
+** between s[from] and s[to]? */
+static int gap_of(const char *s, size_t from, size_t to, const char *punct,
+                  const char *const *words) {
+  for (size_t i = from; i < to;) {
+    if (s[i] == ' ' || (s[i] && strchr(punct, s[i]))) {
+      i++;
+      continue;
+    }
+    size_t e = i;
+    while (e < to && alpha_at(s, e)) e++;
+    int known = 0;
+    for (const char *const *w = words; *w && !known && e > i; w++)
+      known = strlen(*w) == e - i && !strncasecmp(s + i, *w, e - i);
+    if (!known) return 0;
+    i = e;
+  }
+  return 1;
+}
+
+/* Put a resolved clock time on the day of t (both written "YYYY-MM-DD...",
+** see on_one_day): value and bounds take its first ten bytes. */
+static void clock_on_day(nd_timex *clock, const nd_timex *t) {
+  if (!on_one_day(clock, 1)) return;
+  memcpy(clock->value, t->value, 10);
+  memcpy(clock->earliest, t->value, 10);
+  memcpy(clock->latest, t->value, 10);
+}
+
+/* A clock time without its day (kept at bare) takes the day of what comes
+** right after it: a date ("at 9 a.m. on 3 December", "9 a.m., Dec. 3") or
+** the other end of its range ("from 9 a.m. to 5 p.m. on Friday"). */
+static void clock_before(const char *s, nd_timex *bare, const nd_timex *next) {
+  static const char *const on[] = {"on", NULL};
+  static const char *const range[] = {"to", "and", "until", "till", "through", NULL};
+  size_t from = bare->start + bare->len;
+  if (on_one_day(next, 0) ? gap_of(s, from, next->start, ",", on)
+                          : on_one_day(next, 1) && gap_of(s, from, next->start, "-\xe2\x80\x93", range))
+    clock_on_day(bare, next);
+}
+
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
                   size_t *count) {
   *out = NULL;
@@ -771,7 +920,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   }
   if (sc.nc) qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
-  size_t kept = 0, cap = 0, last_end = 0;
+  size_t kept = 0, cap = 0, last_end = 0, bare_clock = NO_INDEX, day_date = NO_INDEX;
   nd_date_ref ref = {0};
   ref.narrative = narrative_text(&sc, anchor);
   for (size_t i = 0; i < sc.nc; i++) {
@@ -779,6 +928,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (c->start < last_end) continue;
     nd_date_kind kind = rules[c->rule].kind;
     if ((kind == ND_K_RELATIVE || kind == ND_K_PART_YEAR) && quoted_title(text, n, c->start))
+      continue;
+    if (kind == ND_K_PART_YEAR && !ref.narrative && season_in_name(text, n, c->start, c->end))
       continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
@@ -815,6 +966,21 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       res[kept++] = t[k];
     }
     last_end = c->end;
+    /* a clock time without its day takes the day of what comes right after
+    ** it (clock_before), or of a calendar date before it in its sentence
+    ** ("opens Friday, Dec. 4, at 9 a.m."); not of a weekday or "yesterday",
+    ** which news uses for the day a thing was said ("said Monday that
+    ** trading would resume at 9 a.m.") */
+    nd_timex *last = &res[kept - 1];
+    int bare = ok == 1 && kind == ND_K_CLOCK && !clock_has_day(text + c->start, c->end - c->start);
+    if (bare && day_date != NO_INDEX && res[day_date].sentence == last->sentence)
+      clock_on_day(last, &res[day_date]);
+    if (!bare && ok == 1 && bare_clock != NO_INDEX && bare_clock + 2 == kept)
+      clock_before(text, &res[bare_clock], last);
+    if (ok == 1 && on_one_day(last, 0) && (kind == ND_K_CALENDAR || kind == ND_K_ISO ||
+                                           kind == ND_K_NUMERIC || kind == ND_K_MONTH_DAY))
+      day_date = kept - 1;
+    bare_clock = bare ? kept - 1 : NO_INDEX;
   }
   if (oth.n) {
     for (size_t j = 0; j < oth.n; j++)

@@ -190,6 +190,13 @@ static int era_after(const char *s, size_t n, size_t i) {
   return i + 3 <= n && s[i] == 'B' && s[i + 1] == '.' && s[i + 2] == 'C';
 }
 
+/* Digits right after "FY" at s[j], past one space or apostrophe. */
+static int fiscal_digits(const char *s, size_t n, size_t j) {
+  if (j < n && (s[j] == ' ' || s[j] == '\'')) j++;
+  else if (j + 3 < n && !memcmp(s + j, "\xe2\x80\x99", 3)) j += 3;
+  return j < n && is_digit((unsigned char)s[j]);
+}
+
 /* A number token s[a..b): years ('23, 1998, 241 BC) and numbers of one or
 ** two digits (days, hours, quantities) lead to different rules; other
 ** numbers only count as quantities before a unit. */
@@ -244,10 +251,14 @@ int nd_date_triggers(const char *s, size_t n, nd_trigger_fn fn, void *arg) {
       if (j - i < sizeof low) {
         const trigger_word *e = lookup(low, j - i);
         if (e) t.starts_ok = e->classes & INNER ? 2 : 1, classes = e->classes & ~INNER;
-        /* Q3, H1, FY2023: a letter glued to a digit */
+        /* Q3, H1: a letter glued to a digit */
         if (!e && j - i <= 2 && j < n && is_digit((unsigned char)s[j]) &&
-            (low[0] == 'q' || low[0] == 'h' || !strcmp(low, "fy")))
+            (low[0] == 'q' || low[0] == 'h'))
           t.starts_ok = 1, classes = ND_T_QH;
+        /* FY2025, FY26, FY'26, FY 26: a fiscal year, whose digits the
+        ** letters hide from the year trigger */
+        if (j - i == 2 && low[0] == 'f' && low[1] == 'y' && fiscal_digits(s, n, j))
+          t.starts_ok = 1, classes = ND_T_YEAR;
       }
     } else {
       /* a word opening with a Latin-1 letter: été, übermorgen */

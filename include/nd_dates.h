@@ -154,7 +154,8 @@ typedef enum nd_date_kind {
   ND_K_SET,        /* every Monday, annually, twice a week */
   ND_K_FUZZY,      /* now, recently, the future */
   ND_K_CLOCK,      /* 1:00 p.m., 17:30 CET, noon */
-  ND_K_HOLIDAY     /* Christmas, Thanksgiving Day, Easter 2024 */
+  ND_K_HOLIDAY,    /* Christmas, Thanksgiving Day, Easter 2024 */
+  ND_K_MONTH_DAY   /* (on) the 14th: a day of the month told about */
 } nd_date_kind;
 
 /* Tense of the sentence around a span, for weekdays and bare months. */

@@ -291,6 +291,13 @@ static void test_fiscal(void) {
             "XXXX-WXX-1");
   CHECK_STR(value_at("He was held on March 3; he will be tried next month.", "2021-06-09", 1),
             "2021-07");
+  /* fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26 */
+  CHECK_STR(span_of("Revenue for FY2025 rose.", "2026-11-23"), "FY2025");
+  CHECK_STR(value_of("Revenue for FY2025 rose.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Revenue for FY 2025 rose.", NULL), "2025");
+  CHECK_STR(value_of("The FY26 guidance held.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("The FY'26 guidance held.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("The FY2025X chip.", "2026-11-23"), "(none)");
 }
 
 /* Narrative mode: a history whose written years lie far from the anchor
@@ -435,6 +442,56 @@ static void test_spans(void) {
   CHECK_STR(span_of("It took over a decade.", "2021-06-09"), "over a decade");
 }
 
+/* Modern news phrasing. */
+static void test_modern(void) {
+  /* a capitalized season inside a name is no date; a season alone, or with a year, is */
+  CHECK_STR(value_of("The Winter Olympics drew crowds.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Crowds came to the Summer Games.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Spring Street was closed.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Protests of the Arab Spring spread.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Winter 2023 was mild.", "2026-11-23"), "2023-WI");
+  CHECK_STR(span_of("In Spring, prices rise.", "2026-11-23"), "Spring");
+  CHECK_STR(value_of("The spring of next year is busy.", "2026-11-23"), "2027-SP");
+  CHECK_STR(value_of("It will open in Summer.", "2026-11-23"), "2027-SU");
+  /* a clock time, its weekday and its full date are one TIME on that date */
+  CHECK_STR(span_of("Trading closed at 4:30pm on Tuesday, 24 November 2026.", "2026-11-23"),
+            "4:30pm on Tuesday, 24 November 2026");
+  CHECK_STR(value_of("Trading closed at 4:30pm on Tuesday, 24 November 2026.", "2026-11-23"),
+            "2026-11-24T16:30");
+  CHECK_STR(value_of("The meeting is set for 3 p.m. ET on Tuesday, Nov. 24.", "2026-11-23"),
+            "2026-11-24T15:00");
+  CHECK_STR(value_of("Bids are due by midnight on Friday, Nov. 27, 2026.", NULL), "2026-11-27T00:00");
+  CHECK_STR(value_of("The offer expires at 5 p.m. EST, Nov. 6.", NULL), "XXXX-11-06T17:00");
+  /* a clock time without its day: the day of the date right after it, or
+  ** of its sentence's date before it; unresolved without an anchor */
+  CHECK_STR(value_of("It starts at 9 a.m. on 3 December.", "2026-11-23"), "2026-12-03T09:00");
+  CHECK_STR(value_at("It opens Friday, Dec. 4, at 9 a.m.", "2026-11-23", 1), "2026-12-04T09:00");
+  CHECK_STR(value_at("It opens Friday, Dec. 4. Doors open at 9 a.m.", "2026-11-23", 1),
+            "2026-11-23T09:00");
+  CHECK_STR(value_at("It opens Friday, Dec. 4, 2026, at 9 a.m.", NULL, 1), "XXXX-XX-XXT09:00");
+  CHECK_STR(value_of("It is open from 9 a.m. to 5 p.m. on Friday, Nov. 27.", "2026-11-23"),
+            "2026-11-27T09:00");
+  CHECK_STR(value_at("On Dec. 3 the talks ended; at 9 a.m. on the 4th they resumed.", "2026-11-23", 1),
+            "2026-12-04T09:00");
+  /* dotted 24-hour clock times with a zone or "h"; a bare "07.45" is a number */
+  CHECK_STR(value_at("Sunday 22 November 2026 07.45 GMT", "2026-11-23", 1), "2026-11-22T07:45");
+  CHECK_STR(span_of("Doors open at 09.00 CET.", "2026-11-23"), "09.00 CET");
+  CHECK_STR(value_of("The match starts at 19.30h.", "2026-11-23"), "2026-11-23T19:30");
+  CHECK_STR(value_of("Shares rose 07.45 percent.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Output reached 3.25 MT.", "2026-11-23"), "(none)");
+  /* "on the 14th": that day of the month told about; not a century, floor or amendment */
+  CHECK_STR(value_at("On 12 October the minister met her counterpart, and on the 14th she left.",
+                     "2026-11-23", 1),
+            "2026-10-14");
+  CHECK_STR(value_at("Talks began on Nov. 2 and ended on the 5th.", "2026-11-23", 1), "2026-11-05");
+  CHECK_STR(value_at("Talks began on Nov. 2, 2026 and ended on the 5th.", NULL, 1), "XXXX-XX-05");
+  CHECK_STR(value_of("On the 14th she left.", "2026-11-23"), "(none)");
+  CHECK_STR(value_at("In March 2025 it met on the 14th floor.", "2026-11-23", 1), "(none)");
+  CHECK_STR(value_at("In March 2025 he spoke on the 14th amendment.", "2026-11-23", 1), "(none)");
+  CHECK_STR(span_of("In March 2025 they wrote on the 14th century.", "2026-11-23"), "March 2025");
+  CHECK_STR(value_at("In March 2025 they wrote on the 14th century.", "2026-11-23", 1), "13");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
@@ -444,5 +501,6 @@ int main(void) {
   test_narrative();
   test_ranges();
   test_spans();
+  test_modern();
   UNIT_DONE();
 }
