@@ -256,7 +256,8 @@ static int newsArticlesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *
   NewsArticlesCursor *c = (NewsArticlesCursor *)cur;
   sqlite3_vtab *pVtab = cur->pVtab;
   newsArticlesReset(c);
-  if (argc < 1 || !(idxNum & 1)) return newsVtabError(pVtab, "news_articles: missing source");
+  if (argc < 1 || !(idxNum & 1))
+    return newsVtabError(pVtab, "news_articles: missing argument 'source'");
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
     return newsVtabError(pVtab, "news_articles: source is NULL");
   c->nMaxBytes = (sqlite3_int64)ND_SCAN_DEFAULT_MAX_BYTES;

@@ -28,8 +28,18 @@ int newsBestIndexArgs(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char
     aIdx[iArg] = i;
   }
   if (!firstSeen) {
-    /* No plan can ever supply it: say so instead of "no query solution". */
-    return newsVtabError(pVtab, "%s: missing argument '%s'", zFunc, zFirstArg);
+    /* No constraint at all: no plan can ever supply the argument; say so
+    ** now instead of "no query solution". */
+    if (pInfo->nConstraint == 0)
+      return newsVtabError(pVtab, "%s: missing argument '%s'", zFunc, zFirstArg);
+    /* SQLite also asks about each branch of an OR on our columns with that
+    ** branch's constraints alone ("WHERE path LIKE 'a%' OR path LIKE 'b%'"):
+    ** offer a plan too costly to be chosen whenever the argument can be
+    ** supplied; xFilter reports a missing argument if it ever runs. */
+    pInfo->idxNum = 0;
+    pInfo->estimatedCost = 1e300;
+    pInfo->estimatedRows = 2147483647;
+    return SQLITE_OK;
   }
   for (i = 0; i < nArg; i++) {
     if (aIdx[i] < 0) continue;

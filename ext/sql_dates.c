@@ -81,6 +81,8 @@ static int newsDatesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idx
   (void)idxStr;
   NewsDatesCursor *c = (NewsDatesCursor *)cur;
   newsDatesReset(c);
+  if (!(idxNum & 1))
+    return newsVtabError(cur->pVtab, "%s: missing argument '%s'", "news_dates", "input");
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   nd_anchor anchor = {0};
   if ((idxNum & 2) && argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {

@@ -75,6 +75,8 @@ static int newsEntitiesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *
   (void)idxStr;
   NewsEntitiesCursor *c = (NewsEntitiesCursor *)cur;
   newsEntitiesReset(c);
+  if (!(idxNum & 1))
+    return newsVtabError(cur->pVtab, "%s: missing argument '%s'", "news_entities", "input");
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   c->zInput = newsValueText(argv[0], &c->nInput);
   if (!c->zInput) return SQLITE_NOMEM;

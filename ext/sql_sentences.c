@@ -58,10 +58,11 @@ static int newsSentencesClose(sqlite3_vtab_cursor *cur) {
 
 static int newsSentencesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                                int argc, sqlite3_value **argv) {
-  (void)idxNum;
   (void)idxStr;
   NewsSentencesCursor *c = (NewsSentencesCursor *)cur;
   newsSentencesReset(c);
+  if (!(idxNum & 1))
+    return newsVtabError(cur->pVtab, "%s: missing argument '%s'", "news_sentences", "input");
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   c->zInput = newsValueText(argv[0], &c->nInput);
   if (!c->zInput) return SQLITE_NOMEM;

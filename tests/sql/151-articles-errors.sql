@@ -27,3 +27,12 @@ CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN
 END;
 INSERT INTO t VALUES (1);
 SELECT count(*) FROM t;
+-- An OR on the table's own columns: SQLite also plans each branch alone,
+-- without the source; that is no error (it once was "missing argument").
+SELECT substr(path, 18) FROM news_articles('tests/corpus/text') a
+WHERE a.path LIKE '%derby%' OR a.path LIKE '%port-strike%' ORDER BY 1;
+SELECT count(*) FROM news_articles('tests/corpus') a, news_entities(a.text) e
+WHERE e.type = 'PER' OR e.text LIKE 'Harbor%';
+-- Without the argument a plan still exists for such a query, and running it is the error.
+SELECT count(*) FROM news_sentences WHERE sentence = 1 OR text = 'x';
+SELECT count(*) FROM news_dates WHERE type = 'DATE';
