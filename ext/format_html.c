@@ -464,6 +464,7 @@ typedef struct node {
   size_t end;    /* one past the last node inside */
   int id;
   unsigned char skip, scored, article_body;
+  unsigned char inner_block; /* some block of text lies in a node inside it */
   double score;
   size_t text_len, link_len;
 } node;
@@ -1083,11 +1084,23 @@ static int inside(const doc *d, size_t x, size_t container) {
 static size_t choose_roots(doc *d, size_t *roots, size_t max) {
   size_t best = NO_NODE;
   for (size_t b = 0; b < d->nblock; b++) {
+    size_t o = d->blocks[b].owner;
+    if (o == NO_NODE) continue;
+    for (size_t x = d->nodes[o].parent; x != NO_NODE && !d->nodes[x].inner_block;
+         x = d->nodes[x].parent)
+      d->nodes[x].inner_block = 1;
+  }
+  for (size_t b = 0; b < d->nblock; b++) {
     block *bl = &d->blocks[b];
     if (bl->owner == NO_NODE || bl->chars < 25 || !paragraph_like(bl->id)) continue;
     double score = 1 + bl->commas + (bl->chars / 100 > 3 ? 3 : (double)(bl->chars / 100));
-    /* Loose text scores for its own container, a paragraph for its parent. */
-    size_t parent = (aTag[bl->id].kind & K_CONT) ? bl->owner : d->nodes[bl->owner].parent;
+    /* Loose text scores for its own container, a paragraph for its parent;
+    ** so does a container holding nothing but text (a <div> used as a
+    ** paragraph), or a short article of such divs would be won by one of
+    ** them alone. */
+    size_t parent = (aTag[bl->id].kind & K_CONT) && d->nodes[bl->owner].inner_block
+                        ? bl->owner
+                        : d->nodes[bl->owner].parent;
     if (parent == NO_NODE) continue;
     size_t grand = d->nodes[parent].parent;
     node *p = &d->nodes[parent];
@@ -1330,8 +1343,15 @@ int nd_parse_html(nd_article *a, const char *s, size_t n) {
     body = m->ld_body;
     m->ld_body = NULL;
   }
-  size_t len;
-  a->text = nd_clean_text(body, strlen(body), &len);
+  /* A page without byline or date markup may still print them above
+  ** the text ("By Jane Doe | 7 September 2025"). */
+  size_t len = strlen(body);
+  if (nd_text_meta_lines(a, body, len)) {
+    nd_free(body);
+    doc_free(&d);
+    return -1;
+  }
+  a->text = nd_clean_text(body, len, &len);
   nd_free(body);
   doc_free(&d);
   return a->text ? 0 : -1;

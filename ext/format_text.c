@@ -221,6 +221,20 @@ static int place_dateline(nd_article *a, const char *l, size_t len) {
   return 1;
 }
 
+int nd_text_meta_lines(nd_article *a, const char *s, size_t n) {
+  span head[4];
+  size_t nh = head_lines(s, n, head, 4);
+  for (size_t i = 0; i < nh && !(a->byline && a->published); i++) {
+    const char *l = s + head[i].off;
+    size_t len = head[i].len;
+    int meta = byline_line(a, l, len);
+    if (!meta) meta = place_dateline(a, l, len);
+    if (!meta && nd_furniture_line(l, len)) meta = published_line(a, l, len, 1);
+    if (meta < 0) return -1;
+  }
+  return 0;
+}
+
 int nd_text_article(nd_article *a, const char *s, size_t n, int want_title) {
   span head[HEAD_LINES];
   size_t nh = head_lines(s, n, head, HEAD_LINES);

@@ -55,6 +55,11 @@ int nd_iso_date(const char *s, size_t n, char **out);
 ** Fills a->title, a->byline (when found) and a->text (cleaned). */
 int nd_text_article(nd_article *a, const char *s, size_t n, int want_title);
 
+/* Byline and publication date from the first lines of a body, for the
+** fields still NULL: "By Jane Doe | March 17, 2023", "Posted on ... by
+** ...", "Valladolid, 21 de abril de 2023", a date line. -1 on OOM. */
+int nd_text_meta_lines(nd_article *a, const char *s, size_t n);
+
 /* A byline line ("By Jane Doe", "Écrit par X", "Publisher: X"): returns
 ** the name's span inside line, or 0 when the line is not a byline. */
 int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_len);

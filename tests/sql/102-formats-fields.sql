@@ -21,3 +21,6 @@ SELECT text FROM news_articles('tests/fixtures/formats/comments.html');
 SELECT '--';
 -- A text browser's dump: link numbers, list bullets, the list of references.
 SELECT text FROM news_articles('tests/fixtures/formats/dump_lynx.txt');
+SELECT '--';
+-- A short article whose paragraphs are bare <div>s straight under <body>.
+SELECT text FROM news_articles('tests/fixtures/formats/brief-divs.html');
