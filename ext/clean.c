@@ -949,12 +949,12 @@ static int furniture(const char *s, size_t n, const char *key) {
 
 /* Furniture only near the start (head) or the end (tail): bylines,
 ** sources, production credits, copyright lines. */
-/* Length of the separator at s[i] ("|", "·", "•", " - ", " — "), or 0. */
-static size_t separator_at(const char *s, size_t n, size_t i) {
+size_t nd_meta_separator(const char *s, size_t n, size_t i) {
   if (s[i] == '|') return 1;
   if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7) return 2;
   if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-      ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94))
+      ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94 ||
+       (unsigned char)s[i + 2] == 0x93))
     return 3;
   if (s[i] == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') return 1;
   return 0;
@@ -968,7 +968,7 @@ static int name_and_date_line(const char *s, size_t n) {
   int parts = 0, dates = 0;
   for (size_t b = 0; b <= n;) {
     size_t e = b, k = 0;
-    while (e < n && !(k = separator_at(s, n, e))) e++;
+    while (e < n && !(k = nd_meta_separator(s, n, e))) e++;
     size_t pb = b, pe = e;
     while (pb < pe && s[pb] == ' ') pb++;
     while (pe > pb && s[pe - 1] == ' ') pe--;

@@ -158,17 +158,11 @@ static int published_line(nd_article *a, const char *l, size_t len, int bare_ok)
   return 0;
 }
 
-/* Length of a separator between a byline and its date at l[i] (spaces,
-** "|", ",", "-", "·", "•", "—", "–"), or 0. */
+/* Length of what separates a byline from its date at l[i] (white space,
+** commas, dashes, nd_meta_separator's marks), or 0. */
 static size_t separator_len(const char *l, size_t len, size_t i) {
-  unsigned char c = (unsigned char)l[i];
-  if (c == ' ' || c == '|' || c == ',' || c == '-' || c == '\t') return 1;
-  if (c == 0xC2 && i + 1 < len && (unsigned char)l[i + 1] == 0xB7) return 2;
-  if (c == 0xE2 && i + 2 < len && (unsigned char)l[i + 1] == 0x80 &&
-      ((unsigned char)l[i + 2] == 0xA2 || (unsigned char)l[i + 2] == 0x94 ||
-       (unsigned char)l[i + 2] == 0x93))
-    return 3;
-  return 0;
+  if (l[i] == ' ' || l[i] == ',' || l[i] == '-' || l[i] == '\t') return 1;
+  return nd_meta_separator(l, len, i);
 }
 
 /* A byline line: its name gives `byline`, a date after it `published`

@@ -64,6 +64,10 @@ int nd_text_meta_lines(nd_article *a, const char *s, size_t n);
 ** the name's span inside line, or 0 when the line is not a byline. */
 int nd_byline_name(const char *line, size_t n, size_t *name_off, size_t *name_len);
 
+/* Length of a separator of a meta line at s[i] ("|", "·", "•", "—", "–",
+** " - "), or 0. */
+size_t nd_meta_separator(const char *s, size_t n, size_t i);
+
 /* A job title alone on a line: "Staff reporter", "Health Reporter". */
 int nd_role_line(const char *s, size_t n);
 
