@@ -708,7 +708,10 @@ int nd_iso_date(const char *s, size_t n, char **out) {
       /* A full date read: the rest ("mis à jour à 16h20", "updated 2
       ** hours ago") is another time, not part of this one. */
       if (month && nnum >= 2) break;
-      if (nnum == 3) return 0;
+      if (nnum == 3) {
+        if (nums[0] >= 1000 || nums[2] >= 1000) break; /* 05/05/2025 read */
+        return 0;
+      }
       nums[nnum++] = v;
       /* "17th", "1st", "2nd", "3rd" */
       if (i + 1 < n &&

@@ -643,7 +643,9 @@ static int role_words(const char *s, size_t n) {
       "chief", "critic", "correspondant", "correspondante", "rédacteur", "rédactrice",
       "journaliste", "corresponsal", "redactor", "redactora", "periodista", "korrespondent",
       "korrespondentin", "redakteur", "redakteurin", "corrispondente", "giornalista",
-      "корреспондент", NULL};
+      "корреспондент",
+      /* the newsroom signing as a whole */
+      "redacción", "redação", "redazione", "rédaction", "redaktion", "newsroom", NULL};
   char key[96];
   size_t k = nd_line_key(s, n, key, sizeof key);
   if (k == 0 || word_count(s, n) > 6) return 0;

@@ -117,15 +117,16 @@ static int above_byline(const char *s, const span *head, size_t nh, size_t j) {
 
 /* Line i is a site or section name, or one item of a menu dumped a line
 ** each, when a headline follows: the next line that is neither furniture
-** nor another item of the same block (short, no blank line after it) is
-** shaped like a headline, not a byline, and either longer than line i or
-** after line i's block. */
+** nor another short label (a menu item, a section name; a short line over
+** a byline is a headline) is shaped like a headline, not a byline, and
+** either longer than line i or after line i's block. */
 static int label_before_headline(const char *s, const span *head, size_t nh, size_t i) {
   size_t j = i + 1, no, nl;
   while (j < nh && (nd_furniture_line(s + head[j].off, head[j].len) ||
                     list_item(s + head[j].off, head[j].len) ||
-                    (!head[j].alone && short_label(s + head[j].off, head[j].len) &&
-                     !nd_byline_name(s + head[j].off, head[j].len, &no, &nl))))
+                    (short_label(s + head[j].off, head[j].len) &&
+                     !nd_byline_name(s + head[j].off, head[j].len, &no, &nl) &&
+                     !(j + 1 < nh && byline_line(NULL, s + head[j + 1].off, head[j + 1].len)))))
     j++;
   if (j >= nh) return 0;
   const char *l = s + head[j].off;

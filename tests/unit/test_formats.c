@@ -309,6 +309,7 @@ static void test_dates(void) {
       {"Publi\xC3\xA9 le 3 mars 2025 \xC3\xA0 14h05, mis \xC3\xA0 jour \xC3\xA0 16h20",
        "2025-03-03T14:05:00"},
       {"3 mars 2025, mis \xC3\xA0 jour le 4 mars 2025", "2025-03-03"},
+      {"Publicado: 05/05/2025 10:30 | Actualizado: 05/05/2025 12:45", "2025-05-05T10:30:00"},
       {"2023-03", NULL},
       {"yesterday", NULL},
       {"2023-02-30", NULL},
