@@ -512,6 +512,12 @@ static const struct field_name {
     {"publication_date", F_DATE},
     {"publicationdate", F_DATE},
     {"first_published_at", F_DATE},
+    {"firstpublished", F_DATE},
+    {"first_published", F_DATE},
+    {"publisheddate", F_DATE},
+    {"published_date", F_DATE},
+    {"publishedon", F_DATE},
+    {"published_on", F_DATE},
     {"date", F_DATE},
     {"datetime", F_DATE},
     {"created_at", F_DATE},
@@ -532,6 +538,9 @@ static const struct field_name {
     {"href", F_URL},
     {"uri", F_URL},
     {"source_url", F_URL},
+    {"sourceurl", F_URL},
+    {"article_url", F_URL},
+    {"source", F_URL}, /* trafilatura's; only a value that is a URL is taken */
     {"author", F_BYLINE},
     {"authors", F_BYLINE},
     {"byline", F_BYLINE},
@@ -819,12 +828,19 @@ int nd_parse_json(nd_article *a, const char *s, size_t n) {
       case F_DATE:
         frc = nd_iso_date(v, strlen(v), &a->published);
         break;
-      case F_URL:
-        frc = nd_set_field(&a->url, v, strlen(v));
+      case F_URL: /* "source" may also name a publisher */
+        if (strncmp(v, "http://", 7) == 0 || strncmp(v, "https://", 8) == 0 ||
+            strncmp(v, "//", 2) == 0 || strcmp(aFieldName[best[f]].key, "source") != 0)
+          frc = nd_set_field(&a->url, v, strlen(v));
         break;
-      case F_BYLINE: /* an author id (WordPress' "author": 3) is no name */
-        if (strspn(v, "0123456789") != strlen(v)) frc = nd_set_field(&a->byline, v, strlen(v));
+      case F_BYLINE: { /* an author id (WordPress' "author": 3) is no name */
+        size_t no, nl, vn = strlen(v);
+        if (nd_byline_name(v, vn, &no, &nl)) /* "By Tom Oak" */
+          frc = nd_set_field(&a->byline, v + no, nl);
+        else if (strspn(v, "0123456789") != vn)
+          frc = nd_set_field(&a->byline, v, vn);
         break;
+      }
       case F_LANG:
         frc = nd_set_lang(a, v, strlen(v));
         break;
