@@ -75,8 +75,14 @@
   "|an?)(?:\\s+and\\s+a\\s+half)?"
 /* "two to three", "12 to 18", "one or two" */
 #define QTYS "(?:" QTY "(?:\\s*(?:to|or|-|–)\\s*" QTY ")?)"
+/* "a quarter point", "a quarter-percentage-point cut", "a quarter mile": a
+** fraction of a measure, no three months */
+#define NOT_FRACTION                                                                    \
+  "(?![-\\s]+(?:of\\b|(?:percentage[-\\s]+)?points?\\b|percent|per[-\\s]?cent|basis\\b|"  \
+  "miles?\\b|pounds?\\b|inch|inches\\b|ounces?\\b|acres?\\b|gallons?\\b|tons?\\b|"        \
+  "tonnes?\\b|kilo|liters?\\b|litres?\\b|cups?\\b|shares?\\b|stakes?\\b))"
 #define UNIT                                                                           \
-  "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?(?!\\s+of\\b)|years?|" \
+  "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?" NOT_FRACTION "|years?|" \
   "decades?|century|centuries|millenni(?:um|a))\\b"
 #define UNIT1                                                                       \
   "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|" \

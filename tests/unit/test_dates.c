@@ -490,6 +490,11 @@ static void test_modern(void) {
   CHECK_STR(value_at("In March 2025 he spoke on the 14th amendment.", "2026-11-23", 1), "(none)");
   CHECK_STR(span_of("In March 2025 they wrote on the 14th century.", "2026-11-23"), "March 2025");
   CHECK_STR(value_at("In March 2025 they wrote on the 14th century.", "2026-11-23", 1), "13");
+  /* a quarter of a measure is no three months; two quarters still are */
+  CHECK_STR(value_of("The lender lifted its base rate by a quarter point.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Yields rose a quarter-percentage-point.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("She walked a quarter mile home.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Output grew for two quarters.", "2026-11-23"), "P6M");
 }
 
 int main(void) {
