@@ -117,6 +117,11 @@
   "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
   "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
   "\\s*" DAY "))?"
+/* "last" of "the last two days", not the verb of "expected to last two days",
+** "will last three weeks", "they last hours" (the duration alone is tagged) */
+#define LAST_ADJ                                                                           \
+  "(?<!\\bto |\\bwill |\\bwould |\\bcould |\\bcan |\\bmay |\\bmight |\\bshould |\\bmust |" \
+  "\\bshall |['’]ll |\\bit |\\bthey |\\bwe |\\bhe |\\bshe |\\byou |\\bwhich )last"
 /* Not an age ("a 44-year-old"), nor the start of "a year-earlier loss",
 ** which is the year before, no duration. */
 #define NOT_AGE "(?![- ]+old\\b|-(?:earlier|ago)\\b)"
@@ -214,9 +219,9 @@ static const date_rule rules[] = {
     /* next week, earlier this year, the following day, the past two months. */
     {ND_K_RELATIVE, "(?:(?:early|late|earlier|later|" EDGE ")\\s*)?(?:the\\s+)?" REL
                     "\\s+(?:fiscal\\s+)?(?:week(?:end)?|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},
-    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|last|next|coming|previous|first|final|remaining|following|recent)\\s+"
+    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|" LAST_ADJ "|next|coming|previous|first|final|remaining|following|recent)\\s+"
                     "(?:" QTY "\\s+)?(?:days|weeks|months|years|decades|quarters|hours|minutes)\\b(?:\\s+or\\s+so\\b)?"},
-    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|last|next|coming|previous|first|final|remaining|following)\\s+"
+    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|" LAST_ADJ "|next|coming|previous|first|final|remaining|following)\\s+"
                     QTY "\\s+" UNIT "(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "\\b(?:the|this|last)\\s+weekend\\b"},
     /* two weeks ago, a year earlier, three days from now. */
@@ -239,8 +244,9 @@ static const date_rule rules[] = {
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
     /* "the year ended March 31": the accounting period, a year long. */
     {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
-    /* "for years", "within weeks", "the first time in years" (not "in years past") */
-    {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin )(?:years|decades|centuries|months|weeks|days|hours)\\b"
+    /* "for years", "within weeks", "the first time in years" (not "in years
+    ** past"), "could last weeks" (the verb: "the last weeks" starts before) */
+    {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin |\\blast )(?:years|decades|centuries|months|weeks|days|hours)\\b"
                     "(?!\\s+(?:of|to|when|past|ago|later|before|after|since)\\b|[-'’])"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART

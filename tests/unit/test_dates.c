@@ -495,6 +495,12 @@ static void test_modern(void) {
   CHECK_STR(value_of("Yields rose a quarter-percentage-point.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("She walked a quarter mile home.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Output grew for two quarters.", "2026-11-23"), "P6M");
+  /* "last" as a verb is no part of the duration; "the last two days" keeps it */
+  CHECK_STR(span_of("The walkout is expected to last four days.", "2026-11-23"), "four days");
+  CHECK_STR(span_of("The fair will last three weeks.", "2026-11-23"), "three weeks");
+  CHECK_STR(span_of("Repairs could last months.", "2026-11-23"), "months");
+  CHECK_STR(span_of("Sales fell over the last two days.", "2026-11-23"), "the last two days");
+  CHECK_STR(value_of("They last week agreed a truce.", "2026-11-23"), "2026-W47");
 }
 
 int main(void) {
