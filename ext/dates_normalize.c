@@ -942,6 +942,9 @@ static int norm_duration(ctx *c) {
   if (ui < 0) return 0;
   double q = quantity(c, ui);
   if (q > 0 && has_word(c, "half") && !strcmp(c->w[c->nw - 1].low, "half")) q += 0.5;
+  /* "within the next year" in a history is the year after the one told about */
+  if (q == 0 && (has_word(c, "next") || has_word(c, "coming")) && c->ref && c->ref->narrative)
+    return 0;
   if (q == 0 && has_word(c, "the") && !c->w[ui].plural) q = 1; /* "the year ended June 30" */
   if (q == 0 && !c->w[ui].plural) return 0;
   return emit_duration(c, q ? q : -1, (nd_unit)c->w[ui].val, qty_mod(c));

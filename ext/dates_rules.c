@@ -216,6 +216,9 @@ static const date_rule rules[] = {
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
     {ND_K_WEEKDAY, "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\\b"},
+    /* "within the next month": a limit on the time things take, a duration
+    ** (in a history, the unit after the date told about: dates_normalize.c) */
+    {ND_K_DURATION, "(?<=\\bwithin )the\\s+(?:next|coming)\\s+(?:day|week|month|year|decade)\\b(?!-|\\s+or\\s+so\\b)"},
     /* next week, earlier this year, the following day, the past two months. */
     {ND_K_RELATIVE, "(?:(?:early|late|earlier|later|" EDGE ")\\s*)?(?:the\\s+)?" REL
                     "\\s+(?:fiscal\\s+)?(?:week(?:end)?|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},

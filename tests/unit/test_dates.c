@@ -501,6 +501,10 @@ static void test_modern(void) {
   CHECK_STR(span_of("Repairs could last months.", "2026-11-23"), "months");
   CHECK_STR(span_of("Sales fell over the last two days.", "2026-11-23"), "the last two days");
   CHECK_STR(value_of("They last week agreed a truce.", "2026-11-23"), "2026-W47");
+  /* "within the next month" bounds the time taken: a duration; "over the next month" a date */
+  CHECK_STR(value_of("Regulators want checks done within the next month.", "2026-11-23"), "P1M");
+  CHECK_STR(value_of("A decision is due within the coming week.", NULL), "P1W");
+  CHECK_STR(value_of("Rents will climb over the next month.", "2026-11-23"), "2026-12");
 }
 
 int main(void) {
