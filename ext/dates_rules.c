@@ -557,15 +557,21 @@ static int possessive(const char *s, size_t n, size_t end) {
 /* The tense a calendar date takes from the word just before it, whatever
 ** the verbs around say. "by February" names a deadline, which is to come
 ** ("agreed to repay it by February"; in TimeBank six of seven such months
-** lie after the anchor). "until", "through" and "effective" end or start a
-** term that the verb of the clause does not date ("has extended the loans
-** through January", "the pact, effective June 1"): the nearest such date
-** to the anchor, a weekday or a time too ("has given them until 9 a.m.
-** Tuesday"). After "by", weekdays are left to the verbs: "had filed by
-** Wednesday" reports the week just past. Returns the tense, or -1 for no
+** lie after the anchor). "until", "through", "effective", "as of" end or
+** start a term that the verb of the clause does not date ("has extended the
+** loans through January", "the pact, effective June 1"): the nearest such
+** date to the anchor, a weekday or a time too ("has given them until 9 a.m.
+** Tuesday"). "starting", "beginning" open a term to come, even after a past
+** verb ("declared three days of mourning starting Monday"): the next such
+** day (PREP_STARTS). "from Monday" is the nearest Monday (PREP_FROM; a month
+** or a date after "from" is left to the verbs). After "by", weekdays are left to the verbs: "had filed
+** by Wednesday" reports the week just past. Returns the tense, or -1 for no
 ** such word. */
+#define PREP_STARTS 10
+#define PREP_FROM 11
 static int tense_of_preposition(const char *s, size_t start) {
   static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
+  static const char *const start_terms[] = {"starting", "beginning", NULL};
   size_t i = start, b;
   char w[16];
   while (i > 0 && s[i - 1] == ' ') i--;
@@ -577,6 +583,12 @@ static int tense_of_preposition(const char *s, size_t start) {
   if (!strcmp(w, "by")) return ND_TENSE_FUTURE;
   for (const char *const *o = open_terms; *o; o++)
     if (!strcmp(w, *o)) return ND_TENSE_NONE;
+  for (const char *const *o = start_terms; *o; o++)
+    if (!strcmp(w, *o)) return PREP_STARTS;
+  if (!strcmp(w, "of") && i >= 3 && !strncasecmp(s + i - 3, "as ", 3) &&
+      (i == 3 || (unsigned char)((s[i - 4] | 0x20) - 'a') >= 26))
+    return ND_TENSE_NONE;
+  if (!strcmp(w, "from")) return PREP_FROM;
   return -1;
 }
 
@@ -956,7 +968,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       goto done;
     if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);
-      if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
+      if (pt == PREP_STARTS) tense = ND_TENSE_FUTURE;
+      else if (pt == PREP_FROM) tense = kind == ND_K_WEEKDAY ? ND_TENSE_NONE : tense;
+      else if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
     }
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];

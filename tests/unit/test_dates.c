@@ -505,6 +505,15 @@ static void test_modern(void) {
   CHECK_STR(value_of("Regulators want checks done within the next month.", "2026-11-23"), "P1M");
   CHECK_STR(value_of("A decision is due within the coming week.", NULL), "P1W");
   CHECK_STR(value_of("Rents will climb over the next month.", "2026-11-23"), "2026-12");
+  /* "starting", "beginning" open a term to come, even after a past verb;
+  ** "from", "as of" a weekday: the nearest one (anchor: a Sunday) */
+  CHECK_STR(value_at("The city announced a curfew starting Monday.", "2026-11-22", 1), "(none)");
+  CHECK_STR(value_of("The city announced a curfew starting Monday.", "2026-11-22"), "2026-11-23");
+  CHECK_STR(value_of("Schools closed beginning Friday, the ministry said.", "2026-11-22"),
+            "2026-11-27");
+  CHECK_STR(value_of("It said new fees applied from Monday.", "2026-11-22"), "2026-11-23");
+  CHECK_STR(value_of("Prices were cut as of Tuesday.", "2026-11-22"), "2026-11-24");
+  CHECK_STR(value_of("The city announced a curfew starting Monday.", NULL), "XXXX-WXX-1");
 }
 
 int main(void) {
