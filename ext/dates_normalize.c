@@ -862,6 +862,11 @@ static nd_gran unit_gran(nd_unit u) {
 
 static int norm_relative(ctx *c) {
   int ui = find_unit(c);
+  if (ui < 0 && c->nw == 1 && (!strcmp(c->w[0].low, "midyear") || !strcmp(c->w[0].low, "midmonth"))) {
+    /* "midyear", "midmonth" written as one word: the middle of the anchor's */
+    nd_gran g = c->w[0].low[3] == 'y' ? ND_G_YEAR : ND_G_MONTH;
+    return emit_point(c, "DATE", c->a ? shift_point(c, g, 0) : unknown_point(g), "MID");
+  }
   if (ui < 0) return 0;
   nd_unit u = (nd_unit)c->w[ui].val;
   double q = quantity(c, ui);

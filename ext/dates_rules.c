@@ -196,6 +196,12 @@ static const date_rule rules[] = {
     /* "The day before, the army ...": the day before the one told about (with
     ** an event after it, "the day before the vote", it is no date of ours) */
     {ND_K_RELATIVE, "\\bthe\\s+day\\s+(?:before|after|following)\\b(?=\\s*[,.;:!?)])"},
+    /* "since mid-year", "at midyear": the middle of the anchor's year (not
+    ** "mid-year exams", an adjective before its noun) */
+    {ND_K_RELATIVE, "\\bmid-?(?:year|month)\\b(?![-'’])"
+                    "(?!\\s+(?!(?:and|or|but|in|on|at|to|for|from|through|until|since|by|with|as|than|"
+                    "the|a|an|when|while|because|if|after|before|is|was|were|are|will|would|has|had|"
+                    "have)\\b)[a-z])"},
     /* "year-end", "the 1988 year-end", "at month's end" */
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+(?=year))?\\b(?:year|month)(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"

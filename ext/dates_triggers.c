@@ -60,7 +60,7 @@ static const trigger_word words[] = {
     {"jun", MON}, {"june", MON}, {"just", 0}, {"labor", ND_T_HOLIDAY}, {"last", 0}, {"late", 0}, {"lately", ND_T_FUZZY},
     {"later", 0}, {"latest", 0}, {"latter", 0}, {"least", INNER}, {"less", 0}, {"many", 0},
     {"mar", MON}, {"march", MON}, {"may", MON}, {"memorial", ND_T_HOLIDAY}, {"mid", 0}, {"midday", ND_T_NOON},
-    {"middle", 0}, {"midnight", ND_T_NOON}, {"millennia", UNIT}, {"millennium", UNIT},
+    {"middle", 0}, {"midmonth", UNIT}, {"midnight", ND_T_NOON}, {"midyear", UNIT}, {"millennia", UNIT}, {"millennium", UNIT},
     {"minute", UNIT}, {"near", 0}, {"minutes", UNIT}, {"mon", WDAY}, {"monday", WDAY}, {"mondays", WDAY},
     {"month", UNIT}, {"monthly", ND_T_SETADV}, {"months", UNIT}, {"more", 0},
     {"morning", ND_T_PART}, {"mornings", ND_T_PART}, {"most", INNER}, {"nd", INNER}, {"nearly", 0}, {"new", ND_T_HOLIDAY},

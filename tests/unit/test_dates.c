@@ -514,6 +514,11 @@ static void test_modern(void) {
   CHECK_STR(value_of("It said new fees applied from Monday.", "2026-11-22"), "2026-11-23");
   CHECK_STR(value_of("Prices were cut as of Tuesday.", "2026-11-22"), "2026-11-24");
   CHECK_STR(value_of("The city announced a curfew starting Monday.", NULL), "XXXX-WXX-1");
+  /* "since mid-year", "at midyear": the anchor's year, mod MID; not "mid-year exams" */
+  CHECK_STR(value_of("The index has slipped since mid-year.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("Hiring slowed at midyear, then picked up.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("Hiring slowed at midyear, then picked up.", NULL), "XXXX");
+  CHECK_STR(value_of("Pupils sat mid-year exams.", "2026-11-23"), "(none)");
 }
 
 int main(void) {
