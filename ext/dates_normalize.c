@@ -662,7 +662,8 @@ static int norm_year(ctx *c) {
       v = two_digit_year(c, (int)w->num);
     if (v < 0) continue;
     if (y < 0) y = v;
-    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
+    else if (y2 < 0) /* "1999-00" ends in the next century */
+      y2 = w->ndigits == 2 ? y / 100 * 100 + v + (y % 100 == 99 && v == 0 ? 100 : 0) : v, i_y2 = i;
   }
   if (y < 0) y = year_in_words(c, 0);
   if (!ND_YEAR_OK(y)) return 0;
@@ -670,6 +671,9 @@ static int norm_year(ctx *c) {
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
   if (y2 >= 0) {
     if (y2 <= y) return 0;
+    /* "FY2024-25", "fiscal 2024-25": one fiscal year, named by the year it ends in */
+    if (y2 == y + 1 && (has_word(c, "fy") || has_word(c, "fiscal") || has_word(c, "financial")))
+      return emit_point(c, "DATE", nd_point_make(ND_G_YEAR, y2, -1, -1), mod);
     return emit_range(c, p, nd_point_make(ND_G_YEAR, y2, -1, -1), i_y2);
   }
   return emit_point(c, "DATE", p, mod);

@@ -162,8 +162,12 @@ static const date_rule rules[] = {
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
-    /* Fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26. */
-    {ND_K_YEAR, "(?-i:FY)\\s?['’]?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\\w%$-]|[.,:/]\\d)"},
+    /* Fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26,
+    ** FY2024-25, FY24/25; "the 2024-25 fiscal year" (one year: dates_normalize.c). */
+    {ND_K_YEAR, "(?-i:FY)\\s?['’]?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})"
+                "(?:\\s?[-–/]\\s?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?(?![\\w%$-]|[.,:/]\\d)"},
+    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])(?:1[0-9]|20)[0-9]{2}[-–/](?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})"
+                "\\s+(?:fiscal|financial)\\s+year\\b"},
     /* Years before the Christian era. */
     {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])" BCYEAR},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */

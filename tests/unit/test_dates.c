@@ -298,6 +298,18 @@ static void test_fiscal(void) {
   CHECK_STR(value_of("The FY26 guidance held.", "2026-11-23"), "2026");
   CHECK_STR(value_of("The FY'26 guidance held.", "2026-11-23"), "2026");
   CHECK_STR(value_of("The FY2025X chip.", "2026-11-23"), "(none)");
+  /* a fiscal year across two calendar years is one year, named by the year it ends in */
+  CHECK_STR(span_of("Profit for FY2024-25 fell.", "2026-11-23"), "FY2024-25");
+  CHECK_STR(value_of("Profit for FY2024-25 fell.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Profit for FY24-25 fell.", NULL), "2025");
+  CHECK_STR(value_of("Profit for FY24/25 fell.", "2026-11-23"), "2025");
+  CHECK_STR(span_of("Profit for fiscal 2024-25 fell.", "2026-11-23"), "fiscal 2024-25");
+  CHECK_STR(value_of("Profit for fiscal 2024-25 fell.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Profit in the 2024-25 financial year fell.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Profit for FY1999-00 fell.", "2026-11-23"), "2000");
+  /* a season or a span of years stays a range of two rows */
+  CHECK_STR(value_at("The 2024-25 season was poor.", "2026-11-23", 1), "2025");
+  CHECK_STR(value_at("Sales in fiscal 2019-2021 fell.", "2026-11-23", 1), "2021");
 }
 
 /* Narrative mode: a history whose written years lie far from the anchor
