@@ -268,6 +268,9 @@ typedef struct nd_date_ref {
   int quoted;      /* set by the caller: the span stands inside a quotation */
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
   nd_point quarter;
+  int day_set;     /* the last day told about, kept when a coarser date ("built in the
+                      1970s") moves p: a past clock time without its day is of it */
+  nd_point day;
 } nd_date_ref;
 
 /* Normalize text[0..n) found by a rule of the given kind. Fills type,
