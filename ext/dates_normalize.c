@@ -391,7 +391,9 @@ static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, c
 ** year and its neighbours, the nearest to the reference days R0..R1 (the
 ** anchor's day in news), where a neighbour pays 120 days (news mostly speaks
 ** of its own year) and the wrong side of the tense of the sentence a year; a
-** weekday written with it ("Friday, March 17") must fit. */
+** weekday written with it ("Friday, March 17") must fit. A day in a clause
+** of no tense in news ("The sides meet again on April 20", said in
+** November) is simply the nearest one: a schedule told in the present. */
 static int choose_year(const ctx *c, int m, int d, int weekday) {
   int best = c->a->y;
   long best_score = -1;
@@ -406,7 +408,7 @@ static int choose_year(const ctx *c, int m, int d, int weekday) {
     }
     int after = lo > c->R1, before = hi < c->R0;
     long score = after ? lo - c->R1 : before ? c->R0 - hi : 0;
-    if (y != c->a->y) score += 120;
+    if (y != c->a->y && (c->tense != ND_TENSE_NONE || d <= 0 || c->telling)) score += 120;
     if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
     if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
     if (best_score < 0 || score < best_score) best_score = score, best = y;
@@ -789,6 +791,8 @@ static int norm_part_year(ctx *c) {
   else if (has_rel) idx = season == 3 ? same : c->a->y * 4 + season;
   else if (c->tense == ND_TENSE_PAST) idx = same <= now ? same : same - 4;
   else if (c->tense == ND_TENSE_FUTURE) idx = same >= now ? same : same + 4;
+  /* no tense in news: the present speaks of a season to come, not of one over */
+  else if (!c->telling && c->a->y * 4 + season < now) idx = c->a->y * 4 + season + 4;
   else idx = season == 3 ? same : c->a->y * 4 + season;
   return emit_point(c, "DATE", nd_point_make(ND_G_SEASON, idx / 4, idx % 4, -1), mod);
 }

@@ -538,6 +538,13 @@ static void test_modern(void) {
   CHECK_STR(value_at(tower, "2026-11-22", 2), "2026-11-21T04:10");
   CHECK_STR(value_at(tower, "2026-11-22", 3), "2026-11-22T09:00");
   CHECK_STR(value_at(tower, NULL, 2), "XXXX-XX-XXT04:10");
+  /* a day or a season in a clause of no tense: the nearest day, the season to come */
+  CHECK_STR(value_of("The two clubs meet again on April 20.", "2026-11-21"), "2027-04-20");
+  CHECK_STR(value_of("The two clubs met again on April 20.", "2026-11-21"), "2026-04-20");
+  CHECK_STR(value_of("The two clubs meet again on Dec. 5.", "2026-11-21"), "2026-12-05");
+  CHECK_STR(value_of("A deal looks unlikely before the summer.", "2026-11-21"), "2027-SU");
+  CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
+  CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
 }
 
 int main(void) {
