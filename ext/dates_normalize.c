@@ -1079,13 +1079,15 @@ static int norm_clock(ctx *c) {
       day = nd_days_from_civil(y, m, d);
     } else if (wd) {
       day = resolve_weekday(c, wd, 0, 0);
-    } else if (!k && c->tense == ND_TENSE_PAST && c->ref && c->ref->day_set) {
+    } else if (!k && c->tense == ND_TENSE_PAST && c->ref &&
+               ((c->ref->set && c->ref->p.gran == ND_G_DAY) || c->ref->day_set)) {
       /* "a bus crashed Friday ... it happened at 10:35 a.m.": a time told
-      ** in the past is of the day the text told about last (also after a
-      ** coarser date: "a block built in the 1970s gave way at 3:40 a.m."),
-      ** when that day is of the week before the anchor */
+      ** in the past is of the day the text tells about, or of the day told
+      ** just before a coarser date ("collapsed on Saturday. The block, built
+      ** in the 1970s, gave way at 3:40 a.m.": day_set), when that day is of
+      ** the week before the anchor */
       int ok = 0;
-      long told = nd_point_day(&c->ref->day, &ok);
+      long told = nd_point_day(c->ref->set && c->ref->p.gran == ND_G_DAY ? &c->ref->p : &c->ref->day, &ok);
       if (ok && told < c->A && told >= c->A - 7) day = told;
     }
     p = nd_point_from_day(day);
@@ -1248,7 +1250,7 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
       !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;
-    if (c.out.gran == ND_G_DAY) ref->day_set = 1, ref->day = c.out;
+    if (c.out.gran == ND_G_DAY) ref->day_set = ND_DAY_JUST_TOLD, ref->day = c.out;
   }
   return ok;
 }

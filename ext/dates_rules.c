@@ -958,6 +958,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   if (sc.nc) qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
   size_t kept = 0, cap = 0, last_end = 0, bare_clock = NO_INDEX, day_date = NO_INDEX;
+  size_t day_sentence = 0;
   nd_date_ref ref = {0};
   ref.narrative = narrative_text(&sc, anchor);
   for (size_t i = 0; i < sc.nc; i++) {
@@ -986,10 +987,13 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     nd_timex t[2];
     memset(t, 0, sizeof t);
     ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);
+    /* the day told about counts for clock times of its sentence and the next only */
+    if (ref.day_set && si > day_sentence + 1) ref.day_set = 0;
     nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);
     if (aside(text, n, c->start, c->end)) ref = before;
+    if (ref.day_set == ND_DAY_JUST_TOLD) ref.day_set = 1, day_sentence = si;
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;
     if (ok == 1) t[0].start = 0, t[0].len = c->end - c->start;

@@ -538,6 +538,10 @@ static void test_modern(void) {
   CHECK_STR(value_at(tower, "2026-11-22", 2), "2026-11-21T04:10");
   CHECK_STR(value_at(tower, "2026-11-22", 3), "2026-11-22T09:00");
   CHECK_STR(value_at(tower, NULL, 2), "XXXX-XX-XXT04:10");
+  /* ...the day told about a sentence before, not further back */
+  const char *far = "Data out last Thursday showed prices up in October. Traders were calm. "
+                    "Stocks were quiet. The euro rose by 4 p.m., dealers said.";
+  CHECK_STR(value_at(far, "2026-11-25", 2), "2026-11-25T16:00");
   /* a day or a season in a clause of no tense: the nearest day, the season to come */
   CHECK_STR(value_of("The two clubs meet again on April 20.", "2026-11-21"), "2027-04-20");
   CHECK_STR(value_of("The two clubs met again on April 20.", "2026-11-21"), "2026-04-20");
