@@ -564,6 +564,19 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
+/* The word that ends, past spaces, before s[end], lower-cased into w (at
+** most 15 letters); returns its start, or (size_t)-1 when there is none. */
+static size_t word_back(const char *s, size_t end, char w[16]) {
+  size_t i = end, b;
+  while (i > 0 && s[i - 1] == ' ') i--;
+  b = i;
+  while (i > 0 && b - i < 15 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26) i--;
+  if (i == b || (i > 0 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26)) return (size_t)-1;
+  for (size_t k = 0; k < b - i; k++) w[k] = (char)(s[i + k] | 0x20);
+  w[b - i] = 0;
+  return i;
+}
+
 /* The tense a calendar date takes from the word just before it, whatever
 ** the verbs around say. "by February" names a deadline, which is to come
 ** ("agreed to repay it by February"; in TimeBank six of seven such months
@@ -571,34 +584,31 @@ static int possessive(const char *s, size_t n, size_t end) {
 ** start a term that the verb of the clause does not date ("has extended the
 ** loans through January", "the pact, effective June 1"): the nearest such
 ** date to the anchor, a weekday or a time too ("has given them until 9 a.m.
-** Tuesday"). "starting", "beginning" open a term to come, even after a past
-** verb ("declared three days of mourning starting Monday"): the next such
-** day (PREP_STARTS). "from Monday" is the nearest Monday (PREP_FROM; a month
-** or a date after "from" is left to the verbs). After "by", weekdays are left to the verbs: "had filed
-** by Wednesday" reports the week just past. Returns the tense, or -1 for no
-** such word. */
+** Tuesday"). "starting", "beginning" (also before "in", "on") open a term to
+** come, even after a past verb ("declared three days of mourning starting
+** Monday", "announced rules starting in January"): the next such date
+** (PREP_STARTS). "from Monday" is the nearest Monday (PREP_FROM; a month or
+** a date after "from" is left to the verbs). After "by", weekdays are left
+** to the verbs: "had filed by Wednesday" reports the week just past. Returns
+** the tense, or -1 for no such word. */
 #define PREP_STARTS 10
 #define PREP_FROM 11
 static int tense_of_preposition(const char *s, size_t start) {
   static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
   static const char *const start_terms[] = {"starting", "beginning", NULL};
-  size_t i = start, b;
-  char w[16];
-  while (i > 0 && s[i - 1] == ' ') i--;
-  b = i;
-  while (i > 0 && b - i < 15 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26) i--;
-  if (i == b || (i > 0 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26)) return -1;
-  for (size_t k = 0; k < b - i; k++) w[k] = (char)(s[i + k] | 0x20);
-  w[b - i] = 0;
+  char w[16], w2[16];
+  size_t i = word_back(s, start, w);
+  if (i == (size_t)-1) return -1;
   if (!strcmp(w, "by")) return ND_TENSE_FUTURE;
+  if (!strcmp(w, "from")) return PREP_FROM;
   for (const char *const *o = open_terms; *o; o++)
     if (!strcmp(w, *o)) return ND_TENSE_NONE;
+  int on = !strcmp(w, "in") || !strcmp(w, "on");
+  if (on && word_back(s, i, w2) != (size_t)-1) strcpy(w, w2);
   for (const char *const *o = start_terms; *o; o++)
     if (!strcmp(w, *o)) return PREP_STARTS;
-  if (!strcmp(w, "of") && i >= 3 && !strncasecmp(s + i - 3, "as ", 3) &&
-      (i == 3 || (unsigned char)((s[i - 4] | 0x20) - 'a') >= 26))
+  if (!on && !strcmp(w, "of") && word_back(s, i, w2) != (size_t)-1 && !strcmp(w2, "as"))
     return ND_TENSE_NONE;
-  if (!strcmp(w, "from")) return PREP_FROM;
   return -1;
 }
 

@@ -526,6 +526,8 @@ static void test_modern(void) {
   CHECK_STR(value_of("It said new fees applied from Monday.", "2026-11-22"), "2026-11-23");
   CHECK_STR(value_of("Prices were cut as of Tuesday.", "2026-11-22"), "2026-11-24");
   CHECK_STR(value_of("The city announced a curfew starting Monday.", NULL), "XXXX-WXX-1");
+  CHECK_STR(value_of("The board approved new fees starting in January.", "2026-11-22"), "2027-01");
+  CHECK_STR(value_of("Work began in March.", "2026-11-22"), "2026-03");
   /* "since mid-year", "at midyear": the anchor's year, mod MID; not "mid-year exams" */
   CHECK_STR(value_of("The index has slipped since mid-year.", "2026-11-23"), "2026");
   CHECK_STR(value_of("Hiring slowed at midyear, then picked up.", "2026-11-23"), "2026");
