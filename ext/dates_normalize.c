@@ -257,6 +257,14 @@ static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {
     return emit_text(c, "DURATION", v, mod);
   }
   nd_unit s2 = smaller[u];
+  double scaled = q * factor[u];
+  if (whole == 0 && frac > 0 && scaled != (double)(long)scaled && s2 != ND_U_NONE) {
+    /* half a year = P6M, a quarter hour = PT15M */
+    fmt_num(num, sizeof num, frac * per[u] * factor[s2]);
+    int t2 = s2 == ND_U_SECOND || s2 == ND_U_MINUTE || s2 == ND_U_HOUR;
+    snprintf(v, sizeof v, "P%s%s%s", t2 ? "T" : "", num, letter[s2]);
+    return emit_text(c, "DURATION", v, mod);
+  }
   if (frac > 0 && s2 != ND_U_NONE && whole > 0) {
     char num2[12];
     fmt_num(num, 12, whole * factor[u]);
@@ -950,9 +958,25 @@ static int norm_shift(ctx *c) {
   return emit_point(c, "DATE", shift_point(c, g, dir * k), mod);
 }
 
+/* "a quarter century", "half an hour": a fraction of the last unit, or 0
+** when the span writes none. */
+static double fraction_of_unit(const ctx *c, int *ui) {
+  for (int i = 0; i + 1 < c->nw; i++) {
+    int quarter = !strcmp(c->w[i].low, "quarter");
+    if (!quarter && strcmp(c->w[i].low, "half")) continue;
+    int u = c->nw - 1;
+    if (u <= i || c->w[u].cls != ND_W_UNIT || c->w[u].plural) return 0;
+    *ui = u;
+    return quarter ? 0.25 : 0.5;
+  }
+  return 0;
+}
+
 static int norm_duration(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
+  double part = fraction_of_unit(c, &ui);
+  if (part > 0) return emit_duration(c, part, (nd_unit)c->w[ui].val, qty_mod(c));
   double q = quantity(c, ui);
   if (q > 0 && has_word(c, "half") && !strcmp(c->w[c->nw - 1].low, "half")) q += 0.5;
   /* "within the next year" in a history is the year after the one told about */

@@ -254,6 +254,9 @@ static const date_rule rules[] = {
                     "(?!" QTY "-))?" QTYS "[-\\s]+(?:more\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?" UNIT
                     "(?:\\s+and\\s+a\\s+half\\b)?" NOT_AGE},
     {ND_K_DURATION, APPROX "?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
+    /* "a quarter century", "a quarter of a century", "half an hour", "a half-decade" */
+    {ND_K_DURATION, APPROX "?(?:(?:an?|one)[-\\s]+(?:quarter|half)(?:\\s+of\\s+an?)?|(?:quarter|half)(?:\\s+of)?\\s+an?)"
+                    "[-\\s]+(?:century|decade|year|month|week|day|hour|minute)\\b" NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
     /* "the year ended March 31": the accounting period, a year long. */
     {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},

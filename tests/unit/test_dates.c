@@ -507,6 +507,14 @@ static void test_modern(void) {
   CHECK_STR(value_of("Yields rose a quarter-percentage-point.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("She walked a quarter mile home.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Output grew for two quarters.", "2026-11-23"), "P6M");
+  /* a fraction of a longer unit: a quarter century, half an hour */
+  CHECK_STR(value_of("It was the worst slump in a quarter century.", "2026-11-23"), "P25Y");
+  CHECK_STR(span_of("It was the worst slump in a quarter of a century.", NULL),
+            "a quarter of a century");
+  CHECK_STR(value_of("It was the worst slump in a quarter of a century.", NULL), "P25Y");
+  CHECK_STR(value_of("The meeting ran for half an hour.", NULL), "PT30M");
+  CHECK_STR(value_of("The dam stood for half a century.", NULL), "P50Y");
+  CHECK_STR(value_of("The loan runs for half a year.", NULL), "P6M");
   /* "last" as a verb is no part of the duration; "the last two days" keeps it */
   CHECK_STR(span_of("The walkout is expected to last four days.", "2026-11-23"), "four days");
   CHECK_STR(span_of("The fair will last three weeks.", "2026-11-23"), "three weeks");
