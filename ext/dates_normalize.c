@@ -889,6 +889,8 @@ static int norm_relative(ctx *c) {
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
   if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
+  /* "in the new year": the next one, or the anchor's in its first half */
+  if (has_word(c, "new") && u == ND_U_YEAR) has_rel = 1, rel = c->a && c->a->m >= 7;
   int around = !has_rel && (has_word(c, "before") || has_word(c, "after")); /* "the day before," */
   if (around) has_rel = 1, rel = has_word(c, "before") ? -1 : 1;
   const char *mod = edge_mod(c);

@@ -206,6 +206,11 @@ static const date_rule rules[] = {
                     "(?!\\s+(?!(?:and|or|but|in|on|at|to|for|from|through|until|since|by|with|as|than|"
                     "the|a|an|when|while|because|if|after|before|is|was|were|are|will|would|has|had|"
                     "have)\\b)[a-z])"},
+    /* "talks resume in the new year": the coming year, lower case (not the
+    ** holiday, "New Year's Day", "eight days before the new year", nor "the
+    ** new year's budget") */
+    {ND_K_RELATIVE, "(?<=\\bin |\\buntil |\\bby |\\binto )"
+                    "the\\s+(?-i:new\\s+year)\\b(?![-'’])"},
     /* "year-end", "the 1988 year-end", "at month's end" */
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+(?=year))?\\b(?:year|month)(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"

@@ -559,6 +559,11 @@ static void test_modern(void) {
   CHECK_STR(value_of("A deal looks unlikely before the summer.", "2026-11-21"), "2027-SU");
   CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
   CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
+  /* "in the new year": the next year late in the year, the anchor's early in it */
+  CHECK_STR(value_of("Talks resume in the new year.", "2026-11-22"), "2027");
+  CHECK_STR(value_of("Talks resume in the new year.", "2026-01-05"), "2026");
+  CHECK_STR(value_of("Talks resume in the new year.", NULL), "XXXX");
+  CHECK_STR(value_of("The new year's budget is tight.", "2026-11-22"), "(none)");
 }
 
 int main(void) {
