@@ -556,6 +556,10 @@ static void test_modern(void) {
   CHECK_STR(value_of("The two clubs meet again on April 20.", "2026-11-21"), "2027-04-20");
   CHECK_STR(value_of("The two clubs met again on April 20.", "2026-11-21"), "2026-04-20");
   CHECK_STR(value_of("The two clubs meet again on Dec. 5.", "2026-11-21"), "2026-12-05");
+  /* the present of a verb of schedules speaks of what is to come */
+  CHECK_STR(value_of("The fair returns on July 4.", "2026-11-21"), "2027-07-04");
+  CHECK_STR(value_of("The show opens in March.", "2026-11-21"), "2027-03");
+  CHECK_STR(value_of("The show opened in March.", "2026-11-21"), "2026-03");
   CHECK_STR(value_of("A deal looks unlikely before the summer.", "2026-11-21"), "2027-SU");
   CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
   CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
