@@ -554,6 +554,11 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
         attribution(sc->text, end, p))
       continue;
     size_t dist = p >= end ? p - end : start - p;
+    /* for a day, a date or a time, a verb across a comma is of another
+    ** clause ("the strike, which began on Thursday, is expected to last"):
+    ** it counts after those of the date's own */
+    if (!attributions && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
+      dist += 4 * TENSE_WINDOW;
     if (dist < best_dist) {
       best_dist = dist;
       int m = sc->mark_future[k - 1];
