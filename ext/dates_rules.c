@@ -297,6 +297,8 @@ static const date_rule rules[] = {
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     /* "high noon" is a showdown, no time of day */
     {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b" CLOCK_DAY},
+    /* "until Monday midnight", "Friday noon": the weekday first */
+    {ND_K_CLOCK, "(?:" WEEKDAY ")\\s+(?:noon|midnight|midday)\\b"},
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
