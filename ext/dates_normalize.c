@@ -888,6 +888,8 @@ static int norm_relative(ctx *c) {
   double q = quantity(c, ui);
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
+  /* "the past fortnight": no unit of the calendar, two weeks long */
+  if (u == ND_U_FORTNIGHT && has_rel && rel) return emit_duration(c, 1, u, NULL);
   if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
   /* "in the new year": the next one, or the anchor's in its first half */
   if (has_word(c, "new") && u == ND_U_YEAR) has_rel = 1, rel = c->a && c->a->m >= 7;

@@ -91,7 +91,8 @@
   "(?:(?:about|around|approximately|roughly|nearly|almost|some|over(?!\\s+the\\b)|under|" \
   "more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|"     \
   "no\\s+more\\s+than|the\\s+better\\s+part\\s+of|fully)\\s+)"
-#define EDGE "(?:(?:early|late|mid-?|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
+/* "end-2027", "early-2027", "end-November": the hyphened edges of financial news */
+#define EDGE "(?:(?:early-?|late-?|mid-?|(?:end|start)-|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
 #define REL "(?:this|next|last|past|previous|coming|following|current|prior|same)"
 #define PART "(?:morning|afternoon|evening|night)"
 /* "the morning of", "early in the morning of", "the early morning hours of": a
@@ -158,7 +159,7 @@ static const date_rule rules[] = {
                     ")(?-i:[A-Z]))(?!(?<=the March|annual March)\\s+for\\s+(?-i:[A-Z]))"},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
-                "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
+                "(?:(?<=mid-|end-|early-|late-|start-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
@@ -236,7 +237,7 @@ static const date_rule rules[] = {
     {ND_K_DURATION, "(?<=\\bwithin )the\\s+(?:next|coming)\\s+(?:day|week|month|year|decade)\\b(?!-|\\s+or\\s+so\\b)"},
     /* next week, earlier this year, the following day, the past two months. */
     {ND_K_RELATIVE, "(?:(?:early|late|earlier|later|" EDGE ")\\s*)?(?:the\\s+)?" REL
-                    "\\s+(?:fiscal\\s+)?(?:week(?:end)?|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},
+                    "\\s+(?:fiscal\\s+)?(?:week(?:end)?|fortnight|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "(?:the\\s+)?(?:past|" LAST_ADJ "|next|coming|previous|first|final|remaining|following|recent)\\s+"
                     "(?:" QTY "\\s+)?(?:days|weeks|months|years|decades|quarters|hours|minutes)\\b(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "(?:the\\s+)?(?:past|" LAST_ADJ "|next|coming|previous|first|final|remaining|following)\\s+"

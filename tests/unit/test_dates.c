@@ -570,6 +570,12 @@ static void test_modern(void) {
   CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
   CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
   /* "in the new year": the next year late in the year, the anchor's early in it */
+  /* hyphened edges: end-2027, early-2027, late-March; "the past fortnight" is two weeks long */
+  CHECK_STR(span_of("The plan runs to end-2027.", "2026-11-22"), "end-2027");
+  CHECK_STR(value_of("The plan runs to end-2027.", "2026-11-22"), "2027");
+  CHECK_STR(span_of("A vote is due in early-2027.", "2026-11-22"), "early-2027");
+  CHECK_STR(span_of("Prices peaked in late-March.", "2026-11-22"), "late-March");
+  CHECK_STR(value_of("The index rose over the past fortnight.", "2026-11-22"), "P2W");
   CHECK_STR(value_of("Talks resume in the new year.", "2026-11-22"), "2027");
   CHECK_STR(value_of("Talks resume in the new year.", "2026-01-05"), "2026");
   CHECK_STR(value_of("Talks resume in the new year.", NULL), "XXXX");
