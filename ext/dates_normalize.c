@@ -1145,6 +1145,7 @@ static const holiday holidays[] = {
     {"bastille", NULL, 7, 14, 0, 0, 0, 0},      {"good", NULL, 0, -2, 1, 0, 0, 0},
     {"easter", "monday", 0, 1, 1, 0, 0, 0},     {"easter", NULL, 0, 0, 1, 0, 0, 0},
     {"thanksgiving", NULL, 0, 0, 2, 11, 4, 4},  {"labor", NULL, 0, 0, 2, 9, 1, 1},
+    {"black", "friday", 0, 1, 2, 11, 4, 4},     {"cyber", "monday", 0, 4, 2, 11, 4, 4},
     {"memorial", NULL, 0, 0, 2, 5, 1, -1},      {"election", NULL, 0, 1, 2, 11, 1, 1},
 };
 

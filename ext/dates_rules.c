@@ -303,7 +303,7 @@ static const date_rule rules[] = {
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
-                   "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
+                   "halloween|valentine['’]?s\\s+day|(?-i:Black\\s+Friday|Cyber\\s+Monday)|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
                    "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
     /* "on the 14th", "by the 3rd.": a day of the month the text is telling
     ** about, after a preposition of time and before a pause or a word that

@@ -570,6 +570,10 @@ static void test_modern(void) {
   CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
   CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
   /* "in the new year": the next year late in the year, the anchor's early in it */
+  /* the shopping days after Thanksgiving */
+  CHECK_STR(value_of("Retailers expect a record Black Friday.", "2026-11-22"), "2026-11-27");
+  CHECK_STR(value_of("Retailers expect a record Cyber Monday.", "2026-11-22"), "2026-11-30");
+  CHECK_STR(value_of("Black Friday 2024 was weak.", NULL), "2024-11-29");
   /* hyphened edges: end-2027, early-2027, late-March; "the past fortnight" is two weeks long */
   CHECK_STR(span_of("The plan runs to end-2027.", "2026-11-22"), "end-2027");
   CHECK_STR(value_of("The plan runs to end-2027.", "2026-11-22"), "2027");
