@@ -109,6 +109,11 @@
 #define ZONE                                                                               \
   "(?-i:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|" \
   "CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Z)\\b"
+/* US zones in words after a clock time: "3 p.m. Eastern", "11 a.m. Pacific
+** time" (not "Central Asia", a place; a weekday may follow) */
+#define ZONE_WORDS                                                                         \
+  "(?-i:Eastern|Central|Mountain|Pacific)(?:\\s+(?:(?-i:Standard|Daylight)\\s+)?(?-i:[Tt]ime))?\\b"  \
+  "(?!\\s+(?-i:[A-Z][a-z]++)(?<!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 #define AMPM "(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|a\\.\\s?m\\.|p\\.\\s?m\\.)"
 /* The day after a clock time: "Tuesday", "today", "Nov. 6", "on Tuesday,
 ** 24 November 2026". TimeML tags the time and its day as one expression
@@ -287,7 +292,7 @@ static const date_rule rules[] = {
                  "\\bthen[-\\s]current\\b|\\bcurrent\\b"},
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
-                 "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
+                 "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*(?:" ZONE "|" ZONE_WORDS "))?"
                  CLOCK_DAY},
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
     /* "07.45 GMT", "09.00 CET", "19.30h": British and European sites dot

@@ -475,6 +475,9 @@ static void test_modern(void) {
   CHECK_STR(value_of("Bids are due by midnight on Friday, Nov. 27, 2026.", NULL), "2026-11-27T00:00");
   CHECK_STR(value_of("The offer expires at 5 p.m. EST, Nov. 6.", NULL), "XXXX-11-06T17:00");
   CHECK_STR(span_of("The truce holds until Monday midnight.", "2026-11-22"), "Monday midnight");
+  CHECK_STR(value_of("The call is at 3 p.m. Eastern on Tuesday.", "2026-11-22"), "2026-11-24T15:00");
+  CHECK_STR(span_of("The call is at 11 a.m. Pacific time.", "2026-11-22"), "11 a.m. Pacific time");
+  CHECK_STR(span_of("He flew at 9 p.m. Central Asia time.", "2026-11-22"), "9 p.m.");
   CHECK_STR(value_of("The truce holds until Monday midnight.", "2026-11-22"), "2026-11-23T00:00");
   /* a clock time without its day: the day of the date right after it, or
   ** of its sentence's date before it; unresolved without an anchor */
