@@ -540,10 +540,12 @@ static int attribution(const char *s, size_t end, size_t p) {
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
 ** are the rule's own business. The "to" of an intention counts only when
 ** intents is set: "extended their offers to acquire it Friday" dates the
-** extending, a weekday being told with the verb of the clause. Sets
+** extending, a weekday being told with the verb of the clause. A verb of
+** speech set apart after the span counts only when attributions is set;
+** with clauses, markers across a comma count after the others. Sets
 ** *tense; returns -1 on OOM. */
 static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
-                      int attributions, nd_tense *tense) {
+                      int attributions, int clauses, nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
@@ -562,10 +564,10 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
         attribution(sc->text, end, p))
       continue;
     size_t dist = p >= end ? p - end : start - p;
-    /* for a day, a date or a time, a verb across a comma is of another
-    ** clause ("the strike, which began on Thursday, is expected to last"):
-    ** it counts after those of the date's own */
-    if (!attributions && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
+    /* for a day, a date, a season or a time (clauses), a verb across a
+    ** comma is of another clause ("the strike, which began on Thursday, is
+    ** expected to last"): it counts after those of the date's own */
+    if (clauses && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
       dist += 4 * TENSE_WINDOW;
     if (dist < best_dist) {
       best_dist = dist;
@@ -1006,7 +1008,10 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
-                   !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR), &tense))
+                   !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR),
+                   kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR ||
+                       kind == ND_K_PART_YEAR,
+                   &tense))
       goto done;
     if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);

@@ -569,6 +569,8 @@ static void test_modern(void) {
   CHECK_STR(value_of("The walkout, which began on Thursday, is expected to end soon.", "2026-11-22"),
             "2026-11-19");
   CHECK_STR(value_of("On Monday, the minister will present the budget.", "2026-11-22"), "2026-11-23");
+  CHECK_STR(value_of("The pact, which was signed in the summer, will be reviewed.", "2026-11-21"),
+            "2026-SU");
   CHECK_STR(value_of("A deal looks unlikely before the summer.", "2026-11-21"), "2027-SU");
   CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
   CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
