@@ -269,8 +269,10 @@ static const date_rule rules[] = {
     {ND_K_DURATION, APPROX "?(?:(?:an?|one)[-\\s]+(?:quarter|half)(?:\\s+of\\s+an?)?|(?:quarter|half)(?:\\s+of)?\\s+an?)"
                     "[-\\s]+(?:century|decade|year|month|week|day|hour|minute)\\b" NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
-    /* "the year ended March 31": the accounting period, a year long. */
-    {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
+    /* "the year ended March 31", "the year to October": the accounting
+    ** period, a year long. */
+    {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+|financial\\s+)?year(?=\\s+(?:ended|ending)\\b|"
+                    "\\s+to\\s+(?:the\\s+end\\s+of\\s+)?(?:" MONTH_WORD "|\\d))"},
     /* "for years", "within weeks", "the first time in years" (not "in years
     ** past"), "could last weeks" (the verb: "the last weeks" starts before) */
     {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin |\\blast )(?:years|decades|centuries|months|weeks|days|hours)\\b"

@@ -50,7 +50,7 @@ static const trigger_word words[] = {
     {"eleven", 0}, {"eleventh", 0}, {"end", 0}, {"entire", 0}, {"evening", ND_T_PART},
     {"evenings", ND_T_PART}, {"every", 0}, {"fall", ND_T_SEASON}, {"feb", MON},
     {"february", MON}, {"few", 0}, {"fewer", 0}, {"fifteen", 0}, {"fifteenth", 0},
-    {"fifth", 0}, {"fifties", ND_T_DECADE}, {"fifty", 0}, {"final", 0}, {"first", 0},
+    {"fifth", 0}, {"fifties", ND_T_DECADE}, {"fifty", 0}, {"final", 0}, {"financial", 0}, {"first", 0},
     {"fiscal", 0}, {"five", 0}, {"following", 0}, {"fortnight", UNIT}, {"fortnights", UNIT},
     {"forties", ND_T_DECADE}, {"forty", 0}, {"four", 0}, {"fourteen", 0}, {"fourteenth", 0},
     {"fourth", 0}, {"fri", WDAY}, {"friday", WDAY}, {"fridays", WDAY}, {"full", 0},

@@ -244,6 +244,10 @@ static void test_fiscal(void) {
   CHECK_STR(value_of("Net profit for the year ended June 30 doubled.", "2021-08-02"), "P1Y");
   CHECK_STR(value_of("in the fiscal year ending next March", "2021-08-02"), "P1Y");
   CHECK_STR(value_of("Sales rose for the year.", "2021-08-02"), "2021");
+  CHECK_STR(value_of("Inflation in the year to October was 3%.", "2021-11-02"), "P1Y");
+  CHECK_STR(span_of("Sales in the financial year to April 2021 fell.", "2021-11-02"),
+            "the financial year");
+  CHECK_STR(value_of("She looked forward to the year to come.", "2021-11-02"), "(none)");
   /* "the quarter" is the quarter the text named last, else the latest complete one */
   CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
             "2021-Q1");
