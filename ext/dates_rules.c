@@ -52,6 +52,9 @@
 #define WEEKDAY                                                                         \
   "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"                \
   "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.)"
+/* Weekdays shortened without a dot, as datelines write them before a date
+** ("Sun 22 Nov 2026", "Tue, Nov 24"): capitalized, and only there */
+#define WEEKDAY_ABBR "(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\b"
 #define DAY "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\w,.]\\d|:\\d|\\w)"
 #define YEAR4 "(?:[12][0-9]{3})(?![\\w%]|[.,]\\d)"
 /* A year before the Christian era: 241 BC, 44 B.C., 490 BCE. */
@@ -146,12 +149,12 @@ static const date_rule rules[] = {
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
     /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; "the
     ** morning of April 19"; ranges "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
+    {ND_K_CALENDAR, "(?:(?:" WEEKDAY "|" WEEKDAY_ABBR "),?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
                     "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
                     "(?:,?\\s+(?:" YEAR4 "|" BCYEAR ")|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
+    {ND_K_CALENDAR, "(?:(?:" WEEKDAY "|" WEEKDAY_ABBR "),?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
                     MONTH_WORD "(?:,?\\s+(?:" YEAR4 "|" BCYEAR "))?"},
     /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
     {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" BCYEAR "|" YEAR_WORDS

@@ -494,6 +494,10 @@ static void test_modern(void) {
             "2026-11-27T09:00");
   CHECK_STR(value_at("On Dec. 3 the talks ended; at 9 a.m. on the 4th they resumed.", "2026-11-23", 1),
             "2026-12-04T09:00");
+  /* a weekday shortened without a dot opens a dateline's date */
+  CHECK_STR(span_of("Sun 22 Nov 2026 10:31 GMT", "2026-11-23"), "Sun 22 Nov 2026");
+  CHECK_STR(span_of("Posted Tue, Nov 24", "2026-11-23"), "Tue, Nov 24");
+  CHECK_STR(value_of("Posted Tue, Nov 24", "2026-11-23"), "2026-11-24");
   /* dotted 24-hour clock times with a zone or "h"; a bare "07.45" is a number */
   CHECK_STR(value_at("Sunday 22 November 2026 07.45 GMT", "2026-11-23", 1), "2026-11-22T07:45");
   CHECK_STR(span_of("Doors open at 09.00 CET.", "2026-11-23"), "09.00 CET");
