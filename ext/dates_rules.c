@@ -84,8 +84,12 @@
   "(?![-\\s]+(?:of\\b|(?:percentage[-\\s]+)?points?\\b|percent|per[-\\s]?cent|basis\\b|"  \
   "miles?\\b|pounds?\\b|inch|inches\\b|ounces?\\b|acres?\\b|gallons?\\b|tons?\\b|"        \
   "tonnes?\\b|kilo|liters?\\b|litres?\\b|cups?\\b|shares?\\b|stakes?\\b))"
+/* "rose by a quarter", "cut by three quarters": a share, no three months */
+#define BY_FRACTION                                                                     \
+  "(?<!\\bby a |\\bby one |\\bby three |\\bby about a |\\bby nearly a |\\bby almost a |" \
+  "\\bby roughly a |\\bby over a |\\bby more than a )"
 #define UNIT                                                                           \
-  "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?" NOT_FRACTION "|years?|" \
+  "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|" BY_FRACTION "quarters?" NOT_FRACTION "|years?|" \
   "decades?|century|centuries|millenni(?:um|a))\\b"
 #define UNIT1                                                                       \
   "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|" \

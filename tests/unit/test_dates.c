@@ -520,6 +520,8 @@ static void test_modern(void) {
   CHECK_STR(value_of("Yields rose a quarter-percentage-point.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("She walked a quarter mile home.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Output grew for two quarters.", "2026-11-23"), "P6M");
+  CHECK_STR(value_of("Spending fell by nearly a quarter.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Output shrank by three quarters.", "2026-11-23"), "(none)");
   /* a fraction of a longer unit: a quarter century, half an hour */
   CHECK_STR(value_of("It was the worst slump in a quarter century.", "2026-11-23"), "P25Y");
   CHECK_STR(span_of("It was the worst slump in a quarter of a century.", NULL),
