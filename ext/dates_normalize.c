@@ -257,6 +257,14 @@ static int emit_duration(ctx *c, double q, nd_unit u, const char *mod) {
     return emit_text(c, "DURATION", v, mod);
   }
   nd_unit s2 = smaller[u];
+  double scaled = q * factor[u];
+  if (whole == 0 && frac > 0 && scaled != (double)(long)scaled && s2 != ND_U_NONE) {
+    /* half a year = P6M, a quarter hour = PT15M */
+    fmt_num(num, sizeof num, frac * per[u] * factor[s2]);
+    int t2 = s2 == ND_U_SECOND || s2 == ND_U_MINUTE || s2 == ND_U_HOUR;
+    snprintf(v, sizeof v, "P%s%s%s", t2 ? "T" : "", num, letter[s2]);
+    return emit_text(c, "DURATION", v, mod);
+  }
   if (frac > 0 && s2 != ND_U_NONE && whole > 0) {
     char num2[12];
     fmt_num(num, 12, whole * factor[u]);
@@ -391,7 +399,9 @@ static int emit_from_ref(ctx *c, nd_unit u, long k, nd_gran unit_g, int whole, c
 ** year and its neighbours, the nearest to the reference days R0..R1 (the
 ** anchor's day in news), where a neighbour pays 120 days (news mostly speaks
 ** of its own year) and the wrong side of the tense of the sentence a year; a
-** weekday written with it ("Friday, March 17") must fit. */
+** weekday written with it ("Friday, March 17") must fit. A day in a clause
+** of no tense in news ("The sides meet again on April 20", said in
+** November) is simply the nearest one: a schedule told in the present. */
 static int choose_year(const ctx *c, int m, int d, int weekday) {
   int best = c->a->y;
   long best_score = -1;
@@ -406,7 +416,7 @@ static int choose_year(const ctx *c, int m, int d, int weekday) {
     }
     int after = lo > c->R1, before = hi < c->R0;
     long score = after ? lo - c->R1 : before ? c->R0 - hi : 0;
-    if (y != c->a->y) score += 120;
+    if (y != c->a->y && (c->tense != ND_TENSE_NONE || d <= 0 || c->telling)) score += 120;
     if ((after && c->tense == ND_TENSE_PAST) || (before && c->tense == ND_TENSE_FUTURE)) score += 365;
     if (weekday > 0 && d > 0 && nd_weekday(lo) != weekday) score += 10000;
     if (best_score < 0 || score < best_score) best_score = score, best = y;
@@ -662,7 +672,8 @@ static int norm_year(ctx *c) {
       v = two_digit_year(c, (int)w->num);
     if (v < 0) continue;
     if (y < 0) y = v;
-    else if (y2 < 0) y2 = w->ndigits == 2 ? y / 100 * 100 + v : v, i_y2 = i;
+    else if (y2 < 0) /* "1999-00" ends in the next century */
+      y2 = w->ndigits == 2 ? y / 100 * 100 + v + (y % 100 == 99 && v == 0 ? 100 : 0) : v, i_y2 = i;
   }
   if (y < 0) y = year_in_words(c, 0);
   if (!ND_YEAR_OK(y)) return 0;
@@ -670,6 +681,9 @@ static int norm_year(ctx *c) {
   nd_point p = nd_point_make(ND_G_YEAR, y, -1, -1);
   if (y2 >= 0) {
     if (y2 <= y) return 0;
+    /* "FY2024-25", "fiscal 2024-25": one fiscal year, named by the year it ends in */
+    if (y2 == y + 1 && (has_word(c, "fy") || has_word(c, "fiscal") || has_word(c, "financial")))
+      return emit_point(c, "DATE", nd_point_make(ND_G_YEAR, y2, -1, -1), mod);
     return emit_range(c, p, nd_point_make(ND_G_YEAR, y2, -1, -1), i_y2);
   }
   return emit_point(c, "DATE", p, mod);
@@ -785,6 +799,8 @@ static int norm_part_year(ctx *c) {
   else if (has_rel) idx = season == 3 ? same : c->a->y * 4 + season;
   else if (c->tense == ND_TENSE_PAST) idx = same <= now ? same : same - 4;
   else if (c->tense == ND_TENSE_FUTURE) idx = same >= now ? same : same + 4;
+  /* no tense in news: the present speaks of a season to come, not of one over */
+  else if (!c->telling && c->a->y * 4 + season < now) idx = c->a->y * 4 + season + 4;
   else idx = season == 3 ? same : c->a->y * 4 + season;
   return emit_point(c, "DATE", nd_point_make(ND_G_SEASON, idx / 4, idx % 4, -1), mod);
 }
@@ -862,12 +878,21 @@ static nd_gran unit_gran(nd_unit u) {
 
 static int norm_relative(ctx *c) {
   int ui = find_unit(c);
+  if (ui < 0 && c->nw == 1 && (!strcmp(c->w[0].low, "midyear") || !strcmp(c->w[0].low, "midmonth"))) {
+    /* "midyear", "midmonth" written as one word: the middle of the anchor's */
+    nd_gran g = c->w[0].low[3] == 'y' ? ND_G_YEAR : ND_G_MONTH;
+    return emit_point(c, "DATE", c->a ? shift_point(c, g, 0) : unknown_point(g), "MID");
+  }
   if (ui < 0) return 0;
   nd_unit u = (nd_unit)c->w[ui].val;
   double q = quantity(c, ui);
   if (c->w[ui].plural || q != 0) return emit_duration(c, q ? q : -1, u, qty_mod(c));
   int has_rel, rel = rel_of(c, &has_rel);
+  /* "the past fortnight": no unit of the calendar, two weeks long */
+  if (u == ND_U_FORTNIGHT && has_rel && rel) return emit_duration(c, 1, u, NULL);
   if (has_word(c, "same")) has_rel = 1, rel = 0; /* "the same day", "that same week" */
+  /* "in the new year": the next one, or the anchor's in its first half */
+  if (has_word(c, "new") && u == ND_U_YEAR) has_rel = 1, rel = c->a && c->a->m >= 7;
   int around = !has_rel && (has_word(c, "before") || has_word(c, "after")); /* "the day before," */
   if (around) has_rel = 1, rel = has_word(c, "before") ? -1 : 1;
   const char *mod = edge_mod(c);
@@ -937,11 +962,30 @@ static int norm_shift(ctx *c) {
   return emit_point(c, "DATE", shift_point(c, g, dir * k), mod);
 }
 
+/* "a quarter century", "half an hour": a fraction of the last unit, or 0
+** when the span writes none. */
+static double fraction_of_unit(const ctx *c, int *ui) {
+  for (int i = 0; i + 1 < c->nw; i++) {
+    int quarter = !strcmp(c->w[i].low, "quarter");
+    if (!quarter && strcmp(c->w[i].low, "half")) continue;
+    int u = c->nw - 1;
+    if (u <= i || c->w[u].cls != ND_W_UNIT || c->w[u].plural) return 0;
+    *ui = u;
+    return quarter ? 0.25 : 0.5;
+  }
+  return 0;
+}
+
 static int norm_duration(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
+  double part = fraction_of_unit(c, &ui);
+  if (part > 0) return emit_duration(c, part, (nd_unit)c->w[ui].val, qty_mod(c));
   double q = quantity(c, ui);
   if (q > 0 && has_word(c, "half") && !strcmp(c->w[c->nw - 1].low, "half")) q += 0.5;
+  /* "within the next year" in a history is the year after the one told about */
+  if (q == 0 && (has_word(c, "next") || has_word(c, "coming")) && c->ref && c->ref->narrative)
+    return 0;
   if (q == 0 && has_word(c, "the") && !c->w[ui].plural) q = 1; /* "the year ended June 30" */
   if (q == 0 && !c->w[ui].plural) return 0;
   return emit_duration(c, q ? q : -1, (nd_unit)c->w[ui].val, qty_mod(c));
@@ -1063,13 +1107,15 @@ static int norm_clock(ctx *c) {
       day = nd_days_from_civil(y, m, d);
     } else if (wd) {
       day = resolve_weekday(c, wd, 0, 0);
-    } else if (!k && c->tense == ND_TENSE_PAST && c->ref && c->ref->set &&
-               c->ref->p.gran == ND_G_DAY) {
+    } else if (!k && c->tense == ND_TENSE_PAST && c->ref &&
+               ((c->ref->set && c->ref->p.gran == ND_G_DAY) || c->ref->day_set)) {
       /* "a bus crashed Friday ... it happened at 10:35 a.m.": a time told
-      ** in the past is of the day the text tells about, when that day is
-      ** of the week before the anchor */
+      ** in the past is of the day the text tells about, or of the day told
+      ** just before a coarser date ("collapsed on Saturday. The block, built
+      ** in the 1970s, gave way at 3:40 a.m.": day_set), when that day is of
+      ** the week before the anchor */
       int ok = 0;
-      long told = nd_point_day(&c->ref->p, &ok);
+      long told = nd_point_day(c->ref->set && c->ref->p.gran == ND_G_DAY ? &c->ref->p : &c->ref->day, &ok);
       if (ok && told < c->A && told >= c->A - 7) day = told;
     }
     p = nd_point_from_day(day);
@@ -1099,6 +1145,7 @@ static const holiday holidays[] = {
     {"bastille", NULL, 7, 14, 0, 0, 0, 0},      {"good", NULL, 0, -2, 1, 0, 0, 0},
     {"easter", "monday", 0, 1, 1, 0, 0, 0},     {"easter", NULL, 0, 0, 1, 0, 0, 0},
     {"thanksgiving", NULL, 0, 0, 2, 11, 4, 4},  {"labor", NULL, 0, 0, 2, 9, 1, 1},
+    {"black", "friday", 0, 1, 2, 11, 4, 4},     {"cyber", "monday", 0, 4, 2, 11, 4, 4},
     {"memorial", NULL, 0, 0, 2, 5, 1, -1},      {"election", NULL, 0, 1, 2, 11, 1, 1},
 };
 
@@ -1232,6 +1279,7 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
       !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;
+    if (c.out.gran == ND_G_DAY) ref->day_set = ND_DAY_JUST_TOLD, ref->day = c.out;
   }
   return ok;
 }

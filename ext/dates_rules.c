@@ -52,6 +52,9 @@
 #define WEEKDAY                                                                         \
   "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"                \
   "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.)"
+/* Weekdays shortened without a dot, as datelines write them before a date
+** ("Sun 22 Nov 2026", "Tue, Nov 24"): capitalized, and only there */
+#define WEEKDAY_ABBR "(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\b"
 #define DAY "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\w,.]\\d|:\\d|\\w)"
 #define YEAR4 "(?:[12][0-9]{3})(?![\\w%]|[.,]\\d)"
 /* A year before the Christian era: 241 BC, 44 B.C., 490 BCE. */
@@ -75,8 +78,18 @@
   "|an?)(?:\\s+and\\s+a\\s+half)?"
 /* "two to three", "12 to 18", "one or two" */
 #define QTYS "(?:" QTY "(?:\\s*(?:to|or|-|–)\\s*" QTY ")?)"
+/* "a quarter point", "a quarter-percentage-point cut", "a quarter mile": a
+** fraction of a measure, no three months */
+#define NOT_FRACTION                                                                    \
+  "(?![-\\s]+(?:of\\b|(?:percentage[-\\s]+)?points?\\b|percent|per[-\\s]?cent|basis\\b|"  \
+  "miles?\\b|pounds?\\b|inch|inches\\b|ounces?\\b|acres?\\b|gallons?\\b|tons?\\b|"        \
+  "tonnes?\\b|kilo|liters?\\b|litres?\\b|cups?\\b|shares?\\b|stakes?\\b))"
+/* "rose by a quarter", "cut by three quarters": a share, no three months */
+#define BY_FRACTION                                                                     \
+  "(?<!\\bby a |\\bby one |\\bby three |\\bby about a |\\bby nearly a |\\bby almost a |" \
+  "\\bby roughly a |\\bby over a |\\bby more than a )"
 #define UNIT                                                                           \
-  "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?(?!\\s+of\\b)|years?|" \
+  "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|" BY_FRACTION "quarters?" NOT_FRACTION "|years?|" \
   "decades?|century|centuries|millenni(?:um|a))\\b"
 #define UNIT1                                                                       \
   "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|" \
@@ -85,7 +98,8 @@
   "(?:(?:about|around|approximately|roughly|nearly|almost|some|over(?!\\s+the\\b)|under|" \
   "more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|"     \
   "no\\s+more\\s+than|the\\s+better\\s+part\\s+of|fully)\\s+)"
-#define EDGE "(?:(?:early|late|mid-?|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
+/* "end-2027", "early-2027", "end-November": the hyphened edges of financial news */
+#define EDGE "(?:(?:early-?|late-?|mid-?|(?:end|start)-|middle|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of)\\s*)"
 #define REL "(?:this|next|last|past|previous|coming|following|current|prior|same)"
 #define PART "(?:morning|afternoon|evening|night)"
 /* "the morning of", "early in the morning of", "the early morning hours of": a
@@ -102,6 +116,11 @@
 #define ZONE                                                                               \
   "(?-i:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|HKT|SGT|AEST|AEDT|EST|EDT|" \
   "CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Z)\\b"
+/* US zones in words after a clock time: "3 p.m. Eastern", "11 a.m. Pacific
+** time" (not "Central Asia", a place; a weekday may follow) */
+#define ZONE_WORDS                                                                         \
+  "(?-i:Eastern|Central|Mountain|Pacific)(?:\\s+(?:(?-i:Standard|Daylight)\\s+)?(?-i:[Tt]ime))?\\b"  \
+  "(?!\\s+(?-i:[A-Z][a-z]++)(?<!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 #define AMPM "(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|a\\.\\s?m\\.|p\\.\\s?m\\.)"
 /* The day after a clock time: "Tuesday", "today", "Nov. 6", "on Tuesday,
 ** 24 November 2026". TimeML tags the time and its day as one expression
@@ -111,6 +130,11 @@
   "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
   "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
   "\\s*" DAY "))?"
+/* "last" of "the last two days", not the verb of "expected to last two days",
+** "will last three weeks", "they last hours" (the duration alone is tagged) */
+#define LAST_ADJ                                                                           \
+  "(?<!\\bto |\\bwill |\\bwould |\\bcould |\\bcan |\\bmay |\\bmight |\\bshould |\\bmust |" \
+  "\\bshall |['’]ll |\\bit |\\bthey |\\bwe |\\bhe |\\bshe |\\byou |\\bwhich )last"
 /* Not an age ("a 44-year-old"), nor the start of "a year-earlier loss",
 ** which is the year before, no duration. */
 #define NOT_AGE "(?![- ]+old\\b|-(?:earlier|ago)\\b)"
@@ -129,12 +153,12 @@ static const date_rule rules[] = {
     {ND_K_NUMERIC, "(?<![\\w/.:-])(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![\\w/]|[.,]\\d)"},
     /* Month day, year; weekday first; "last Oct. 23"; "the week of March 6"; "the
     ** morning of April 19"; ranges "February 14-22", "March 3 to 5". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
+    {ND_K_CALENDAR, "(?:(?:" WEEKDAY "|" WEEKDAY_ABBR "),?\\s+|the\\s+week\\s+of\\s+|" PART_OF ")?(?:(?:last|next|this)\\s+)?" EDGE
                     "?" MONTH_WORD "\\s*" DAY
                     "(?:\\s*(?:-|–)\\s*(?:" MONTH_WORD "\\s*)?" DAY "|\\s+(?:to|through|and)\\s+" DAY ")?"
                     "(?:,?\\s+(?:" YEAR4 "|" BCYEAR ")|,?\\s+(?:last|this|next)\\s+year\\b)?"},
     /* Day month year: "17 March 2023", "Friday 17 March", "the 17th of March". */
-    {ND_K_CALENDAR, "(?:" WEEKDAY ",?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
+    {ND_K_CALENDAR, "(?:(?:" WEEKDAY "|" WEEKDAY_ABBR "),?\\s+|" PART_OF ")?(?:the\\s+)?\\b" DAY "(?:\\s*(?:-|–)\\s*" DAY ")?\\s+(?:of\\s+)?"
                     MONTH_WORD "(?:,?\\s+(?:" YEAR4 "|" BCYEAR "))?"},
     /* Month year: "March 2023", "March of 2023", "early March 2023", "March nineteen ninety". */
     {ND_K_CALENDAR, EDGE "?" MONTH_WORD ",?\\s+(?:of\\s+)?(?:" YEAR4 "|" BCYEAR "|" YEAR_WORDS
@@ -147,12 +171,16 @@ static const date_rule rules[] = {
                     ")(?-i:[A-Z]))(?!(?<=the March|annual March)\\s+for\\s+(?-i:[A-Z]))"},
     /* Years and year ranges: 2023, fiscal 2023, 2019-2021, 1990-95, '23. */
     {ND_K_YEAR, "(?:(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?|" EDGE ")\\s*)?"
-                "(?:(?<=mid-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
+                "(?:(?<=mid-|end-|early-|late-|start-)|(?<![\\w$€£¥.,/:#-]))(?:1[0-9]|20)[0-9]{2}(?:\\s*(?:-|–)\\s*(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?"
                 "(?![\\w%$-]|[.,:]\\d|\\s*(?:percent|per\\s*cent))"},
     {ND_K_YEAR, "(?:(?:fiscal|the\\s+class\\s+of|summer\\s+of|spring\\s+of|fall\\s+of|winter\\s+of)\\s+)?"
                 "(?<![\\w'’])['’][0-9]{2}\\b(?!['’]|\\s*(?:-|–)\\s*\\d)"},
-    /* Fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26. */
-    {ND_K_YEAR, "(?-i:FY)\\s?['’]?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\\w%$-]|[.,:/]\\d)"},
+    /* Fiscal years as companies write them: FY2025, FY 2025, FY26, FY'26,
+    ** FY2024-25, FY24/25; "the 2024-25 fiscal year" (one year: dates_normalize.c). */
+    {ND_K_YEAR, "(?-i:FY)\\s?['’]?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})"
+                "(?:\\s?[-–/]\\s?(?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2}))?(?![\\w%$-]|[.,:/]\\d)"},
+    {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])(?:1[0-9]|20)[0-9]{2}[-–/](?:(?:1[0-9]|20)[0-9]{2}|[0-9]{2})"
+                "\\s+(?:fiscal|financial)\\s+year\\b"},
     /* Years before the Christian era. */
     {ND_K_YEAR, "(?<![\\w$€£¥.,/:#-])" BCYEAR},
     /* Years in words, as transcripts write them: "nineteen ninety-six", "two thousand one". */
@@ -185,6 +213,17 @@ static const date_rule rules[] = {
     /* "The day before, the army ...": the day before the one told about (with
     ** an event after it, "the day before the vote", it is no date of ours) */
     {ND_K_RELATIVE, "\\bthe\\s+day\\s+(?:before|after|following)\\b(?=\\s*[,.;:!?)])"},
+    /* "since mid-year", "at midyear": the middle of the anchor's year (not
+    ** "mid-year exams", an adjective before its noun) */
+    {ND_K_RELATIVE, "\\bmid-?(?:year|month)\\b(?![-'’])"
+                    "(?!\\s+(?!(?:and|or|but|in|on|at|to|for|from|through|until|since|by|with|as|than|"
+                    "the|a|an|when|while|because|if|after|before|is|was|were|are|will|would|has|had|"
+                    "have)\\b)[a-z])"},
+    /* "talks resume in the new year": the coming year, lower case (not the
+    ** holiday, "New Year's Day", "eight days before the new year", nor "the
+    ** new year's budget") */
+    {ND_K_RELATIVE, "(?<=\\bin |\\buntil |\\bby |\\binto )"
+                    "the\\s+(?-i:new\\s+year)\\b(?![-'’])"},
     /* "year-end", "the 1988 year-end", "at month's end" */
     {ND_K_RELATIVE, "(?:(?:the\\s+)?" YEAR4 "\\s+(?=year))?\\b(?:year|month)(?:['’]s)?[-\\s]end\\b"},
     {ND_K_RELATIVE, "(?:" EDGE "|(?:earlier|later)\\s+in\\s+)?\\bthe\\s+(?:full\\s+|fiscal\\s+|calendar\\s+)?(?:year|month|week)\\b"
@@ -205,12 +244,15 @@ static const date_rule rules[] = {
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
     {ND_K_WEEKDAY, "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\\b"},
+    /* "within the next month": a limit on the time things take, a duration
+    ** (in a history, the unit after the date told about: dates_normalize.c) */
+    {ND_K_DURATION, "(?<=\\bwithin )the\\s+(?:next|coming)\\s+(?:day|week|month|year|decade)\\b(?!-|\\s+or\\s+so\\b)"},
     /* next week, earlier this year, the following day, the past two months. */
     {ND_K_RELATIVE, "(?:(?:early|late|earlier|later|" EDGE ")\\s*)?(?:the\\s+)?" REL
-                    "\\s+(?:fiscal\\s+)?(?:week(?:end)?|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},
-    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|last|next|coming|previous|first|final|remaining|following|recent)\\s+"
+                    "\\s+(?:fiscal\\s+)?(?:week(?:end)?|fortnight|month|year|decade|century|quarter|day)\\b(?!-)(?:\\s+or\\s+so\\b)?"},
+    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|" LAST_ADJ "|next|coming|previous|first|final|remaining|following|recent)\\s+"
                     "(?:" QTY "\\s+)?(?:days|weeks|months|years|decades|quarters|hours|minutes)\\b(?:\\s+or\\s+so\\b)?"},
-    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|last|next|coming|previous|first|final|remaining|following)\\s+"
+    {ND_K_RELATIVE, "(?:the\\s+)?(?:past|" LAST_ADJ "|next|coming|previous|first|final|remaining|following)\\s+"
                     QTY "\\s+" UNIT "(?:\\s+or\\s+so\\b)?"},
     {ND_K_RELATIVE, "\\b(?:the|this|last)\\s+weekend\\b"},
     /* two weeks ago, a year earlier, three days from now. */
@@ -230,11 +272,17 @@ static const date_rule rules[] = {
                     "(?!" QTY "-))?" QTYS "[-\\s]+(?:more\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?" UNIT
                     "(?:\\s+and\\s+a\\s+half\\b)?" NOT_AGE},
     {ND_K_DURATION, APPROX "?(?:" QTY "|\\d{1,3})-" UNIT1 NOT_AGE},
+    /* "a quarter century", "a quarter of a century", "half an hour", "a half-decade" */
+    {ND_K_DURATION, APPROX "?(?:(?:an?|one)[-\\s]+(?:quarter|half)(?:\\s+of\\s+an?)?|(?:quarter|half)(?:\\s+of)?\\s+an?)"
+                    "[-\\s]+(?:century|decade|year|month|week|day|hour|minute)\\b" NOT_AGE},
     {ND_K_DURATION, "\\b(?:years|decades|centuries|months|weeks)(?=\\s+(?:of|ago|later|earlier|before|after)\\b)"},
-    /* "the year ended March 31": the accounting period, a year long. */
-    {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+(?:ended|ending)\\b)"},
-    /* "for years", "within weeks", "the first time in years" (not "in years past") */
-    {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin )(?:years|decades|centuries|months|weeks|days|hours)\\b"
+    /* "the year ended March 31", "the year to October": the accounting
+    ** period, a year long. */
+    {ND_K_DURATION, "\\bthe\\s+(?:fiscal\\s+|financial\\s+)?year(?=\\s+(?:ended|ending)\\b|"
+                    "\\s+to\\s+(?:the\\s+end\\s+of\\s+)?(?:" MONTH_WORD "|\\d))"},
+    /* "for years", "within weeks", "the first time in years" (not "in years
+    ** past"), "could last weeks" (the verb: "the last weeks" starts before) */
+    {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin |\\blast )(?:years|decades|centuries|months|weeks|days|hours)\\b"
                     "(?!\\s+(?:of|to|when|past|ago|later|before|after|since)\\b|[-'’])"},
     /* Sets: every Monday, each year, annually, twice a week. */
     {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
@@ -253,7 +301,7 @@ static const date_rule rules[] = {
                  "\\bthen[-\\s]current\\b|\\bcurrent\\b"},
     /* Clock times: 1:00 p.m., 17:30 CET, 1400 GMT, noon (Thursday). */
     {ND_K_CLOCK, "(?:(?:about|around|approximately|just\\s+(?:before|after))\\s+)?"
-                 "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*" ZONE ")?"
+                 "\\b(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?\\s*" AMPM "(?:\\s*(?:" ZONE "|" ZONE_WORDS "))?"
                  CLOCK_DAY},
     {ND_K_CLOCK, "(?<![\\w:.])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?:h\\b|hrs\\b|" ZONE "))?(?![\\w:]|\\.\\d)"},
     /* "07.45 GMT", "09.00 CET", "19.30h": British and European sites dot
@@ -264,10 +312,12 @@ static const date_rule rules[] = {
     {ND_K_CLOCK, "(?<![\\w:.,])(?:[01]?[0-9]|2[0-3])\\s*(?-i:GMT|UTC)\\b"},
     /* "high noon" is a showdown, no time of day */
     {ND_K_CLOCK, "\\b(?<!high\\s)(?:mid-?)?(?:noon|midnight|midday)\\b" CLOCK_DAY},
+    /* "until Monday midnight", "Friday noon": the weekday first */
+    {ND_K_CLOCK, "(?:" WEEKDAY ")\\s+(?:noon|midnight|midday)\\b"},
     /* Holidays of fixed or computable date (dates_normalize.c has the list). */
     {ND_K_HOLIDAY, "(?:(?:last|next|this)\\s+)?(?:christmas(?:\\s+(?:day|eve))?|new\\s+year['’]?s\\s+(?:day|eve)|"
                    "thanksgiving(?:\\s+day)?|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday|"
-                   "halloween|valentine['’]?s\\s+day|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
+                   "halloween|valentine['’]?s\\s+day|(?-i:Black\\s+Friday|Cyber\\s+Monday)|(?-i:Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|"
                    "Election\\s+Day|Boxing\\s+Day|Bastille\\s+Day))\\b(?:,?\\s+(?:of\\s+)?" YEAR4 ")?"},
     /* "on the 14th", "by the 3rd.": a day of the month the text is telling
     ** about, after a preposition of time and before a pause or a word that
@@ -499,10 +549,12 @@ static int attribution(const char *s, size_t end, size_t p) {
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
 ** are the rule's own business. The "to" of an intention counts only when
 ** intents is set: "extended their offers to acquire it Friday" dates the
-** extending, a weekday being told with the verb of the clause. Sets
+** extending, a weekday being told with the verb of the clause. A verb of
+** speech set apart after the span counts only when attributions is set;
+** with clauses, markers across a comma count after the others. Sets
 ** *tense; returns -1 on OOM. */
 static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
-                      int attributions, nd_tense *tense) {
+                      int attributions, int clauses, nd_tense *tense) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
@@ -521,6 +573,11 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
         attribution(sc->text, end, p))
       continue;
     size_t dist = p >= end ? p - end : start - p;
+    /* for a day, a date, a season or a time (clauses), a verb across a
+    ** comma is of another clause ("the strike, which began on Thursday, is
+    ** expected to last"): it counts after those of the date's own */
+    if (clauses && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
+      dist += 4 * TENSE_WINDOW;
     if (dist < best_dist) {
       best_dist = dist;
       int m = sc->mark_future[k - 1];
@@ -539,29 +596,51 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
-/* The tense a calendar date takes from the word just before it, whatever
-** the verbs around say. "by February" names a deadline, which is to come
-** ("agreed to repay it by February"; in TimeBank six of seven such months
-** lie after the anchor). "until", "through" and "effective" end or start a
-** term that the verb of the clause does not date ("has extended the loans
-** through January", "the pact, effective June 1"): the nearest such date
-** to the anchor, a weekday or a time too ("has given them until 9 a.m.
-** Tuesday"). After "by", weekdays are left to the verbs: "had filed by
-** Wednesday" reports the week just past. Returns the tense, or -1 for no
-** such word. */
-static int tense_of_preposition(const char *s, size_t start) {
-  static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
-  size_t i = start, b;
-  char w[16];
+/* The word that ends, past spaces, before s[end], lower-cased into w (at
+** most 15 letters); returns its start, or (size_t)-1 when there is none. */
+static size_t word_back(const char *s, size_t end, char w[16]) {
+  size_t i = end, b;
   while (i > 0 && s[i - 1] == ' ') i--;
   b = i;
   while (i > 0 && b - i < 15 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26) i--;
-  if (i == b || (i > 0 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26)) return -1;
+  if (i == b || (i > 0 && (unsigned char)((s[i - 1] | 0x20) - 'a') < 26)) return (size_t)-1;
   for (size_t k = 0; k < b - i; k++) w[k] = (char)(s[i + k] | 0x20);
   w[b - i] = 0;
+  return i;
+}
+
+/* The tense a calendar date takes from the word just before it, whatever
+** the verbs around say. "by February" names a deadline, which is to come
+** ("agreed to repay it by February"; in TimeBank six of seven such months
+** lie after the anchor). "until", "through", "effective", "as of" end or
+** start a term that the verb of the clause does not date ("has extended the
+** loans through January", "the pact, effective June 1"): the nearest such
+** date to the anchor, a weekday or a time too ("has given them until 9 a.m.
+** Tuesday"). "starting", "beginning" (also before "in", "on") open a term to
+** come, even after a past verb ("declared three days of mourning starting
+** Monday", "announced rules starting in January"): the next such date
+** (PREP_STARTS). "from Monday" is the nearest Monday (PREP_FROM; a month or
+** a date after "from" is left to the verbs). After "by", weekdays are left
+** to the verbs: "had filed by Wednesday" reports the week just past. Returns
+** the tense, or -1 for no such word. */
+#define PREP_STARTS 10
+#define PREP_FROM 11
+static int tense_of_preposition(const char *s, size_t start) {
+  static const char *const open_terms[] = {"until", "till", "through", "effective", NULL};
+  static const char *const start_terms[] = {"starting", "beginning", NULL};
+  char w[16], w2[16];
+  size_t i = word_back(s, start, w);
+  if (i == (size_t)-1) return -1;
   if (!strcmp(w, "by")) return ND_TENSE_FUTURE;
+  if (!strcmp(w, "from")) return PREP_FROM;
   for (const char *const *o = open_terms; *o; o++)
     if (!strcmp(w, *o)) return ND_TENSE_NONE;
+  int on = !strcmp(w, "in") || !strcmp(w, "on");
+  if (on && word_back(s, i, w2) != (size_t)-1) strcpy(w, w2);
+  for (const char *const *o = start_terms; *o; o++)
+    if (!strcmp(w, *o)) return PREP_STARTS;
+  if (!on && !strcmp(w, "of") && word_back(s, i, w2) != (size_t)-1 && !strcmp(w2, "as"))
+    return ND_TENSE_NONE;
   return -1;
 }
 
@@ -921,6 +1000,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
   if (sc.nc) qsort(sc.cand, sc.nc, sizeof(*sc.cand), candidate_cmp);
   if (nd_sentences_split(text, n, &sent, &nsent)) goto done;
   size_t kept = 0, cap = 0, last_end = 0, bare_clock = NO_INDEX, day_date = NO_INDEX;
+  size_t day_sentence = 0;
   nd_date_ref ref = {0};
   ref.narrative = narrative_text(&sc, anchor);
   for (size_t i = 0; i < sc.nc; i++) {
@@ -937,20 +1017,28 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
         tense_near(&sc, nsent ? &sent[si - 1] : NULL, c->start, c->end, kind != ND_K_WEEKDAY,
-                   !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR), &tense))
+                   !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR),
+                   kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR ||
+                       kind == ND_K_PART_YEAR,
+                   &tense))
       goto done;
     if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);
-      if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
+      if (pt == PREP_STARTS) tense = ND_TENSE_FUTURE;
+      else if (pt == PREP_FROM) tense = kind == ND_K_WEEKDAY ? ND_TENSE_NONE : tense;
+      else if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
     }
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);
     ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);
+    /* the day told about counts for clock times of its sentence and the next only */
+    if (ref.day_set && si > day_sentence + 1) ref.day_set = 0;
     nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);
     if (aside(text, n, c->start, c->end)) ref = before;
+    if (ref.day_set == ND_DAY_JUST_TOLD) ref.day_set = 1, day_sentence = si;
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;
     if (ok == 1) t[0].start = 0, t[0].len = c->end - c->start;

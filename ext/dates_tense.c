@@ -3,7 +3,8 @@
 ** speaks of the past ("said", "was", "met", "ago") or the future ("will",
 ** "next", "scheduled", "plans"), so that a bare weekday or month lands on
 ** the right side of the anchor ("met on Thursday" before it, "will arrive
-** on Monday" after it).
+** on Monday" after it). The present of a verb of schedules ("reconvenes on
+** 12 January", "the offer expires on Friday") speaks of what is to come.
 **
 ** How it works: words of ASCII letters are looked up in a small sorted
 ** table; a word ending in "-ed" not in the table counts as past. A few
@@ -27,28 +28,36 @@ typedef struct tense_word {
 
 /* Sorted (strcmp order): checked by the unit tests. */
 static const tense_word tense_words[] = {
-    {"added", 'S'},   {"ago", 'P'},       {"aim", 'F'},      {"aims", 'F'},      {"based", 'N'},
-    {"became", 'P'},  {"began", 'P'},     {"bleed", 'N'},    {"bought", 'P'},    {"breed", 'N'},
-    {"brought", 'P'}, {"built", 'P'},     {"came", 'P'},     {"caught", 'P'},    {"chose", 'P'},
-    {"creed", 'N'},   {"deed", 'N'},      {"did", 'P'},      {"drew", 'P'},      {"due", 'F'},
-    {"earlier", 'P'}, {"embed", 'N'},     {"exceed", 'N'},   {"expect", 'F'},    {"expected", 'F'},
-    {"expects", 'F'}, {"feed", 'N'},      {"fell", 'P'},     {"fled", 'P'},      {"flew", 'P'},
-    {"fought", 'P'},  {"found", 'P'},     {"gave", 'P'},     {"going", 'F'},     {"got", 'P'},
-    {"greed", 'N'},   {"grew", 'P'},      {"had", 'H'},      {"hatred", 'N'},    {"heard", 'P'},
-    {"heed", 'N'},    {"held", 'P'},      {"hope", 'F'},     {"hopes", 'F'},     {"hundred", 'N'},
-    {"indeed", 'N'},  {"intend", 'F'},    {"intends", 'F'},  {"kept", 'P'},      {"kindred", 'N'},
-    {"knew", 'P'},    {"last", 'P'},      {"led", 'P'},      {"left", 'P'},      {"limited", 'N'},
-    {"ll", 'F'},      {"lost", 'P'},      {"made", 'P'},     {"met", 'P'},       {"naked", 'N'},
-    {"need", 'N'},    {"needed", 'P'},    {"next", 'F'},     {"paid", 'P'},      {"payable", 'F'},
-    {"plan", 'F'},    {"planned", 'F'},   {"planning", 'F'}, {"plans", 'F'},     {"proceed", 'N'},
-    {"reed", 'N'},    {"rose", 'P'},      {"sacred", 'N'},   {"said", 'S'},      {"sank", 'P'},
-    {"saw", 'P'},     {"scheduled", 'F'}, {"seed", 'N'},     {"sent", 'P'},      {"shall", 'F'},
-    {"shed", 'N'},    {"since", 'P'},     {"sold", 'P'},     {"sought", 'P'},    {"speed", 'N'},
-    {"spent", 'P'},   {"spoke", 'P'},     {"steed", 'N'},    {"stood", 'P'},     {"struck", 'P'},
-    {"succeed", 'N'}, {"thought", 'P'},   {"threw", 'P'},    {"told", 'S'},      {"tomorrow", 'F'},
-    {"took", 'P'},    {"tweed", 'N'},     {"united", 'N'},   {"upcoming", 'F'},  {"was", 'P'},
-    {"weed", 'N'},    {"went", 'P'},      {"were", 'P'},     {"wicked", 'N'},    {"will", 'F'},
-    {"won", 'P'},     {"would", 'F'},     {"wrote", 'P'},    {"yesterday", 'P'},
+    {"added", 'S'},    {"ago", 'P'},        {"aim", 'F'},       {"aims", 'F'},
+    {"arrives", 'F'},  {"based", 'N'},      {"became", 'P'},    {"began", 'P'},
+    {"begins", 'F'},   {"bleed", 'N'},      {"bought", 'P'},    {"breed", 'N'},
+    {"brought", 'P'},  {"built", 'P'},      {"came", 'P'},      {"caught", 'P'},
+    {"chose", 'P'},    {"concludes", 'F'},  {"convenes", 'F'},  {"creed", 'N'},
+    {"deed", 'N'},     {"did", 'P'},        {"drew", 'P'},      {"due", 'F'},
+    {"earlier", 'P'},  {"embed", 'N'},      {"exceed", 'N'},    {"expect", 'F'},
+    {"expected", 'F'}, {"expects", 'F'},    {"expires", 'F'},   {"feed", 'N'},
+    {"fell", 'P'},     {"fled", 'P'},       {"flew", 'P'},      {"fought", 'P'},
+    {"found", 'P'},    {"gave", 'P'},       {"going", 'F'},     {"got", 'P'},
+    {"greed", 'N'},    {"grew", 'P'},       {"had", 'H'},       {"hatred", 'N'},
+    {"heard", 'P'},    {"heed", 'N'},       {"held", 'P'},      {"hope", 'F'},
+    {"hopes", 'F'},    {"hundred", 'N'},    {"indeed", 'N'},    {"intend", 'F'},
+    {"intends", 'F'},  {"kept", 'P'},       {"kindred", 'N'},   {"knew", 'P'},
+    {"last", 'P'},     {"led", 'P'},        {"left", 'P'},      {"limited", 'N'},
+    {"ll", 'F'},       {"lost", 'P'},       {"made", 'P'},      {"meets", 'F'},
+    {"met", 'P'},      {"naked", 'N'},      {"need", 'N'},      {"needed", 'P'},
+    {"next", 'F'},     {"opens", 'F'},      {"paid", 'P'},      {"payable", 'F'},
+    {"plan", 'F'},     {"planned", 'F'},    {"planning", 'F'},  {"plans", 'F'},
+    {"proceed", 'N'},  {"reconvenes", 'F'}, {"reed", 'N'},      {"resumes", 'F'},
+    {"returns", 'F'},  {"rose", 'P'},       {"sacred", 'N'},    {"said", 'S'},
+    {"sank", 'P'},     {"saw", 'P'},        {"scheduled", 'F'}, {"seed", 'N'},
+    {"sent", 'P'},     {"shall", 'F'},      {"shed", 'N'},      {"since", 'P'},
+    {"sold", 'P'},     {"sought", 'P'},     {"speed", 'N'},     {"spent", 'P'},
+    {"spoke", 'P'},    {"starts", 'F'},     {"steed", 'N'},     {"stood", 'P'},
+    {"struck", 'P'},   {"succeed", 'N'},    {"thought", 'P'},   {"threw", 'P'},
+    {"told", 'S'},     {"tomorrow", 'F'},   {"took", 'P'},      {"tweed", 'N'},
+    {"united", 'N'},   {"upcoming", 'F'},   {"was", 'P'},       {"weed", 'N'},
+    {"went", 'P'},     {"were", 'P'},       {"wicked", 'N'},    {"will", 'F'},
+    {"won", 'P'},      {"would", 'F'},      {"wrote", 'P'},     {"yesterday", 'P'},
 };
 
 int nd_tense_words_sorted(void) {

@@ -268,7 +268,13 @@ typedef struct nd_date_ref {
   int quoted;      /* set by the caller: the span stands inside a quotation */
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
   nd_point quarter;
+  int day_set;     /* the last day told about, kept when a coarser date ("built in the
+                      1970s") moves p, for a past clock time without its day; set to
+                      ND_DAY_JUST_TOLD when a span tells it, which the caller notes
+                      and clears a sentence after the day's (dates_rules.c) */
+  nd_point day;
 } nd_date_ref;
+#define ND_DAY_JUST_TOLD 2
 
 /* Normalize text[0..n) found by a rule of the given kind. Fills type,
 ** value, mod, earliest, latest of *t (not its offsets) and moves *ref (may

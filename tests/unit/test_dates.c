@@ -244,6 +244,10 @@ static void test_fiscal(void) {
   CHECK_STR(value_of("Net profit for the year ended June 30 doubled.", "2021-08-02"), "P1Y");
   CHECK_STR(value_of("in the fiscal year ending next March", "2021-08-02"), "P1Y");
   CHECK_STR(value_of("Sales rose for the year.", "2021-08-02"), "2021");
+  CHECK_STR(value_of("Inflation in the year to October was 3%.", "2021-11-02"), "P1Y");
+  CHECK_STR(span_of("Sales in the financial year to April 2021 fell.", "2021-11-02"),
+            "the financial year");
+  CHECK_STR(value_of("She looked forward to the year to come.", "2021-11-02"), "(none)");
   /* "the quarter" is the quarter the text named last, else the latest complete one */
   CHECK_STR(value_at("Profit fell in the first quarter. The quarter was weak.", "2021-08-02", 1),
             "2021-Q1");
@@ -298,6 +302,18 @@ static void test_fiscal(void) {
   CHECK_STR(value_of("The FY26 guidance held.", "2026-11-23"), "2026");
   CHECK_STR(value_of("The FY'26 guidance held.", "2026-11-23"), "2026");
   CHECK_STR(value_of("The FY2025X chip.", "2026-11-23"), "(none)");
+  /* a fiscal year across two calendar years is one year, named by the year it ends in */
+  CHECK_STR(span_of("Profit for FY2024-25 fell.", "2026-11-23"), "FY2024-25");
+  CHECK_STR(value_of("Profit for FY2024-25 fell.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Profit for FY24-25 fell.", NULL), "2025");
+  CHECK_STR(value_of("Profit for FY24/25 fell.", "2026-11-23"), "2025");
+  CHECK_STR(span_of("Profit for fiscal 2024-25 fell.", "2026-11-23"), "fiscal 2024-25");
+  CHECK_STR(value_of("Profit for fiscal 2024-25 fell.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Profit in the 2024-25 financial year fell.", "2026-11-23"), "2025");
+  CHECK_STR(value_of("Profit for FY1999-00 fell.", "2026-11-23"), "2000");
+  /* a season or a span of years stays a range of two rows */
+  CHECK_STR(value_at("The 2024-25 season was poor.", "2026-11-23", 1), "2025");
+  CHECK_STR(value_at("Sales in fiscal 2019-2021 fell.", "2026-11-23", 1), "2021");
 }
 
 /* Narrative mode: a history whose written years lie far from the anchor
@@ -462,6 +478,11 @@ static void test_modern(void) {
             "2026-11-24T15:00");
   CHECK_STR(value_of("Bids are due by midnight on Friday, Nov. 27, 2026.", NULL), "2026-11-27T00:00");
   CHECK_STR(value_of("The offer expires at 5 p.m. EST, Nov. 6.", NULL), "XXXX-11-06T17:00");
+  CHECK_STR(span_of("The truce holds until Monday midnight.", "2026-11-22"), "Monday midnight");
+  CHECK_STR(value_of("The call is at 3 p.m. Eastern on Tuesday.", "2026-11-22"), "2026-11-24T15:00");
+  CHECK_STR(span_of("The call is at 11 a.m. Pacific time.", "2026-11-22"), "11 a.m. Pacific time");
+  CHECK_STR(span_of("He flew at 9 p.m. Central Asia time.", "2026-11-22"), "9 p.m.");
+  CHECK_STR(value_of("The truce holds until Monday midnight.", "2026-11-22"), "2026-11-23T00:00");
   /* a clock time without its day: the day of the date right after it, or
   ** of its sentence's date before it; unresolved without an anchor */
   CHECK_STR(value_of("It starts at 9 a.m. on 3 December.", "2026-11-23"), "2026-12-03T09:00");
@@ -473,6 +494,10 @@ static void test_modern(void) {
             "2026-11-27T09:00");
   CHECK_STR(value_at("On Dec. 3 the talks ended; at 9 a.m. on the 4th they resumed.", "2026-11-23", 1),
             "2026-12-04T09:00");
+  /* a weekday shortened without a dot opens a dateline's date */
+  CHECK_STR(span_of("Sun 22 Nov 2026 10:31 GMT", "2026-11-23"), "Sun 22 Nov 2026");
+  CHECK_STR(span_of("Posted Tue, Nov 24", "2026-11-23"), "Tue, Nov 24");
+  CHECK_STR(value_of("Posted Tue, Nov 24", "2026-11-23"), "2026-11-24");
   /* dotted 24-hour clock times with a zone or "h"; a bare "07.45" is a number */
   CHECK_STR(value_at("Sunday 22 November 2026 07.45 GMT", "2026-11-23", 1), "2026-11-22T07:45");
   CHECK_STR(span_of("Doors open at 09.00 CET.", "2026-11-23"), "09.00 CET");
@@ -490,6 +515,90 @@ static void test_modern(void) {
   CHECK_STR(value_at("In March 2025 he spoke on the 14th amendment.", "2026-11-23", 1), "(none)");
   CHECK_STR(span_of("In March 2025 they wrote on the 14th century.", "2026-11-23"), "March 2025");
   CHECK_STR(value_at("In March 2025 they wrote on the 14th century.", "2026-11-23", 1), "13");
+  /* a quarter of a measure is no three months; two quarters still are */
+  CHECK_STR(value_of("The lender lifted its base rate by a quarter point.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Yields rose a quarter-percentage-point.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("She walked a quarter mile home.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Output grew for two quarters.", "2026-11-23"), "P6M");
+  CHECK_STR(value_of("Spending fell by nearly a quarter.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Output shrank by three quarters.", "2026-11-23"), "(none)");
+  /* a fraction of a longer unit: a quarter century, half an hour */
+  CHECK_STR(value_of("It was the worst slump in a quarter century.", "2026-11-23"), "P25Y");
+  CHECK_STR(span_of("It was the worst slump in a quarter of a century.", NULL),
+            "a quarter of a century");
+  CHECK_STR(value_of("It was the worst slump in a quarter of a century.", NULL), "P25Y");
+  CHECK_STR(value_of("The meeting ran for half an hour.", NULL), "PT30M");
+  CHECK_STR(value_of("The dam stood for half a century.", NULL), "P50Y");
+  CHECK_STR(value_of("The loan runs for half a year.", NULL), "P6M");
+  /* "last" as a verb is no part of the duration; "the last two days" keeps it */
+  CHECK_STR(span_of("The walkout is expected to last four days.", "2026-11-23"), "four days");
+  CHECK_STR(span_of("The fair will last three weeks.", "2026-11-23"), "three weeks");
+  CHECK_STR(span_of("Repairs could last months.", "2026-11-23"), "months");
+  CHECK_STR(span_of("Sales fell over the last two days.", "2026-11-23"), "the last two days");
+  CHECK_STR(value_of("They last week agreed a truce.", "2026-11-23"), "2026-W47");
+  /* "within the next month" bounds the time taken: a duration; "over the next month" a date */
+  CHECK_STR(value_of("Regulators want checks done within the next month.", "2026-11-23"), "P1M");
+  CHECK_STR(value_of("A decision is due within the coming week.", NULL), "P1W");
+  CHECK_STR(value_of("Rents will climb over the next month.", "2026-11-23"), "2026-12");
+  /* "starting", "beginning" open a term to come, even after a past verb;
+  ** "from", "as of" a weekday: the nearest one (anchor: a Sunday) */
+  CHECK_STR(value_at("The city announced a curfew starting Monday.", "2026-11-22", 1), "(none)");
+  CHECK_STR(value_of("The city announced a curfew starting Monday.", "2026-11-22"), "2026-11-23");
+  CHECK_STR(value_of("Schools closed beginning Friday, the ministry said.", "2026-11-22"),
+            "2026-11-27");
+  CHECK_STR(value_of("It said new fees applied from Monday.", "2026-11-22"), "2026-11-23");
+  CHECK_STR(value_of("Prices were cut as of Tuesday.", "2026-11-22"), "2026-11-24");
+  CHECK_STR(value_of("The city announced a curfew starting Monday.", NULL), "XXXX-WXX-1");
+  CHECK_STR(value_of("The board approved new fees starting in January.", "2026-11-22"), "2027-01");
+  CHECK_STR(value_of("Work began in March.", "2026-11-22"), "2026-03");
+  /* "since mid-year", "at midyear": the anchor's year, mod MID; not "mid-year exams" */
+  CHECK_STR(value_of("The index has slipped since mid-year.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("Hiring slowed at midyear, then picked up.", "2026-11-23"), "2026");
+  CHECK_STR(value_of("Hiring slowed at midyear, then picked up.", NULL), "XXXX");
+  CHECK_STR(value_of("Pupils sat mid-year exams.", "2026-11-23"), "(none)");
+  /* a past clock time without its day is of the day told about last, also
+  ** after a coarser date; a time to come is of the anchor's day */
+  const char *tower = "A tower fell early on Saturday. It was built in the 1980s and gave way "
+                      "at 4:10 a.m., police said. Crews will return at 9 a.m.";
+  CHECK_STR(value_at(tower, "2026-11-22", 2), "2026-11-21T04:10");
+  CHECK_STR(value_at(tower, "2026-11-22", 3), "2026-11-22T09:00");
+  CHECK_STR(value_at(tower, NULL, 2), "XXXX-XX-XXT04:10");
+  /* ...the day told about a sentence before, not further back */
+  const char *far = "Data out last Thursday showed prices up in October. Traders were calm. "
+                    "Stocks were quiet. The euro rose by 4 p.m., dealers said.";
+  CHECK_STR(value_at(far, "2026-11-25", 2), "2026-11-25T16:00");
+  /* a day or a season in a clause of no tense: the nearest day, the season to come */
+  CHECK_STR(value_of("The two clubs meet again on April 20.", "2026-11-21"), "2027-04-20");
+  CHECK_STR(value_of("The two clubs met again on April 20.", "2026-11-21"), "2026-04-20");
+  CHECK_STR(value_of("The two clubs meet again on Dec. 5.", "2026-11-21"), "2026-12-05");
+  /* the present of a verb of schedules speaks of what is to come */
+  CHECK_STR(value_of("The fair returns on July 4.", "2026-11-21"), "2027-07-04");
+  CHECK_STR(value_of("The show opens in March.", "2026-11-21"), "2027-03");
+  CHECK_STR(value_of("The show opened in March.", "2026-11-21"), "2026-03");
+  /* the verb of a day's own clause comes before one across a comma */
+  CHECK_STR(value_of("The walkout, which began on Thursday, is expected to end soon.", "2026-11-22"),
+            "2026-11-19");
+  CHECK_STR(value_of("On Monday, the minister will present the budget.", "2026-11-22"), "2026-11-23");
+  CHECK_STR(value_of("The pact, which was signed in the summer, will be reviewed.", "2026-11-21"),
+            "2026-SU");
+  CHECK_STR(value_of("A deal looks unlikely before the summer.", "2026-11-21"), "2027-SU");
+  CHECK_STR(value_of("The deal was signed in the summer.", "2026-11-21"), "2026-SU");
+  CHECK_STR(value_of("The two clubs meet again on April 20.", NULL), "XXXX-04-20");
+  /* "in the new year": the next year late in the year, the anchor's early in it */
+  /* the shopping days after Thanksgiving */
+  CHECK_STR(value_of("Retailers expect a record Black Friday.", "2026-11-22"), "2026-11-27");
+  CHECK_STR(value_of("Retailers expect a record Cyber Monday.", "2026-11-22"), "2026-11-30");
+  CHECK_STR(value_of("Black Friday 2024 was weak.", NULL), "2024-11-29");
+  /* hyphened edges: end-2027, early-2027, late-March; "the past fortnight" is two weeks long */
+  CHECK_STR(span_of("The plan runs to end-2027.", "2026-11-22"), "end-2027");
+  CHECK_STR(value_of("The plan runs to end-2027.", "2026-11-22"), "2027");
+  CHECK_STR(span_of("A vote is due in early-2027.", "2026-11-22"), "early-2027");
+  CHECK_STR(span_of("Prices peaked in late-March.", "2026-11-22"), "late-March");
+  CHECK_STR(value_of("The index rose over the past fortnight.", "2026-11-22"), "P2W");
+  CHECK_STR(value_of("Talks resume in the new year.", "2026-11-22"), "2027");
+  CHECK_STR(value_of("Talks resume in the new year.", "2026-01-05"), "2026");
+  CHECK_STR(value_of("Talks resume in the new year.", NULL), "XXXX");
+  CHECK_STR(value_of("The new year's budget is tight.", "2026-11-22"), "(none)");
 }
 
 int main(void) {
