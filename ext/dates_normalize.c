@@ -590,6 +590,8 @@ static int norm_calendar(ctx *c) {
     if (y < 0) {
       int has_rel, rel = rel_of(c, &has_rel);
       if (!c->a) y = -1;
+      /* "March last year" is of the year before, "last March" the last one */
+      else if (has_rel && has_word(c, "year")) y = c->a->y + (rel > 0) - (rel < 0);
       else if (has_rel && rel < 0) y = c->a->m > m ? c->a->y : c->a->y - 1;
       else if (has_rel && rel > 0) y = c->a->m < m ? c->a->y : c->a->y + 1;
       else if (has_rel) y = c->a->y;
@@ -601,7 +603,8 @@ static int norm_calendar(ctx *c) {
   if (y < 0 && c->a) {
     /* "last Oct. 23" is the one before the anchor, "next March 5" the one after */
     int has_rel, rel = rel_of(c, &has_rel), later = m * 32 + d > c->a->m * 32 + c->a->d;
-    if (has_rel && rel < 0) y = later ? c->a->y - 1 : c->a->y;
+    if (has_rel && has_word(c, "year")) y = c->a->y + (rel > 0) - (rel < 0);
+    else if (has_rel && rel < 0) y = later ? c->a->y - 1 : c->a->y;
     else if (has_rel && rel > 0) y = later ? c->a->y : c->a->y + 1;
     else if (has_rel) y = c->a->y;
     else y = choose_year(c, m, d, wd);

@@ -460,6 +460,11 @@ static void test_spans(void) {
 
 /* Modern news phrasing. */
 static void test_modern(void) {
+  /* "March last year" is of the year before; "last March" the last March */
+  CHECK_STR(value_of("He was arrested in March last year.", "2026-11-20"), "2025-03");
+  CHECK_STR(value_of("He was arrested last March.", "2026-11-20"), "2026-03");
+  CHECK_STR(value_of("It closed on Oct. 23 last year.", "2026-11-20"), "2025-10-23");
+  CHECK_STR(value_of("It reopens on Feb. 2 next year.", "2026-11-20"), "2027-02-02");
   /* a capitalized season inside a name is no date; a season alone, or with a year, is */
   CHECK_STR(value_of("The Winter Olympics drew crowds.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Crowds came to the Summer Games.", "2026-11-23"), "(none)");
