@@ -16,6 +16,8 @@
 #include "nd_alloc.h"
 #include "nd_canonical.h"
 #include "nd_entities.h"
+#include "nd_function_words.h"
+#include "nd_langid.h"
 #include "nd_normalize.h"
 #include "nd_sentences.h"
 #include "nd_utf8.h"
@@ -86,6 +88,88 @@ static int web_furniture(const char *s, size_t n) {
   return words > 0;
 }
 
+/* The input's language, worked out only when a mention opens with a word
+** that is a function word somewhere: English text pays nothing. */
+typedef struct input_lang {
+  const char *text;
+  size_t n;
+  int known;
+  unsigned bit; /* nd_function_lang_bit of the input's language */
+} input_lang;
+
+static unsigned lang_of(input_lang *il) {
+  if (!il->known) {
+    /* the first 2 KB tell a news text's language well enough */
+    il->bit = nd_function_lang_bit(nd_langid(il->text, il->n < 2048 ? il->n : 2048));
+    il->known = 1;
+  }
+  return il->bit;
+}
+
+static int lower_start(const char *piece, const nd_token *t) {
+  return piece[t->start] >= 'a' && piece[t->start] <= 'z';
+}
+
+/* Particles inside people's names ("Ursula von der Leyen", "Luiz Inácio
+** Lula da Silva"), which are also function words. */
+static int name_particle(const char *w, size_t n) {
+  static const char *const azParticle[] = {"von", "van", "de", "da", "di", "del",
+                                           "della", "dos", "das", "do", "du", "la", "le", "y",
+                                           "zu", "ter", "ten", NULL};
+  for (int i = 0; azParticle[i]; i++)
+    if (strlen(azParticle[i]) == n && memcmp(azParticle[i], w, n) == 0) return 1;
+  return 0;
+}
+
+/* Nothing but white space and sentence punctuation before piece[at]. */
+static int opens_sentence(const char *piece, size_t at) {
+  while (at > 0 && (piece[at - 1] == ' ' || piece[at - 1] == '\t')) at--;
+  if (at == 0) return 1;
+  unsigned char c = (unsigned char)piece[at - 1];
+  return !(c == ',' || c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'));
+}
+
+/* Tokens [*first, last) of a mention of the given type in a text of another
+** language (German, French, Spanish, Italian, Portuguese, Dutch), where
+** capitals mark more than names. Returns 0 when it is no name: a lone
+** function word ("Selon", "Wir"); a mention whose opening function word,
+** left out, leaves a word in lower case ("la ministra de Vivienda"); a
+** person with a function word inside ("Preise für Fernwärme") or right
+** after an article ("die Erhöhung", a noun). The opening word is left out
+** when written in lower case ("la Junta") or, opening a sentence, before
+** two words or more ("La Junta de Castilla"), so that "Le Pen" and "De
+** Jong" keep theirs; German has no such names ("Der Deich" is a noun). */
+static int foreign_mention(input_lang *il, const char *piece, const nd_token *tok, size_t *first,
+                           size_t last, int type) {
+  size_t i = *first;
+  int trimmed = 0; /* an article left out */
+  /* an acronym ("EU", "OB") is no function word */
+  int caps = tok[i].len >= 2;
+  for (size_t k = 0; k < tok[i].len && caps; k++)
+    caps = piece[tok[i].start + k] >= 'A' && piece[tok[i].start + k] <= 'Z';
+  unsigned langs = caps ? 0 : nd_function_word_langs(piece + tok[i].start, tok[i].len, 0);
+  if (langs && (langs & lang_of(il))) {
+    unsigned article = nd_function_word_langs(piece + tok[i].start, tok[i].len, 1) & il->bit;
+    if (last - i == 1) return 0;
+    if (lower_start(piece, &tok[i]) || (last - i >= 3 && opens_sentence(piece, tok[i].start)) ||
+        (article & nd_function_lang_bit("de"))) {
+      trimmed = article != 0;
+      *first = ++i;
+      if (lower_start(piece, &tok[i])) return 0;
+    }
+  }
+  if (type != 0 /* PER */) return 1;
+  int inner = 0;
+  for (size_t k = i + 1; k < last && !inner; k++)
+    inner = lower_start(piece, &tok[k]) && !name_particle(piece + tok[k].start, tok[k].len) &&
+            (nd_function_word_langs(piece + tok[k].start, tok[k].len, 0) & lang_of(il));
+  int after_article = trimmed || (i > 0 && lower_start(piece, &tok[i - 1]) &&
+                                  (nd_function_word_langs(piece + tok[i - 1].start,
+                                                          tok[i - 1].len, 1) &
+                                   lang_of(il)));
+  return !inner && !after_article;
+}
+
 /* Canonical forms (nd_canonical, over the whole text) and their keys. */
 static int name_entities(const char *text, size_t n, ent_list *L) {
   if (L->n == 0) return 0;
@@ -135,7 +219,8 @@ static size_t chunk_end(const char *text, size_t n, size_t a, const nd_span *sp,
 
 /* Tag text[a..b) and append its entities. */
 static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, int scores, const char *text,
-                     size_t n, size_t a, size_t b, const nd_span *sp, size_t nsp, ent_list *L) {
+                     size_t n, size_t a, size_t b, const nd_span *sp, size_t nsp, input_lang *il,
+                     ent_list *L) {
   nd_token *tok;
   size_t nt;
   /* The whole text is one piece (any article): its sentences are known. */
@@ -152,17 +237,21 @@ static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, int scores, con
       continue;
     }
     int type = (tags[i] - 1) / 2;
-    size_t j = i + 1;
+    size_t j = i + 1, first = i;
     while (j < nt && tags[j] == 2 + 2 * type) j++;
+    if (!foreign_mention(il, text + a, tok, &first, j, type)) {
+      i = j;
+      continue;
+    }
     double sum = 0;
-    for (size_t k = i; conf && k < j; k++) sum += conf[k];
+    for (size_t k = first; conf && k < j; k++) sum += conf[k];
     /* Ends where SQLite starts a character, so that substr() agrees on
     ** invalid input (continuation bytes glued to an earlier lead byte). */
-    size_t start = nd_utf8_boundary(text, n, a + tok[i].start);
+    size_t start = nd_utf8_boundary(text, n, a + tok[first].start);
     size_t end = nd_utf8_boundary(text, n, a + tok[j - 1].start + tok[j - 1].len);
     if (end > start && !web_furniture(text + start, end - start))
       rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
-                      sum / (double)(j - i));
+                      sum / (double)(j - first));
     i = j;
   }
   nd_free(tags);
@@ -190,11 +279,12 @@ int nd_entities_find_opts(nd_ner_cache *cache, unsigned want, const char *text, 
   size_t nsp;
   if (nd_sentences_split(text, n, &sp, &nsp)) return -1;
   ent_list L = {0};
+  input_lang il = {text, n, 0, 0};
   int rc = 0;
   size_t si = 0;
   for (size_t a = 0; a < n && rc == 0;) {
     size_t b = chunk_end(text, n, a, sp, nsp, &si);
-    rc = tag_piece(m, cache, (want & ND_ENT_SCORES) != 0, text, n, a, b, sp, nsp, &L);
+    rc = tag_piece(m, cache, (want & ND_ENT_SCORES) != 0, text, n, a, b, sp, nsp, &il, &L);
     a = b;
   }
   nd_free(sp);

@@ -22,3 +22,8 @@ SELECT * FROM news_entities;
 -- Footer links of a dumped page are no names; "US" in capitals is.
 SELECT text, type FROM news_entities('About Us | Contact Us | Privacy Policy | Terms of Use | Cookie Settings
 The US ambassador met Anna Berg in Leeds on Monday.');
+-- In a text of another language, capitals mark more than names: a lone
+-- function word is none, an opening article is left out, a "person" that is
+-- a noun after an article or holds a preposition goes.
+SELECT text, type FROM news_entities('Selon le maire de Lyon, la ville ouvrira une nouvelle ligne de tramway en 2027. Le conseil municipal a voté le projet mardi soir, après un long débat. Les travaux commenceront au printemps et dureront trois ans. Le Pen a demandé un référendum local.');
+SELECT text, type FROM news_entities('Die Preise für Fernwärme steigen im März deutlich, sagte die Sprecherin der Stadtwerke am Montag in Kassel. Wir geben nur weiter, was wir selbst bezahlen müssen.');
