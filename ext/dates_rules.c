@@ -596,6 +596,13 @@ static int possessive(const char *s, size_t n, size_t end) {
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
 }
 
+/* Is w one of the NULL-terminated words? */
+static int word_in_list(const char *w, const char *const *words) {
+  for (; *words; words++)
+    if (!strcmp(w, *words)) return 1;
+  return 0;
+}
+
 /* The word that ends, past spaces, before s[end], lower-cased into w (at
 ** most 15 letters); returns its start, or (size_t)-1 when there is none. */
 static size_t word_back(const char *s, size_t end, char w[16]) {
@@ -642,6 +649,50 @@ static int tense_of_preposition(const char *s, size_t start) {
   if (!on && !strcmp(w, "of") && word_back(s, i, w2) != (size_t)-1 && !strcmp(w2, "as"))
     return ND_TENSE_NONE;
   return -1;
+}
+
+/* Is the date at start the time a thing was put for ("a hearing has been
+** set for February 14", "slated for Tuesday", "due on March 1", "adjourned
+** until Thursday", "postponed to March", "pushed back to Friday")? Such a
+** time lies ahead of the report whatever the tense of the clause; a plan
+** that has been overtaken ("had been scheduled for", "originally set for")
+** is left to the verbs. "set on" names when a thing was set ("a record set
+** on Aug. 6"), so "set" counts before "for" only. */
+static int scheduled_for(const char *s, size_t start) {
+  static const char *const put_for[] = {"scheduled", "rescheduled", "slated", "set",
+                                        "due",       "fixed",       "pencilled", "penciled",
+                                        "booked",    NULL};
+  static const char *const put_off[] = {"postponed", "adjourned", "deferred", "delayed",
+                                        "rescheduled", "moved",   "pushed",   "put",
+                                        "brought",   "shifted",   NULL};
+  static const char *const overtaken[] = {"had", "originally", "initially", "previously",
+                                          "once", "first", NULL};
+  char w[16], v[16], x[16];
+  size_t i = word_back(s, start, w);
+  if (i == (size_t)-1) return 0;
+  int at = !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "in") || !strcmp(w, "at") ||
+           !strcmp(w, "by");
+  int to = !strcmp(w, "to") || !strcmp(w, "until") || !strcmp(w, "till");
+  if (!at && !to) return 0;
+  size_t j = word_back(s, i, v);
+  if (j == (size_t)-1) return 0;
+  /* "pushed back to", "put off until", "brought forward to" */
+  if (to && (!strcmp(v, "back") || !strcmp(v, "off") || !strcmp(v, "forward"))) {
+    j = word_back(s, j, v);
+    if (j == (size_t)-1 || !(!strcmp(v, "pushed") || !strcmp(v, "put") || !strcmp(v, "moved") ||
+                             !strcmp(v, "brought")))
+      return 0;
+  } else if (to) {
+    if (!word_in_list(v, put_off) || !strcmp(v, "pushed") || !strcmp(v, "put") ||
+        !strcmp(v, "brought"))
+      return 0;
+  } else if (!word_in_list(v, put_for) || (!strcmp(v, "set") && strcmp(w, "for"))) {
+    return 0;
+  }
+  /* "had been scheduled for", "originally set for": a plan overtaken */
+  size_t k = word_back(s, j, x);
+  if (k != (size_t)-1 && !strcmp(x, "been")) k = word_back(s, k, x);
+  return !(k != (size_t)-1 && word_in_list(x, overtaken));
 }
 
 /* A date alone in parentheses ("the Civil Constitution (1790)", "founded
@@ -760,6 +811,12 @@ static int season_in_name(const char *s, size_t n, size_t start, size_t end) {
     if (upper_at(s, f) && name_word(s + f, e - f) && !opens_sentence(s, f)) return 1;
   }
   return 0;
+}
+
+/* The kinds a schedule puts ahead ("set for Friday", "postponed to March"). */
+static int scheduled_kind(nd_date_kind k) {
+  return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_CLOCK || k == ND_K_PART_YEAR ||
+         k == ND_K_HOLIDAY || k == ND_K_MONTH_DAY;
 }
 
 static int kind_needs_tense(nd_date_kind k) {
@@ -1028,6 +1085,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       else if (pt == PREP_FROM) tense = kind == ND_K_WEEKDAY ? ND_TENSE_NONE : tense;
       else if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
     }
+    if (!ref.narrative && scheduled_kind(kind) && scheduled_for(text, c->start))
+      tense = ND_TENSE_FUTURE;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

@@ -606,6 +606,19 @@ static void test_modern(void) {
   CHECK_STR(value_of("The new year's budget is tight.", "2026-11-22"), "(none)");
 }
 
+/* Modern news of other genres: court reports, obituaries, forecasts, live blogs. */
+static void test_genres(void) {
+  /* a time set, slated, due, adjourned or postponed lies ahead whatever the tense */
+  CHECK_STR(value_of("Her appeal has been set for March 2.", "2026-11-20"), "2027-03-02");
+  CHECK_STR(value_of("The ballot was slated for January 9.", "2026-11-20"), "2027-01-09");
+  CHECK_STR(value_of("The inquest was adjourned until Thursday.", "2026-11-20"), "2026-11-26");
+  CHECK_STR(value_of("The opening was pushed back to March.", "2026-11-20"), "2027-03");
+  CHECK_STR(value_of("The match was rescheduled for Tuesday.", "2026-11-20"), "2026-11-24");
+  CHECK_STR(value_of("The vote had been scheduled for Tuesday.", "2026-11-20"), "2026-11-17");
+  CHECK_STR(value_of("A new record was set on Tuesday.", "2026-11-20"), "2026-11-17");
+  CHECK_STR(value_of("Her appeal has been set for March 2.", NULL), "XXXX-03-02");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
@@ -616,5 +629,6 @@ int main(void) {
   test_ranges();
   test_spans();
   test_modern();
+  test_genres();
   UNIT_DONE();
 }
