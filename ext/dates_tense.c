@@ -124,6 +124,13 @@ static const char *const participles[] = {"been", "come", "gone", "done", "seen"
                                           "paid", "sold", "lost", "won", "begun", "left",
                                           "cut", "kept", "held", "brought", "bought", NULL};
 
+/* Words before the verb "last" ("would last", "to last"), and after it
+** ("lasts into", "last until"). */
+static const char *const modals[] = {"will", "would", "could", "may", "might", "should", "can",
+                                     "must", "to", "ll", "shall", "not", NULL};
+static const char *const lasting_words[] = {"into", "until", "till", "through", "beyond",
+                                            "longer", NULL};
+
 /* Words of intention: the "to" after them opens what is to come. */
 static const char *const intent_words[] = {
     "agree",    "agreed",   "agrees",     "agreement", "decide",   "decided", "decides", "vote",
@@ -159,6 +166,15 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       while (j < to && s[j] == ' ') j++;
       if (j + 2 <= to && (s[j] | 0x20) == 't' && (s[j + 1] | 0x20) == 'o' &&
           (j + 2 == to || !is_alpha((unsigned char)s[j + 2])))
+        t = 0;
+    }
+    if (t == 'P' && !strcmp(low, "last")) {
+      /* "would last into the weekend", "is expected to last until Friday":
+      ** the verb, no past */
+      size_t j = i, c, d;
+      char w2[16];
+      if (word_in(prev, modals) ||
+          (next_word(s, to, &j, &c, &d, w2) && word_in(w2, lasting_words)))
         t = 0;
     }
     if (t == 'F' && word_in(low, intent_nouns) && word_in(prev, determiners))

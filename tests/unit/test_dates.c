@@ -617,6 +617,14 @@ static void test_genres(void) {
   CHECK_STR(value_of("The vote had been scheduled for Tuesday.", "2026-11-20"), "2026-11-17");
   CHECK_STR(value_of("A new record was set on Tuesday.", "2026-11-20"), "2026-11-17");
   CHECK_STR(value_of("Her appeal has been set for March 2.", NULL), "XXXX-03-02");
+  /* "would last", "to last": the verb, no past; "would" after "said" is to come */
+  CHECK_STR(value_of("Officials said the frost would last into the weekend.", "2026-11-25"),
+            "2026-W48-WE");
+  CHECK_STR(value_of("The outage is expected to last until the weekend.", "2026-11-25"),
+            "2026-W48-WE");
+  CHECK_STR(value_of("Rain fell over the last weekend.", "2026-11-25"), "2026-W47-WE");
+  CHECK_STR(value_of("The club said it would name a new coach on Friday.", "2026-11-25"),
+            "2026-11-27");
 }
 
 int main(void) {
