@@ -552,16 +552,20 @@ static int attribution(const char *s, size_t end, size_t p) {
 ** extending, a weekday being told with the verb of the clause. A verb of
 ** speech set apart after the span counts only when attributions is set;
 ** with clauses, markers across a comma count after the others. Sets
-** *tense; returns -1 on OOM. */
+** *tense, and *now to ND_TENSE_MARK_MODAL when the marker is the writer's
+** future ("will"), else to ND_TENSE_MARK_PRESENT when a present ("is"),
+** which does not decide the tense, is nearer than any marker; returns -1 on
+** OOM. */
 static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
-                      int attributions, int clauses, nd_tense *tense) {
+                      int attributions, int clauses, nd_tense *tense, int *now) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
   if (sc->marks_to < lo) sc->marks_to = lo;
   if (read_marks(sc, hi)) return -1;
   *tense = ND_TENSE_NONE;
-  size_t best_dist = (size_t)-1;
+  *now = 0;
+  size_t best_dist = (size_t)-1, present_dist = (size_t)-1;
   /* Markers are sorted; walk back from the last one before hi. */
   size_t k = sc->nmark;
   while (k > 0 && sc->mark_pos[k - 1] >= hi) k--;
@@ -578,13 +582,18 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
     ** expected to last"): it counts after those of the date's own */
     if (clauses && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
       dist += 4 * TENSE_WINDOW;
-    if (dist < best_dist) {
+    int m = sc->mark_future[k - 1];
+    if (m == ND_TENSE_MARK_PRESENT) {
+      if (dist < present_dist) present_dist = dist;
+    } else if (dist < best_dist) {
       best_dist = dist;
-      int m = sc->mark_future[k - 1];
-      *tense = m == 1 || m == ND_TENSE_MARK_INTENT ? ND_TENSE_FUTURE : ND_TENSE_PAST;
+      *tense = m == 1 || m == ND_TENSE_MARK_INTENT || m == ND_TENSE_MARK_MODAL ? ND_TENSE_FUTURE
+                                                                                : ND_TENSE_PAST;
+      *now = m == ND_TENSE_MARK_MODAL ? m : 0;
     }
-    if (p < start && start - p > best_dist) break;
+    if (p < start && start - p > best_dist && start - p > present_dist) break;
   }
+  if (!*now && present_dist < best_dist) *now = ND_TENSE_MARK_PRESENT;
   return 0;
 }
 
@@ -822,6 +831,18 @@ static int scheduled_kind(nd_date_kind k) {
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
+}
+
+/* Does a relative expression count from the speaker's day ("this year",
+** "next week", "the coming months"), not from another date ("the following
+** year", "that week")? */
+static int speaks_from_now(const char *s, size_t n) {
+  static const char *const now_words[] = {"this", "next", "coming", "current", NULL};
+  nd_word w[ND_MAX_WORDS];
+  int nw = nd_words(s, n, w, ND_MAX_WORDS);
+  for (int i = 0; i < nw; i++)
+    if (word_in_list(w[i].low, now_words)) return 1;
+  return 0;
 }
 
 /* The expressions of the other languages (dates_i18n.c). */
@@ -1070,6 +1091,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
     nd_tense tense = ND_TENSE_NONE;
+    int now = 0;
     /* a narrative asks the tense of every date that may move its story: plans do not */
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
@@ -1077,7 +1099,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
                    !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR),
                    kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR ||
                        kind == ND_K_PART_YEAR,
-                   &tense))
+                   &tense, &now))
       goto done;
     if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);
@@ -1091,6 +1113,12 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     nd_timex t[2];
     memset(t, 0, sizeof t);
     ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);
+    /* "A memorial will be held next month", closing an obituary, "the
+    ** school is busier this year": the writer's own time, told from the
+    ** anchor (a quoted "will" is the speaker's, of the time told about); a
+    ** present ("is") tells so of "this", "next" and "coming" only */
+    ref.now = ref.narrative && now && !in_quotation(text, c->start) &&
+              (now == ND_TENSE_MARK_MODAL || (kind == ND_K_RELATIVE && speaks_from_now(text + c->start, c->end - c->start)));
     /* the day told about counts for clock times of its sentence and the next only */
     if (ref.day_set && si > day_sentence + 1) ref.day_set = 0;
     nd_date_ref before = ref;

@@ -107,7 +107,15 @@ static const char *const determiners[] = {"a",     "an",    "the", "its",  "his"
                                           "their", "our",   "my",  "your", "this", "that",
                                           "these", "those", "new", "no",   NULL};
 /* Future markers that are also nouns. */
-static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", NULL};
+static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", "will",
+                                           NULL};
+/* The future of the writer's own time: "will", "shall", "'ll" (not
+** "would", the future of a past told about). */
+static const char *const modal_future[] = {"will", "shall", "ll", NULL};
+/* The present of the writer's own time ("is", "says"): reported apart from
+** the tenses, which it does not decide. */
+static const char *const present_words[] = {"is",        "are",      "says",  "remains",
+                                            "continues", "continue", "lives", NULL};
 /* Adverbs between a determiner and a participle: "a still unspecified date". */
 static const char *const adjective_adverbs[] = {"still", "yet", "newly", NULL};
 
@@ -157,9 +165,12 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
     if (t == 'N') t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
+    int modal = word_in(low, modal_future);
     if (t == 'P' && !strcmp(prev, "be") &&
-        (word_in(prev2, future_aux) || (word_in(prev2, aux_adverbs) && word_in(prev3, future_aux))))
+        (word_in(prev2, future_aux) || (word_in(prev2, aux_adverbs) && word_in(prev3, future_aux)))) {
       t = 'F';
+      modal = word_in(prev2, modal_future) || word_in(prev3, modal_future);
+    }
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
@@ -198,6 +209,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       char w2[16];
       if (next_word(s, to, &j, &c, &d, w2) && !strcmp(w2, "to")) t = 'F';
     }
+    if (!t && word_in(low, present_words)) t = 'R';
     if (!t && !strcmp(low, "as")) {
       /* "as early as Tuesday", "as soon as Monday": the earliest a thing may come */
       size_t j = i, c, d;
@@ -231,9 +243,11 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       t = 'P';
     }
     if (t && fn(arg, a,
-                t == 'I'   ? ND_TENSE_MARK_INTENT
-                : t == 'S' ? ND_TENSE_MARK_SPEECH
-                           : t == 'F'))
+                t == 'I'              ? ND_TENSE_MARK_INTENT
+                : t == 'S'            ? ND_TENSE_MARK_SPEECH
+                : t == 'R'            ? ND_TENSE_MARK_PRESENT
+                : t == 'F' && modal   ? ND_TENSE_MARK_MODAL
+                                      : t == 'F'))
       return -1;
     memcpy(prev3, prev2, sizeof prev3);
     memcpy(prev2, prev, sizeof prev2);

@@ -625,6 +625,17 @@ static void test_genres(void) {
   CHECK_STR(value_of("Rain fell over the last weekend.", "2026-11-25"), "2026-W47-WE");
   CHECK_STR(value_of("The club said it would name a new coach on Friday.", "2026-11-25"),
             "2026-11-27");
+  /* a history's "will" and present speak from the writer's day: the anchor's */
+  const char *life = "He was born in 1920, fought in 1944 and wrote novels from 1950 until "
+                     "1978. In 1961 he wrote: \"We will sail next month.\" He moved the "
+                     "following year. A reading will be held next week. His town is "
+                     "quieter this year. His family will gather on Sunday.";
+  CHECK_STR(value_at(life, "2026-11-18", 5), "1961-02"); /* quoted: the time told about */
+  CHECK_STR(value_at(life, "2026-11-18", 6), "1962");
+  CHECK_STR(value_at(life, "2026-11-18", 7), "2026-W48");
+  CHECK_STR(value_at(life, "2026-11-18", 8), "2026");
+  CHECK_STR(value_at(life, "2026-11-18", 9), "2026-11-22");
+  CHECK_STR(value_at(life, NULL, 7), "XXXX-WXX");
 }
 
 int main(void) {
