@@ -1046,6 +1046,14 @@ static void clock_before(const char *s, nd_timex *bare, const nd_timex *next) {
     clock_on_day(bare, next);
 }
 
+/* A clock time without its day right after a day ("on Saturday at 11am",
+** "Yesterday 22:00", "tomorrow, from 9 a.m."): of that day. */
+static void clock_after(const char *s, nd_timex *bare, const nd_timex *prev) {
+  static const char *const at[] = {"at", "from", "around", "about", "by", "until", NULL};
+  if (on_one_day(prev, 0) && gap_of(s, prev->start + prev->len, bare->start, ",", at))
+    clock_on_day(bare, prev);
+}
+
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
                   size_t *count) {
   *out = NULL;
@@ -1150,6 +1158,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     int bare = ok == 1 && kind == ND_K_CLOCK && !clock_has_day(text + c->start, c->end - c->start);
     if (bare && day_date != NO_INDEX && res[day_date].sentence == last->sentence)
       clock_on_day(last, &res[day_date]);
+    else if (bare && kept >= 2)
+      clock_after(text, last, &res[kept - 2]);
     if (!bare && ok == 1 && bare_clock != NO_INDEX && bare_clock + 2 == kept)
       clock_before(text, &res[bare_clock], last);
     if (ok == 1 && on_one_day(last, 0) && (kind == ND_K_CALENDAR || kind == ND_K_ISO ||

@@ -636,6 +636,13 @@ static void test_genres(void) {
   CHECK_STR(value_at(life, "2026-11-18", 8), "2026");
   CHECK_STR(value_at(life, "2026-11-18", 9), "2026-11-22");
   CHECK_STR(value_at(life, NULL, 7), "XXXX-WXX");
+  /* a clock time right after its day ("on Saturday at 11am") is of that day */
+  CHECK_STR(value_at("The service will be on Saturday at 11am.", "2026-11-18", 1),
+            "2026-11-21T11:00");
+  CHECK_STR(value_at("Yesterday 22:00 Polls closed.", "2026-11-27T02:00", 1), "2026-11-26T22:00");
+  CHECK_STR(value_at("She said Monday the talks would resume at 9 a.m.", "2026-11-18", 1),
+            "2026-11-18T09:00");
+  CHECK_STR(value_at("The service will be on Saturday at 11am.", NULL, 1), "XXXX-XX-XXT11:00");
 }
 
 int main(void) {
