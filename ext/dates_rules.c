@@ -704,6 +704,50 @@ static int scheduled_for(const char *s, size_t start) {
   return !(k != (size_t)-1 && word_in_list(x, overtaken));
 }
 
+/* Is the date at start the base of a comparison ("down from 7.3 million in
+** September", "up from 24% in March", "compared with 5,000 on Friday",
+** "higher than in June")? A figure a change is measured from was reached
+** before the report: the past, whatever the verbs around it. Read back
+** over the date's preposition and the figure (numbers, amounts, units) to
+** "from", "than", or "with"/"to" after "compared". */
+static int comparison_base(const char *s, size_t start) {
+  static const char *const figure_words[] = {
+      "million", "billion", "trillion", "thousand", "percent", "per", "cent", "pct",
+      "points", "point",   "a",        "an",       "the",     "about", "around", "nearly",
+      "some",    "almost", "just",     "over",     "under",   "roughly", "dollars", "pounds",
+      "euros",   "level",  "its",      "their",    "barrel",  "share", NULL};
+  char w[16];
+  size_t i = word_back(s, start, w);
+  if (i == (size_t)-1 || !(!strcmp(w, "in") || !strcmp(w, "on") || !strcmp(w, "at") ||
+                           !strcmp(w, "during")))
+    return 0;
+  int figures = 0;
+  for (int k = 0; k < 8; k++) {
+    /* spaces and figures ("7.3", "$29.75", "24%", "5,000") before i */
+    size_t j = i;
+    while (j > 0 && s[j - 1] == ' ') j--;
+    size_t f = j;
+    while (f > 0 && (strchr("0123456789.,%$", s[f - 1]) ||
+                     (unsigned char)s[f - 1] >= 0x80))
+      f--;
+    if (f < j && f < i) {
+      figures++;
+      i = f;
+      continue;
+    }
+    size_t b = word_back(s, i, w);
+    if (b == (size_t)-1) return 0;
+    if (!strcmp(w, "from") || !strcmp(w, "than")) return figures > 0 || !strcmp(w, "than");
+    if (!strcmp(w, "with") || !strcmp(w, "to")) {
+      char v[16];
+      return word_back(s, b, v) != (size_t)-1 && !strcmp(v, "compared");
+    }
+    if (!word_in_list(w, figure_words)) return 0;
+    i = b;
+  }
+  return 0;
+}
+
 /* A date alone in parentheses ("the Civil Constitution (1790)", "founded
 ** (1984)") is an aside: it does not move the date the text is telling about. */
 static int aside(const char *s, size_t n, size_t start, size_t end) {
@@ -1117,6 +1161,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     }
     if (!ref.narrative && scheduled_kind(kind) && scheduled_for(text, c->start))
       tense = ND_TENSE_FUTURE;
+    else if (!ref.narrative && scheduled_kind(kind) && comparison_base(text, c->start))
+      tense = ND_TENSE_PAST;
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

@@ -643,6 +643,11 @@ static void test_genres(void) {
   CHECK_STR(value_at("She said Monday the talks would resume at 9 a.m.", "2026-11-18", 1),
             "2026-11-18T09:00");
   CHECK_STR(value_at("The service will be on Saturday at 11am.", NULL, 1), "XXXX-XX-XXT11:00");
+  /* the base of a comparison was reached before the report */
+  CHECK_STR(value_at("Queues are set to be cleared by spring, down from 4.1 million in "
+                     "September.", "2026-11-24", 1), "2026-09");
+  CHECK_STR(value_of("Rates will rise, compared with 3.1% in January.", "2026-11-24"), "2026-01");
+  CHECK_STR(value_of("He will move from London in March.", "2026-11-24"), "2027-03");
 }
 
 int main(void) {
