@@ -594,6 +594,11 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
     if (p < start && start - p > best_dist && start - p > present_dist) break;
   }
   if (!*now && present_dist < best_dist) *now = ND_TENSE_MARK_PRESENT;
+  /* "held it at 3.6%, and traders now see a cut in February": a present in
+  ** the date's own clause outweighs the verbs of another */
+  if (clauses && present_dist < TENSE_WINDOW && best_dist != (size_t)-1 &&
+      best_dist >= 4 * TENSE_WINDOW)
+    *tense = ND_TENSE_NONE;
   return 0;
 }
 

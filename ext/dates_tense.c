@@ -114,8 +114,9 @@ static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "ai
 static const char *const modal_future[] = {"will", "shall", "ll", NULL};
 /* The present of the writer's own time ("is", "says"): reported apart from
 ** the tenses, which it does not decide. */
-static const char *const present_words[] = {"is",        "are",      "says",  "remains",
-                                            "continues", "continue", "lives", NULL};
+static const char *const present_words[] = {"is",       "are",   "says",  "remains", "continues",
+                                            "continue", "lives", "now",   "see",     "sees",
+                                            NULL};
 /* Adverbs between a determiner and a participle: "a still unspecified date". */
 static const char *const adjective_adverbs[] = {"still", "yet", "newly", NULL};
 

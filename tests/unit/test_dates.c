@@ -648,6 +648,11 @@ static void test_genres(void) {
                      "September.", "2026-11-24", 1), "2026-09");
   CHECK_STR(value_of("Rates will rise, compared with 3.1% in January.", "2026-11-24"), "2026-01");
   CHECK_STR(value_of("He will move from London in March.", "2026-11-24"), "2027-03");
+  /* a present in the date's own clause outweighs a past across a comma */
+  CHECK_STR(value_at("The bank held rates last week, and markets now see a cut in February.",
+                     "2026-11-27", 2), "2027-02");
+  CHECK_STR(value_at("The bank held rates last week, and cut them in February.", "2026-11-27", 1),
+            "2026-02");
 }
 
 int main(void) {
