@@ -877,6 +877,31 @@ static int scheduled_kind(nd_date_kind k) {
          k == ND_K_HOLIDAY || k == ND_K_MONTH_DAY;
 }
 
+/* A half of a game ("scored twice in the first half", "a goal early in
+** the second half"): a half written without its year, in a sentence that
+** speaks of play. Such a half is no half of a year. */
+static int game_half(const char *s, size_t start, size_t end, const nd_span *sent) {
+  static const char *const play[] = {"scored", "goal",   "goals",  "minute", "match",
+                                     "game",   "interval", "whistle", "penalty", "kick",
+                                     "striker", "innings", "touchdown", "try",  "tries",
+                                     "half-time", "halftime", "equaliser", "equalizer", NULL};
+  if (!sent || !memmem(s + start, end - start, "half", 4)) return 0;
+  for (size_t i = start; i < end; i++)
+    if (s[i] >= '0' && s[i] <= '9') return 0;
+  size_t i = sent->start, to = sent->start + sent->len;
+  while (i < to) {
+    while (i < to && !alpha_at(s, i)) i++;
+    size_t b = i;
+    while (i < to && (alpha_at(s, i) || (s[i] == '-' && i + 1 < to && alpha_at(s, i + 1)))) i++;
+    char w[16];
+    if (i - b == 0 || i - b >= sizeof w) continue;
+    for (size_t k = 0; k < i - b; k++) w[k] = (char)(s[b + k] | 0x20);
+    w[i - b] = 0;
+    if (word_in_list(w, play)) return 1;
+  }
+  return 0;
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
@@ -1147,6 +1172,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind == ND_K_PART_YEAR && !ref.narrative && season_in_name(text, n, c->start, c->end))
       continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
+    if (kind == ND_K_PART_YEAR && game_half(text, c->start, c->end, nsent ? &sent[si - 1] : NULL))
+      continue;
     nd_tense tense = ND_TENSE_NONE;
     int now = 0;
     /* a narrative asks the tense of every date that may move its story: plans do not */

@@ -653,6 +653,9 @@ static void test_genres(void) {
                      "2026-11-27", 2), "2027-02");
   CHECK_STR(value_at("The bank held rates last week, and cut them in February.", "2026-11-27", 1),
             "2026-02");
+  /* a half of a game is no half of a year */
+  CHECK_STR(value_of("She scored twice in the first half.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Profit rose 8% in the first half.", "2026-11-23"), "2026-H1");
 }
 
 int main(void) {
