@@ -1176,6 +1176,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       continue;
     nd_tense tense = ND_TENSE_NONE;
     int now = 0;
+    char w[16];
     /* a narrative asks the tense of every date that may move its story: plans do not */
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
@@ -1195,6 +1196,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       tense = ND_TENSE_FUTURE;
     else if (!ref.narrative && scheduled_kind(kind) && comparison_base(text, c->start))
       tense = ND_TENSE_PAST;
+    else if (!ref.narrative && (scheduled_kind(kind) || kind == ND_K_RELATIVE) &&
+             word_back(text, c->start, w) != (size_t)-1 && !strcmp(w, "since"))
+      tense = ND_TENSE_PAST; /* "closed since the weekend and will stay shut": since is past */
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

@@ -656,6 +656,9 @@ static void test_genres(void) {
   /* a half of a game is no half of a year */
   CHECK_STR(value_of("She scored twice in the first half.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Profit rose 8% in the first half.", "2026-11-23"), "2026-H1");
+  /* "since" a date looks back, whatever follows */
+  CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
+            "2026-W47-WE");
 }
 
 int main(void) {
