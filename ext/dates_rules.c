@@ -125,11 +125,12 @@
 /* The day after a clock time: "Tuesday", "today", "Nov. 6", "on Tuesday,
 ** 24 November 2026". TimeML tags the time and its day as one expression
 ** ("5 p.m. EST, Nov. 6"); a full date without a weekday ("11 a.m. on 11
-** November 1918") stays a date of its own, as TIMEX2's gold has it. */
+** November 1918") stays a date of its own, as TIMEX2's gold has it, but a
+** dateline's "11:52 AM PT Nov. 27, 2026" is one time. */
 #define CLOCK_DAY                                                                         \
-  "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
+  "(?:,?\\s+" MONTH_WORD "\\s*" DAY ",?\\s+" YEAR4 "|,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
   "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
-  "\\s*" DAY "))?"
+  "\\s*" DAY "(?!,?\\s+" YEAR4 ")))?"
 /* "last" of "the last two days", not the verb of "expected to last two days",
 ** "will last three weeks", "they last hours" (the duration alone is tagged) */
 #define LAST_ADJ                                                                           \

@@ -656,6 +656,11 @@ static void test_genres(void) {
   /* a half of a game is no half of a year */
   CHECK_STR(value_of("She scored twice in the first half.", "2026-11-23"), "(none)");
   CHECK_STR(value_of("Profit rose 8% in the first half.", "2026-11-23"), "2026-H1");
+  /* a dateline's clock, zone and full date are one time; "on" a full date stays apart */
+  CHECK_STR(span_of("UPDATED 11:52 AM PT Nov. 27, 2026", "2026-11-27"),
+            "11:52 AM PT Nov. 27, 2026");
+  CHECK_STR(value_of("It ended at 11 a.m. on Nov. 11, 1918.", "2026-11-27"), "1918-11-11T11:00");
+  CHECK_STR(value_at("It ended at 11 a.m. on Nov. 11, 1918.", "2026-11-27", 1), "1918-11-11");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
