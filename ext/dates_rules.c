@@ -672,7 +672,8 @@ static int tense_of_preposition(const char *s, size_t start) {
 ** time lies ahead of the report whatever the tense of the clause; a plan
 ** that has been overtaken ("had been scheduled for", "originally set for")
 ** is left to the verbs. "set on" names when a thing was set ("a record set
-** on Aug. 6"), so "set" counts before "for" only. */
+** on Aug. 6"), so "set" counts before "for" only. "No earlier than" and
+** "no later than" a date are limits to come. */
 static int scheduled_for(const char *s, size_t start) {
   static const char *const put_for[] = {"scheduled", "rescheduled", "slated", "set",
                                         "due",       "fixed",       "pencilled", "penciled",
@@ -685,6 +686,13 @@ static int scheduled_for(const char *s, size_t start) {
   char w[16], v[16], x[16];
   size_t i = word_back(s, start, w);
   if (i == (size_t)-1) return 0;
+  if (!strcmp(w, "than")) {
+    /* "no earlier than Saturday", "no later than March 1": a limit to come */
+    size_t h = word_back(s, i, v);
+    return h != (size_t)-1 &&
+           (!strcmp(v, "earlier") || !strcmp(v, "later") || !strcmp(v, "sooner")) &&
+           word_back(s, h, x) != (size_t)-1 && (!strcmp(x, "no") || !strcmp(x, "not"));
+  }
   int at = !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "in") || !strcmp(w, "at") ||
            !strcmp(w, "by");
   int to = !strcmp(w, "to") || !strcmp(w, "until") || !strcmp(w, "till");

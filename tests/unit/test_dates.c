@@ -661,6 +661,9 @@ static void test_genres(void) {
             "11:52 AM PT Nov. 27, 2026");
   CHECK_STR(value_of("It ended at 11 a.m. on Nov. 11, 1918.", "2026-11-27"), "1918-11-11T11:00");
   CHECK_STR(value_at("It ended at 11 a.m. on Nov. 11, 1918.", "2026-11-27", 1), "1918-11-11");
+  /* "no earlier than", "no later than": a limit to come */
+  CHECK_STR(value_of("The launch was moved to no earlier than Saturday.", "2026-11-26"),
+            "2026-11-28");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
