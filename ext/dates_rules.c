@@ -1217,13 +1217,23 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     ** anchor (a quoted "will" is the speaker's, of the time told about); a
     ** present ("is") tells so of "this", "next" and "coming" only */
     ref.now = ref.narrative && now && !in_quotation(text, c->start) &&
-              (now == ND_TENSE_MARK_MODAL || (kind == ND_K_RELATIVE && speaks_from_now(text + c->start, c->end - c->start)));
+              (now == ND_TENSE_MARK_MODAL ||
+               (kind == ND_K_RELATIVE && speaks_from_now(text + c->start, c->end - c->start)));
+    /* "to this day", "until this day" closing a clause: the writer's present
+    ** ("referred to this day as" names a day told about) */
+    int to_this_day = kind == ND_K_RELATIVE && c->end - c->start == 8 &&
+                      (c->end == n || strchr(".,;:)\n", text[c->end])) &&
+                      !strncasecmp(text + c->start, "this day", 8) &&
+                      word_back(text, c->start, w) != (size_t)-1 &&
+                      (!strcmp(w, "to") || !strcmp(w, "until") || !strcmp(w, "till"));
+    if (to_this_day) ref.now = ref.narrative;
     /* the day told about counts for clock times of its sentence and the next only */
     if (ref.day_set && si > day_sentence + 1) ref.day_set = 0;
     nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);
     if (aside(text, n, c->start, c->end)) ref = before;
+    if (ok == 1 && to_this_day) strcpy(t[0].value, "PRESENT_REF");
     if (ref.day_set == ND_DAY_JUST_TOLD) ref.day_set = 1, day_sentence = si;
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;

@@ -664,6 +664,10 @@ static void test_genres(void) {
   /* "no earlier than", "no later than": a limit to come */
   CHECK_STR(value_of("The launch was moved to no earlier than Saturday.", "2026-11-26"),
             "2026-11-28");
+  /* "to this day" closing a clause is the present; "referred to this day as" is no idiom */
+  CHECK_STR(value_of("The feud goes on to this day.", "2026-11-26"), "PRESENT_REF");
+  CHECK_STR(value_of("The feud goes on to this day.", NULL), "PRESENT_REF");
+  CHECK_STR(value_of("He referred to this day as a disaster.", "2026-11-26"), "2026-11-26");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
