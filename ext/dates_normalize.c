@@ -1022,8 +1022,11 @@ static int norm_set(ctx *c) {
     if (has_word(c, adverbs[k].w)) return emit_text(c, "SET", adverbs[k].value, NULL);
   int i;
   if ((i = find_cls(c, ND_W_WEEKDAY)) >= 0) {
-    nd_point p = unknown_point(ND_G_DAY);
+    /* "every Thursday afternoon": XXXX-WXX-4TAF */
+    int part = find_cls(c, ND_W_PART);
+    nd_point p = unknown_point(part >= 0 ? ND_G_PART : ND_G_DAY);
     p.d = c->w[i].val;
+    if (part >= 0) p.part = c->w[part].val;
     return emit_point(c, "SET", p, NULL);
   }
   if ((i = find_cls(c, ND_W_SEASON)) >= 0)

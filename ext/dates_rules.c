@@ -286,7 +286,7 @@ static const date_rule rules[] = {
     {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin |\\blast )(?:years|decades|centuries|months|weeks|days|hours)\\b"
                     "(?!\\s+(?:of|to|when|past|ago|later|before|after|since)\\b|[-'’])"},
     /* Sets: every Monday, each year, annually, twice a week. */
-    {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
+    {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "(?:\\s+" PART ")?|" UNIT "|" PART
                "|" MONTH_WORD "|spring|summer|fall|autumn|winter)\\b"},
     {ND_K_SET, "\\b(?:annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biannually|biennially)\\b"
                /* "quarterly dividend": an adjective before its noun is not a set */

@@ -668,6 +668,10 @@ static void test_genres(void) {
   CHECK_STR(value_of("The feud goes on to this day.", "2026-11-26"), "PRESENT_REF");
   CHECK_STR(value_of("The feud goes on to this day.", NULL), "PRESENT_REF");
   CHECK_STR(value_of("He referred to this day as a disaster.", "2026-11-26"), "2026-11-26");
+  /* a weekday's part repeated */
+  CHECK_STR(value_of("The choir rehearses every Thursday afternoon.", "2026-11-28"), "XXXX-WXX-4TAF");
+  CHECK_STR(span_of("The choir rehearses every Thursday afternoon.", "2026-11-28"),
+            "every Thursday afternoon");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
