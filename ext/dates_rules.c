@@ -1208,6 +1208,10 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     else if (!ref.narrative && (scheduled_kind(kind) || kind == ND_K_RELATIVE) &&
              word_back(text, c->start, w) != (size_t)-1 && !strcmp(w, "since"))
       tense = ND_TENSE_PAST; /* "closed since the weekend and will stay shut": since is past */
+    else if (!ref.narrative && kind == ND_K_RELATIVE && tense == ND_TENSE_NONE &&
+             word_back(text, c->start, w) != (size_t)-1 && !strcmp(w, "by"))
+      tense = ND_TENSE_FUTURE; /* "to reach 30C by the weekend": a deadline ("had doubled by
+                                  the weekend" keeps its past) */
     if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);

@@ -672,6 +672,9 @@ static void test_genres(void) {
   CHECK_STR(value_of("The choir rehearses every Thursday afternoon.", "2026-11-28"), "XXXX-WXX-4TAF");
   CHECK_STR(span_of("The choir rehearses every Thursday afternoon.", "2026-11-28"),
             "every Thursday afternoon");
+  /* "by the weekend" with no tense around is a deadline to come */
+  CHECK_STR(value_of("Highs are forecast to hit 30C by the weekend.", "2026-11-30"), "2026-W49-WE");
+  CHECK_STR(value_of("Sales had doubled by the weekend.", "2026-11-30"), "2026-W48-WE");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
