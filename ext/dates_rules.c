@@ -546,6 +546,12 @@ static int attribution(const char *s, size_t end, size_t p) {
   return 0;
 }
 
+/* Does " and " or " but " join another clause between a date and a verb
+** after it ("premiered in September and opens on Friday")? */
+static int coordinated(const char *s, size_t n) {
+  return memmem(s, n, " and ", 5) || memmem(s, n, " but ", 5);
+}
+
 /* Tense of the marker nearest to [start, end) within its sentence and
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
 ** are the rule's own business. The "to" of an intention counts only when
@@ -581,7 +587,8 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
     /* for a day, a date, a season or a time (clauses), a verb across a
     ** comma is of another clause ("the strike, which began on Thursday, is
     ** expected to last"): it counts after those of the date's own */
-    if (clauses && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
+    if (clauses && (memchr(p >= end ? sc->text + end : sc->text + p, ',', dist) ||
+                    (p >= end && coordinated(sc->text + end, dist))))
       dist += 4 * TENSE_WINDOW;
     int m = sc->mark_future[k - 1];
     if (m == ND_TENSE_MARK_PRESENT) {

@@ -675,6 +675,11 @@ static void test_genres(void) {
   /* "by the weekend" with no tense around is a deadline to come */
   CHECK_STR(value_of("Highs are forecast to hit 30C by the weekend.", "2026-11-30"), "2026-W49-WE");
   CHECK_STR(value_of("Sales had doubled by the weekend.", "2026-11-30"), "2026-W48-WE");
+  /* a verb after "and" or "but" is of another clause than the date before it */
+  CHECK_STR(value_of("The play opened in Leeds in September and tours from Friday.", "2026-11-30"),
+            "2026-09");
+  CHECK_STR(value_at("They met in October but will meet again in January.", "2026-11-30", 1),
+            "2027-01");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
