@@ -164,6 +164,11 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
         !participle_adjective(prev, prev2))
       t = 'P';
     if (t == 'N') t = 0;
+    /* "better-than-expected", "long-awaited": part of a compound adjective
+    ** ("re-elected", "co-founded" stay verbs) */
+    if (a > 3 && s[a - 1] == '-' && is_alpha((unsigned char)s[a - 2]) &&
+        is_alpha((unsigned char)s[a - 3]) && is_alpha((unsigned char)s[a - 4]))
+      t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
     int modal = word_in(low, modal_future);

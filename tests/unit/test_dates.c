@@ -680,6 +680,9 @@ static void test_genres(void) {
             "2026-09");
   CHECK_STR(value_at("They met in October but will meet again in January.", "2026-11-30", 1),
             "2027-01");
+  /* a participle inside a compound adjective is no tense */
+  CHECK_STR(value_at("It posted better-than-expected sales for the months to September and "
+                     "raised its outlook.", "2026-11-20", 0), "2026-09");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
