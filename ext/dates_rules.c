@@ -625,6 +625,26 @@ static int word_in_list(const char *w, const char *const *words) {
   return 0;
 }
 
+/* Is the noun after a possessive weekday at end an event that is put on
+** the calendar ahead ("will miss Saturday's game", "ahead of Sunday's
+** vote")? With a future verb it is the coming one; "Wednesday's ruling"
+** stays past whatever the verbs. */
+static int coming_event(const char *s, size_t n, size_t end) {
+  static const char *const events[] = {"game",   "match",   "final",  "race",    "vote",
+                                       "election", "meeting", "summit", "deadline", "hearing",
+                                       "debate", "fixture", "derby",  "showdown", "opener",
+                                       "clash",  "launch",  "concert", "premiere", NULL};
+  size_t i = end + (s[end] == '\'' ? 2 : 4);
+  while (i < n && s[i] == ' ') i++;
+  char w[16];
+  size_t b = i;
+  while (i < n && i - b < 15 && (unsigned char)((s[i] | 0x20) - 'a') < 26) w[i - b] = (char)(s[i] | 0x20), i++;
+  w[i - b] = 0;
+  for (const char *const *e = events; *e; e++)
+    if (!strcmp(w, *e)) return 1;
+  return 0;
+}
+
 /* The word that ends, past spaces, before s[end], lower-cased into w (at
 ** most 15 letters); returns its start, or (size_t)-1 when there is none. */
 static size_t word_back(const char *s, size_t end, char w[16]) {
@@ -1219,7 +1239,9 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
              word_back(text, c->start, w) != (size_t)-1 && !strcmp(w, "by"))
       tense = ND_TENSE_FUTURE; /* "to reach 30C by the weekend": a deadline ("had doubled by
                                   the weekend" keeps its past) */
-    if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
+    if (kind == ND_K_WEEKDAY && possessive(text, n, c->end) &&
+        !(tense == ND_TENSE_FUTURE && coming_event(text, n, c->end)))
+      tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);
     ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);

@@ -683,6 +683,10 @@ static void test_genres(void) {
   /* a participle inside a compound adjective is no tense */
   CHECK_STR(value_at("It posted better-than-expected sales for the months to September and "
                      "raised its outlook.", "2026-11-20", 0), "2026-09");
+  /* a possessive weekday naming an event to come, with a future verb */
+  CHECK_STR(value_of("The captain will miss Saturday's match.", "2026-11-25"), "2026-11-28");
+  CHECK_STR(value_of("The captain scored in Saturday's match.", "2026-11-25"), "2026-11-21");
+  CHECK_STR(value_of("They will appeal Monday's ruling.", "2026-11-25"), "2026-11-23");
   /* "since" a date looks back, whatever follows */
   CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
             "2026-W47-WE");
