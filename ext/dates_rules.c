@@ -1115,6 +1115,15 @@ static int on_one_day(const nd_timex *t, int times) {
   return times && !strcmp(t->type, "TIME") && len > 10 && v[10] == 'T' && v[11] >= '0' && v[11] <= '9';
 }
 
+/* A resolved part of one day: "the next morning" TIME "YYYY-MM-DDTMO". */
+static int day_part(const nd_timex *t) {
+  const char *v = t->value;
+  if (!t->earliest[0] || strcmp(t->type, "TIME") || strlen(v) != 13 || v[10] != 'T') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
+  return v[11] >= 'A' && v[11] <= 'Z';
+}
+
 /* Only spaces, the bytes of punct and the words of words (lower case)
 ** between s[from] and s[to]? */
 static int gap_of(const char *s, size_t from, size_t to, const char *punct,
@@ -1151,7 +1160,7 @@ static void clock_before(const char *s, nd_timex *bare, const nd_timex *next) {
   static const char *const on[] = {"on", NULL};
   static const char *const range[] = {"to", "and", "until", "till", "through", NULL};
   size_t from = bare->start + bare->len;
-  if (on_one_day(next, 0) ? gap_of(s, from, next->start, ",", on)
+  if ((on_one_day(next, 0) || day_part(next)) ? gap_of(s, from, next->start, ",", on)
                           : on_one_day(next, 1) && gap_of(s, from, next->start, "-\xe2\x80\x93", range))
     clock_on_day(bare, next);
 }

@@ -643,6 +643,8 @@ static void test_genres(void) {
   CHECK_STR(value_at("She said Monday the talks would resume at 9 a.m.", "2026-11-18", 1),
             "2026-11-18T09:00");
   CHECK_STR(value_at("The service will be on Saturday at 11am.", NULL, 1), "XXXX-XX-XXT11:00");
+  CHECK_STR(value_at("The ferry left at 9pm and docked at 7am the next morning.", "2026-11-22", 1),
+            "2026-11-23T07:00");
   /* the base of a comparison was reached before the report */
   CHECK_STR(value_at("Queues are set to be cleared by spring, down from 4.1 million in "
                      "September.", "2026-11-24", 1), "2026-09");
