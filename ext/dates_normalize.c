@@ -1022,8 +1022,11 @@ static int norm_set(ctx *c) {
     if (has_word(c, adverbs[k].w)) return emit_text(c, "SET", adverbs[k].value, NULL);
   int i;
   if ((i = find_cls(c, ND_W_WEEKDAY)) >= 0) {
-    nd_point p = unknown_point(ND_G_DAY);
+    /* "every Thursday afternoon": XXXX-WXX-4TAF */
+    int part = find_cls(c, ND_W_PART);
+    nd_point p = unknown_point(part >= 0 ? ND_G_PART : ND_G_DAY);
     p.d = c->w[i].val;
+    if (part >= 0) p.part = c->w[part].val;
     return emit_point(c, "SET", p, NULL);
   }
   if ((i = find_cls(c, ND_W_SEASON)) >= 0)
@@ -1252,7 +1255,8 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   if (c.nw == 0) return 0;
   nd_anchor told;
   /* a history tells from dates far from the anchor, a chronicle from any other year */
-  c.telling = c.a && ref && ref->narrative && ref->set &&
+  /* ...but not in a clause of the writer's own time ("will be held next month") */
+  c.telling = c.a && ref && ref->narrative && ref->set && !ref->now &&
               abs(ref->p.y - c.a->y) > (ref->narrative == ND_NARRATIVE_FAR ? ND_NARRATIVE_NEAR : 0);
   if (c.telling && tell_from_ref(kind)) {
     /* Narrative mode, telling of a date far from the anchor: that date
@@ -1275,6 +1279,7 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
   ** 1941"), which news uses to name the period reported on. */
   int has_rel, looks_back = kind == ND_K_RELATIVE && rel_of(&c, &has_rel) < 0;
   if (ok && ref && c.out_set && kind != ND_K_SHIFT && kind != ND_K_FUZZY && !looks_back &&
+      !ref->now &&
       c.out.gran <= ND_G_DAY &&
       !(ref->narrative && tense == ND_TENSE_FUTURE) &&
       !(ref->narrative && ref->set && kind == ND_K_YEAR && ref->p.gran >= ND_G_MONTH &&

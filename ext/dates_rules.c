@@ -125,11 +125,12 @@
 /* The day after a clock time: "Tuesday", "today", "Nov. 6", "on Tuesday,
 ** 24 November 2026". TimeML tags the time and its day as one expression
 ** ("5 p.m. EST, Nov. 6"); a full date without a weekday ("11 a.m. on 11
-** November 1918") stays a date of its own, as TIMEX2's gold has it. */
+** November 1918") stays a date of its own, as TIMEX2's gold has it, but a
+** dateline's "11:52 AM PT Nov. 27, 2026" is one time. */
 #define CLOCK_DAY                                                                         \
-  "(?:,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
+  "(?:,?\\s+" MONTH_WORD "\\s*" DAY ",?\\s+" YEAR4 "|,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
   "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
-  "\\s*" DAY "))?"
+  "\\s*" DAY "(?!,?\\s+" YEAR4 ")))?"
 /* "last" of "the last two days", not the verb of "expected to last two days",
 ** "will last three weeks", "they last hours" (the duration alone is tagged) */
 #define LAST_ADJ                                                                           \
@@ -285,7 +286,7 @@ static const date_rule rules[] = {
     {ND_K_DURATION, "(?<=\\bfor |\\bwithin |\\bin |\\blast )(?:years|decades|centuries|months|weeks|days|hours)\\b"
                     "(?!\\s+(?:of|to|when|past|ago|later|before|after|since)\\b|[-'’])"},
     /* Sets: every Monday, each year, annually, twice a week. */
-    {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "|" UNIT "|" PART
+    {ND_K_SET, "\\b(?:every|each)\\s+(?:other\\s+)?(?:" QTY "\\s+)?(?:" WEEKDAY "(?:\\s+" PART ")?|" UNIT "|" PART
                "|" MONTH_WORD "|spring|summer|fall|autumn|winter)\\b"},
     {ND_K_SET, "\\b(?:annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biannually|biennially)\\b"
                /* "quarterly dividend": an adjective before its noun is not a set */
@@ -545,6 +546,12 @@ static int attribution(const char *s, size_t end, size_t p) {
   return 0;
 }
 
+/* Does " and " or " but " join another clause between a date and a verb
+** after it ("premiered in September and opens on Friday")? */
+static int coordinated(const char *s, size_t n) {
+  return memmem(s, n, " and ", 5) || memmem(s, n, " but ", 5);
+}
+
 /* Tense of the marker nearest to [start, end) within its sentence and
 ** TENSE_WINDOW bytes; words inside the expression itself ("last", "next")
 ** are the rule's own business. The "to" of an intention counts only when
@@ -552,16 +559,20 @@ static int attribution(const char *s, size_t end, size_t p) {
 ** extending, a weekday being told with the verb of the clause. A verb of
 ** speech set apart after the span counts only when attributions is set;
 ** with clauses, markers across a comma count after the others. Sets
-** *tense; returns -1 on OOM. */
+** *tense, and *now to ND_TENSE_MARK_MODAL when the marker is the writer's
+** future ("will"), else to ND_TENSE_MARK_PRESENT when a present ("is"),
+** which does not decide the tense, is nearer than any marker; returns -1 on
+** OOM. */
 static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, int intents,
-                      int attributions, int clauses, nd_tense *tense) {
+                      int attributions, int clauses, nd_tense *tense, int *now) {
   size_t lo = sent ? sent->start : 0, hi = sent ? sent->start + sent->len : sc->n;
   if (start > lo + TENSE_WINDOW) lo = start - TENSE_WINDOW;
   if (hi > end + TENSE_WINDOW) hi = end + TENSE_WINDOW;
   if (sc->marks_to < lo) sc->marks_to = lo;
   if (read_marks(sc, hi)) return -1;
   *tense = ND_TENSE_NONE;
-  size_t best_dist = (size_t)-1;
+  *now = 0;
+  size_t best_dist = (size_t)-1, present_dist = (size_t)-1;
   /* Markers are sorted; walk back from the last one before hi. */
   size_t k = sc->nmark;
   while (k > 0 && sc->mark_pos[k - 1] >= hi) k--;
@@ -576,15 +587,26 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
     /* for a day, a date, a season or a time (clauses), a verb across a
     ** comma is of another clause ("the strike, which began on Thursday, is
     ** expected to last"): it counts after those of the date's own */
-    if (clauses && memchr(p >= end ? sc->text + end : sc->text + p, ',', dist))
+    if (clauses && (memchr(p >= end ? sc->text + end : sc->text + p, ',', dist) ||
+                    (p >= end && coordinated(sc->text + end, dist))))
       dist += 4 * TENSE_WINDOW;
-    if (dist < best_dist) {
+    int m = sc->mark_future[k - 1];
+    if (m == ND_TENSE_MARK_PRESENT) {
+      if (dist < present_dist) present_dist = dist;
+    } else if (dist < best_dist) {
       best_dist = dist;
-      int m = sc->mark_future[k - 1];
-      *tense = m == 1 || m == ND_TENSE_MARK_INTENT ? ND_TENSE_FUTURE : ND_TENSE_PAST;
+      *tense = m == 1 || m == ND_TENSE_MARK_INTENT || m == ND_TENSE_MARK_MODAL ? ND_TENSE_FUTURE
+                                                                                : ND_TENSE_PAST;
+      *now = m == ND_TENSE_MARK_MODAL ? m : 0;
     }
-    if (p < start && start - p > best_dist) break;
+    if (p < start && start - p > best_dist && start - p > present_dist) break;
   }
+  if (!*now && present_dist < best_dist) *now = ND_TENSE_MARK_PRESENT;
+  /* "held it at 3.6%, and traders now see a cut in February": a present in
+  ** the date's own clause outweighs the verbs of another */
+  if (clauses && present_dist < TENSE_WINDOW && best_dist != (size_t)-1 &&
+      best_dist >= 4 * TENSE_WINDOW)
+    *tense = ND_TENSE_NONE;
   return 0;
 }
 
@@ -594,6 +616,33 @@ static int tense_near(scan *sc, const nd_span *sent, size_t start, size_t end, i
 static int possessive(const char *s, size_t n, size_t end) {
   if (end + 2 <= n && s[end] == '\'' && (s[end + 1] | 0x20) == 's') return 1;
   return end + 4 <= n && !memcmp(s + end, "\xe2\x80\x99", 3) && (s[end + 3] | 0x20) == 's';
+}
+
+/* Is w one of the NULL-terminated words? */
+static int word_in_list(const char *w, const char *const *words) {
+  for (; *words; words++)
+    if (!strcmp(w, *words)) return 1;
+  return 0;
+}
+
+/* Is the noun after a possessive weekday at end an event that is put on
+** the calendar ahead ("will miss Saturday's game", "ahead of Sunday's
+** vote")? With a future verb it is the coming one; "Wednesday's ruling"
+** stays past whatever the verbs. */
+static int coming_event(const char *s, size_t n, size_t end) {
+  static const char *const events[] = {"game",   "match",   "final",  "race",    "vote",
+                                       "election", "meeting", "summit", "deadline", "hearing",
+                                       "debate", "fixture", "derby",  "showdown", "opener",
+                                       "clash",  "launch",  "concert", "premiere", NULL};
+  size_t i = end + (s[end] == '\'' ? 2 : 4);
+  while (i < n && s[i] == ' ') i++;
+  char w[16];
+  size_t b = i;
+  while (i < n && i - b < 15 && (unsigned char)((s[i] | 0x20) - 'a') < 26) w[i - b] = (char)(s[i] | 0x20), i++;
+  w[i - b] = 0;
+  for (const char *const *e = events; *e; e++)
+    if (!strcmp(w, *e)) return 1;
+  return 0;
 }
 
 /* The word that ends, past spaces, before s[end], lower-cased into w (at
@@ -642,6 +691,102 @@ static int tense_of_preposition(const char *s, size_t start) {
   if (!on && !strcmp(w, "of") && word_back(s, i, w2) != (size_t)-1 && !strcmp(w2, "as"))
     return ND_TENSE_NONE;
   return -1;
+}
+
+/* Is the date at start the time a thing was put for ("a hearing has been
+** set for February 14", "slated for Tuesday", "due on March 1", "adjourned
+** until Thursday", "postponed to March", "pushed back to Friday")? Such a
+** time lies ahead of the report whatever the tense of the clause; a plan
+** that has been overtaken ("had been scheduled for", "originally set for")
+** is left to the verbs. "set on" names when a thing was set ("a record set
+** on Aug. 6"), so "set" counts before "for" only. "No earlier than" and
+** "no later than" a date are limits to come. */
+static int scheduled_for(const char *s, size_t start) {
+  static const char *const put_for[] = {"scheduled", "rescheduled", "slated", "set",
+                                        "due",       "fixed",       "pencilled", "penciled",
+                                        "booked",    NULL};
+  static const char *const put_off[] = {"postponed", "adjourned", "deferred", "delayed",
+                                        "rescheduled", "moved",   "pushed",   "put",
+                                        "brought",   "shifted",   NULL};
+  static const char *const overtaken[] = {"had", "originally", "initially", "previously",
+                                          "once", "first", NULL};
+  char w[16], v[16], x[16];
+  size_t i = word_back(s, start, w);
+  if (i == (size_t)-1) return 0;
+  if (!strcmp(w, "than")) {
+    /* "no earlier than Saturday", "no later than March 1": a limit to come */
+    size_t h = word_back(s, i, v);
+    return h != (size_t)-1 &&
+           (!strcmp(v, "earlier") || !strcmp(v, "later") || !strcmp(v, "sooner")) &&
+           word_back(s, h, x) != (size_t)-1 && (!strcmp(x, "no") || !strcmp(x, "not"));
+  }
+  int at = !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "in") || !strcmp(w, "at") ||
+           !strcmp(w, "by");
+  int to = !strcmp(w, "to") || !strcmp(w, "until") || !strcmp(w, "till");
+  if (!at && !to) return 0;
+  size_t j = word_back(s, i, v);
+  if (j == (size_t)-1) return 0;
+  /* "pushed back to", "put off until", "brought forward to" */
+  if (to && (!strcmp(v, "back") || !strcmp(v, "off") || !strcmp(v, "forward"))) {
+    j = word_back(s, j, v);
+    if (j == (size_t)-1 || !(!strcmp(v, "pushed") || !strcmp(v, "put") || !strcmp(v, "moved") ||
+                             !strcmp(v, "brought")))
+      return 0;
+  } else if (to) {
+    if (!word_in_list(v, put_off) || !strcmp(v, "pushed") || !strcmp(v, "put") ||
+        !strcmp(v, "brought"))
+      return 0;
+  } else if (!word_in_list(v, put_for) || (!strcmp(v, "set") && strcmp(w, "for"))) {
+    return 0;
+  }
+  /* "had been scheduled for", "originally set for": a plan overtaken */
+  size_t k = word_back(s, j, x);
+  if (k != (size_t)-1 && !strcmp(x, "been")) k = word_back(s, k, x);
+  return !(k != (size_t)-1 && word_in_list(x, overtaken));
+}
+
+/* Is the date at start the base of a comparison ("down from 7.3 million in
+** September", "up from 24% in March", "compared with 5,000 on Friday",
+** "higher than in June")? A figure a change is measured from was reached
+** before the report: the past, whatever the verbs around it. Read back
+** over the date's preposition and the figure (numbers, amounts, units) to
+** "from", "than", or "with"/"to" after "compared". */
+static int comparison_base(const char *s, size_t start) {
+  static const char *const figure_words[] = {
+      "million", "billion", "trillion", "thousand", "percent", "per", "cent", "pct",
+      "points", "point",   "a",        "an",       "the",     "about", "around", "nearly",
+      "some",    "almost", "just",     "over",     "under",   "roughly", "dollars", "pounds",
+      "euros",   "level",  "its",      "their",    "barrel",  "share", NULL};
+  char w[16];
+  size_t i = word_back(s, start, w);
+  if (i == (size_t)-1 || !(!strcmp(w, "in") || !strcmp(w, "on") || !strcmp(w, "at") ||
+                           !strcmp(w, "during")))
+    return 0;
+  int figures = 0;
+  for (int k = 0; k < 8; k++) {
+    /* spaces and figures ("7.3", "$29.75", "24%", "5,000") before i */
+    size_t j = i;
+    while (j > 0 && s[j - 1] == ' ') j--;
+    size_t f = j;
+    while (f > 0 && (strchr("0123456789.,%$", s[f - 1]) ||
+                     (unsigned char)s[f - 1] >= 0x80))
+      f--;
+    if (f < j && f < i) {
+      figures++;
+      i = f;
+      continue;
+    }
+    size_t b = word_back(s, i, w);
+    if (b == (size_t)-1) return 0;
+    if (!strcmp(w, "from") || !strcmp(w, "than")) return figures > 0 || !strcmp(w, "than");
+    if (!strcmp(w, "with") || !strcmp(w, "to")) {
+      char v[16];
+      return word_back(s, b, v) != (size_t)-1 && !strcmp(v, "compared");
+    }
+    if (!word_in_list(w, figure_words)) return 0;
+    i = b;
+  }
+  return 0;
 }
 
 /* A date alone in parentheses ("the Civil Constitution (1790)", "founded
@@ -762,9 +907,52 @@ static int season_in_name(const char *s, size_t n, size_t start, size_t end) {
   return 0;
 }
 
+/* The kinds a schedule puts ahead ("set for Friday", "postponed to March"). */
+static int scheduled_kind(nd_date_kind k) {
+  return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_CLOCK || k == ND_K_PART_YEAR ||
+         k == ND_K_HOLIDAY || k == ND_K_MONTH_DAY;
+}
+
+/* A half of a game ("scored twice in the first half", "a goal early in
+** the second half"): a half written without its year, in a sentence that
+** speaks of play. Such a half is no half of a year. */
+static int game_half(const char *s, size_t start, size_t end, const nd_span *sent) {
+  static const char *const play[] = {"scored", "goal",   "goals",  "minute", "match",
+                                     "game",   "interval", "whistle", "penalty", "kick",
+                                     "striker", "innings", "touchdown", "try",  "tries",
+                                     "half-time", "halftime", "equaliser", "equalizer", NULL};
+  if (!sent || !memmem(s + start, end - start, "half", 4)) return 0;
+  for (size_t i = start; i < end; i++)
+    if (s[i] >= '0' && s[i] <= '9') return 0;
+  size_t i = sent->start, to = sent->start + sent->len;
+  while (i < to) {
+    while (i < to && !alpha_at(s, i)) i++;
+    size_t b = i;
+    while (i < to && (alpha_at(s, i) || (s[i] == '-' && i + 1 < to && alpha_at(s, i + 1)))) i++;
+    char w[16];
+    if (i - b == 0 || i - b >= sizeof w) continue;
+    for (size_t k = 0; k < i - b; k++) w[k] = (char)(s[b + k] | 0x20);
+    w[i - b] = 0;
+    if (word_in_list(w, play)) return 1;
+  }
+  return 0;
+}
+
 static int kind_needs_tense(nd_date_kind k) {
   return k == ND_K_CALENDAR || k == ND_K_WEEKDAY || k == ND_K_IN_FUTURE || k == ND_K_PART_YEAR ||
          k == ND_K_RELATIVE || k == ND_K_CLOCK || k == ND_K_HOLIDAY;
+}
+
+/* Does a relative expression count from the speaker's day ("this year",
+** "next week", "the coming months"), not from another date ("the following
+** year", "that week")? */
+static int speaks_from_now(const char *s, size_t n) {
+  static const char *const now_words[] = {"this", "next", "coming", "current", NULL};
+  nd_word w[ND_MAX_WORDS];
+  int nw = nd_words(s, n, w, ND_MAX_WORDS);
+  for (int i = 0; i < nw; i++)
+    if (word_in_list(w[i].low, now_words)) return 1;
+  return 0;
 }
 
 /* The expressions of the other languages (dates_i18n.c). */
@@ -927,6 +1115,15 @@ static int on_one_day(const nd_timex *t, int times) {
   return times && !strcmp(t->type, "TIME") && len > 10 && v[10] == 'T' && v[11] >= '0' && v[11] <= '9';
 }
 
+/* A resolved part of one day: "the next morning" TIME "YYYY-MM-DDTMO". */
+static int day_part(const nd_timex *t) {
+  const char *v = t->value;
+  if (!t->earliest[0] || strcmp(t->type, "TIME") || strlen(v) != 13 || v[10] != 'T') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
+  return v[11] >= 'A' && v[11] <= 'Z';
+}
+
 /* Only spaces, the bytes of punct and the words of words (lower case)
 ** between s[from] and s[to]? */
 static int gap_of(const char *s, size_t from, size_t to, const char *punct,
@@ -963,9 +1160,17 @@ static void clock_before(const char *s, nd_timex *bare, const nd_timex *next) {
   static const char *const on[] = {"on", NULL};
   static const char *const range[] = {"to", "and", "until", "till", "through", NULL};
   size_t from = bare->start + bare->len;
-  if (on_one_day(next, 0) ? gap_of(s, from, next->start, ",", on)
+  if ((on_one_day(next, 0) || day_part(next)) ? gap_of(s, from, next->start, ",", on)
                           : on_one_day(next, 1) && gap_of(s, from, next->start, "-\xe2\x80\x93", range))
     clock_on_day(bare, next);
+}
+
+/* A clock time without its day right after a day ("on Saturday at 11am",
+** "Yesterday 22:00", "tomorrow, from 9 a.m."): of that day. */
+static void clock_after(const char *s, nd_timex *bare, const nd_timex *prev) {
+  static const char *const at[] = {"at", "from", "around", "about", "by", "until", NULL};
+  if (on_one_day(prev, 0) && gap_of(s, prev->start + prev->len, bare->start, ",", at))
+    clock_on_day(bare, prev);
 }
 
 int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex **out,
@@ -1012,7 +1217,11 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     if (kind == ND_K_PART_YEAR && !ref.narrative && season_in_name(text, n, c->start, c->end))
       continue;
     size_t si = nd_sentence_of(sent, nsent, c->start);
+    if (kind == ND_K_PART_YEAR && game_half(text, c->start, c->end, nsent ? &sent[si - 1] : NULL))
+      continue;
     nd_tense tense = ND_TENSE_NONE;
+    int now = 0;
+    char w[16];
     /* a narrative asks the tense of every date that may move its story: plans do not */
     if ((kind_needs_tense(kind) || (ref.narrative && kind != ND_K_DURATION && kind != ND_K_SET &&
                                     kind != ND_K_SHIFT && kind != ND_K_FUZZY)) &&
@@ -1020,7 +1229,7 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
                    !(kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR),
                    kind == ND_K_WEEKDAY || kind == ND_K_CLOCK || kind == ND_K_CALENDAR ||
                        kind == ND_K_PART_YEAR,
-                   &tense))
+                   &tense, &now))
       goto done;
     if (!ref.narrative && (kind == ND_K_CALENDAR || kind == ND_K_WEEKDAY || kind == ND_K_CLOCK)) {
       int pt = tense_of_preposition(text, c->start);
@@ -1028,16 +1237,45 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
       else if (pt == PREP_FROM) tense = kind == ND_K_WEEKDAY ? ND_TENSE_NONE : tense;
       else if (pt == ND_TENSE_NONE || (pt >= 0 && kind == ND_K_CALENDAR)) tense = (nd_tense)pt;
     }
-    if (kind == ND_K_WEEKDAY && possessive(text, n, c->end)) tense = ND_TENSE_PAST;
+    if (!ref.narrative && scheduled_kind(kind) && scheduled_for(text, c->start))
+      tense = ND_TENSE_FUTURE;
+    else if (!ref.narrative && scheduled_kind(kind) && comparison_base(text, c->start))
+      tense = ND_TENSE_PAST;
+    else if (!ref.narrative && (scheduled_kind(kind) || kind == ND_K_RELATIVE) &&
+             word_back(text, c->start, w) != (size_t)-1 && !strcmp(w, "since"))
+      tense = ND_TENSE_PAST; /* "closed since the weekend and will stay shut": since is past */
+    else if (!ref.narrative && kind == ND_K_RELATIVE && tense == ND_TENSE_NONE &&
+             word_back(text, c->start, w) != (size_t)-1 && !strcmp(w, "by"))
+      tense = ND_TENSE_FUTURE; /* "to reach 30C by the weekend": a deadline ("had doubled by
+                                  the weekend" keeps its past) */
+    if (kind == ND_K_WEEKDAY && possessive(text, n, c->end) &&
+        !(tense == ND_TENSE_FUTURE && coming_event(text, n, c->end)))
+      tense = ND_TENSE_PAST;
     nd_timex t[2];
     memset(t, 0, sizeof t);
     ref.quoted = kind == ND_K_DEICTIC && ref.narrative && in_quotation(text, c->start);
+    /* "A memorial will be held next month", closing an obituary, "the
+    ** school is busier this year": the writer's own time, told from the
+    ** anchor (a quoted "will" is the speaker's, of the time told about); a
+    ** present ("is") tells so of "this", "next" and "coming" only */
+    ref.now = ref.narrative && now && !in_quotation(text, c->start) &&
+              (now == ND_TENSE_MARK_MODAL ||
+               (kind == ND_K_RELATIVE && speaks_from_now(text + c->start, c->end - c->start)));
+    /* "to this day", "until this day" closing a clause: the writer's present
+    ** ("referred to this day as" names a day told about) */
+    int to_this_day = kind == ND_K_RELATIVE && c->end - c->start == 8 &&
+                      (c->end == n || strchr(".,;:)\n", text[c->end])) &&
+                      !strncasecmp(text + c->start, "this day", 8) &&
+                      word_back(text, c->start, w) != (size_t)-1 &&
+                      (!strcmp(w, "to") || !strcmp(w, "until") || !strcmp(w, "till"));
+    if (to_this_day) ref.now = ref.narrative;
     /* the day told about counts for clock times of its sentence and the next only */
     if (ref.day_set && si > day_sentence + 1) ref.day_set = 0;
     nd_date_ref before = ref;
     int ok = nd_dates_normalize(kind, text + c->start, c->end - c->start, anchor, tense, &ref,
                                 &t[0], &t[1]);
     if (aside(text, n, c->start, c->end)) ref = before;
+    if (ok == 1 && to_this_day) strcpy(t[0].value, "PRESENT_REF");
     if (ref.day_set == ND_DAY_JUST_TOLD) ref.day_set = 1, day_sentence = si;
     if (ok < 0) last_end = c->end;
     if (ok <= 0) continue;
@@ -1063,6 +1301,8 @@ int nd_dates_find(const char *text, size_t n, const nd_anchor *anchor, nd_timex 
     int bare = ok == 1 && kind == ND_K_CLOCK && !clock_has_day(text + c->start, c->end - c->start);
     if (bare && day_date != NO_INDEX && res[day_date].sentence == last->sentence)
       clock_on_day(last, &res[day_date]);
+    else if (bare && kept >= 2)
+      clock_after(text, last, &res[kept - 2]);
     if (!bare && ok == 1 && bare_clock != NO_INDEX && bare_clock + 2 == kept)
       clock_before(text, &res[bare_clock], last);
     if (ok == 1 && on_one_day(last, 0) && (kind == ND_K_CALENDAR || kind == ND_K_ISO ||

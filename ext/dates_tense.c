@@ -107,7 +107,16 @@ static const char *const determiners[] = {"a",     "an",    "the", "its",  "his"
                                           "their", "our",   "my",  "your", "this", "that",
                                           "these", "those", "new", "no",   NULL};
 /* Future markers that are also nouns. */
-static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", NULL};
+static const char *const intent_nouns[] = {"plan", "plans", "hope", "hopes", "aim", "aims", "will",
+                                           NULL};
+/* The future of the writer's own time: "will", "shall", "'ll" (not
+** "would", the future of a past told about). */
+static const char *const modal_future[] = {"will", "shall", "ll", NULL};
+/* The present of the writer's own time ("is", "says"): reported apart from
+** the tenses, which it does not decide. */
+static const char *const present_words[] = {"is",       "are",   "says",  "remains", "continues",
+                                            "continue", "lives", "now",   "see",     "sees",
+                                            NULL};
 /* Adverbs between a determiner and a participle: "a still unspecified date". */
 static const char *const adjective_adverbs[] = {"still", "yet", "newly", NULL};
 
@@ -123,6 +132,13 @@ static const char *const participles[] = {"been", "come", "gone", "done", "seen"
                                           "fallen", "risen", "grown", "become", "made", "had",
                                           "paid", "sold", "lost", "won", "begun", "left",
                                           "cut", "kept", "held", "brought", "bought", NULL};
+
+/* Words before the verb "last" ("would last", "to last"), and after it
+** ("lasts into", "last until"). */
+static const char *const modals[] = {"will", "would", "could", "may", "might", "should", "can",
+                                     "must", "to", "ll", "shall", "not", NULL};
+static const char *const lasting_words[] = {"into", "until", "till", "through", "beyond",
+                                            "longer", NULL};
 
 /* Words of intention: the "to" after them opens what is to come. */
 static const char *const intent_words[] = {
@@ -148,17 +164,34 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
         !participle_adjective(prev, prev2))
       t = 'P';
     if (t == 'N') t = 0;
+    /* "better-than-expected", "long-awaited": part of a compound adjective
+    ** ("re-elected", "co-founded" stay verbs) */
+    if (a > 3 && s[a - 1] == '-' && is_alpha((unsigned char)s[a - 2]) &&
+        is_alpha((unsigned char)s[a - 3]) && is_alpha((unsigned char)s[a - 4]))
+      t = 0;
     /* "will be sold", "to be released": a participle after "will be" is to come
     ** ("could be located" may be either, and stays past) */
+    int modal = word_in(low, modal_future);
     if (t == 'P' && !strcmp(prev, "be") &&
-        (word_in(prev2, future_aux) || (word_in(prev2, aux_adverbs) && word_in(prev3, future_aux))))
+        (word_in(prev2, future_aux) || (word_in(prev2, aux_adverbs) && word_in(prev3, future_aux)))) {
       t = 'F';
+      modal = word_in(prev2, modal_future) || word_in(prev3, modal_future);
+    }
     if (t == 'F' && !strcmp(low, "next")) {
       /* "next to" is a place */
       size_t j = b;
       while (j < to && s[j] == ' ') j++;
       if (j + 2 <= to && (s[j] | 0x20) == 't' && (s[j + 1] | 0x20) == 'o' &&
           (j + 2 == to || !is_alpha((unsigned char)s[j + 2])))
+        t = 0;
+    }
+    if (t == 'P' && !strcmp(low, "last")) {
+      /* "would last into the weekend", "is expected to last until Friday":
+      ** the verb, no past */
+      size_t j = i, c, d;
+      char w2[16];
+      if (word_in(prev, modals) ||
+          (next_word(s, to, &j, &c, &d, w2) && word_in(w2, lasting_words)))
         t = 0;
     }
     if (t == 'F' && word_in(low, intent_nouns) && word_in(prev, determiners))
@@ -182,6 +215,7 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       char w2[16];
       if (next_word(s, to, &j, &c, &d, w2) && !strcmp(w2, "to")) t = 'F';
     }
+    if (!t && word_in(low, present_words)) t = 'R';
     if (!t && !strcmp(low, "as")) {
       /* "as early as Tuesday", "as soon as Monday": the earliest a thing may come */
       size_t j = i, c, d;
@@ -215,9 +249,11 @@ int nd_tense_marks(const char *s, size_t from, size_t to, nd_tense_fn fn, void *
       t = 'P';
     }
     if (t && fn(arg, a,
-                t == 'I'   ? ND_TENSE_MARK_INTENT
-                : t == 'S' ? ND_TENSE_MARK_SPEECH
-                           : t == 'F'))
+                t == 'I'              ? ND_TENSE_MARK_INTENT
+                : t == 'S'            ? ND_TENSE_MARK_SPEECH
+                : t == 'R'            ? ND_TENSE_MARK_PRESENT
+                : t == 'F' && modal   ? ND_TENSE_MARK_MODAL
+                                      : t == 'F'))
       return -1;
     memcpy(prev3, prev2, sizeof prev3);
     memcpy(prev2, prev, sizeof prev2);

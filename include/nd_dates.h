@@ -123,10 +123,15 @@ int nd_i18n_words_ok(void);
 
 /* Called with the byte offset of a tense marker and 1 for future, 0 for
 ** past, ND_TENSE_MARK_INTENT for the "to" of an intention ("agreed to
-** buy"), ND_TENSE_MARK_SPEECH for a past verb of speech ("said", "told");
-** a non-zero return stops the scan. */
+** buy"), ND_TENSE_MARK_SPEECH for a past verb of speech ("said", "told"),
+** ND_TENSE_MARK_MODAL for the writer's future ("will", "shall", "will be
+** held"), ND_TENSE_MARK_PRESENT for a present that tells no tense of a
+** date but the writer's time ("is", "says"); a non-zero return stops the
+** scan. */
 #define ND_TENSE_MARK_INTENT 2
 #define ND_TENSE_MARK_SPEECH 3
+#define ND_TENSE_MARK_MODAL 4
+#define ND_TENSE_MARK_PRESENT 5
 typedef int (*nd_tense_fn)(void *arg, size_t at, int future);
 /* Report the tense markers of s[from..to) in order. Returns 0, or -1 when
 ** fn stopped it. */
@@ -266,6 +271,8 @@ typedef struct nd_date_ref {
   int set;
   nd_point p;
   int quoted;      /* set by the caller: the span stands inside a quotation */
+  int now;         /* set by the caller: the span is in a clause of the writer's own
+                      time ("will be held next month"), which the anchor dates */
   int quarter_set; /* the last quarter named ("the third quarter"): "the quarter" is it */
   nd_point quarter;
   int day_set;     /* the last day told about, kept when a coarser date ("built in the

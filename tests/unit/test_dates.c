@@ -606,6 +606,94 @@ static void test_modern(void) {
   CHECK_STR(value_of("The new year's budget is tight.", "2026-11-22"), "(none)");
 }
 
+/* Modern news of other genres: court reports, obituaries, forecasts, live blogs. */
+static void test_genres(void) {
+  /* a time set, slated, due, adjourned or postponed lies ahead whatever the tense */
+  CHECK_STR(value_of("Her appeal has been set for March 2.", "2026-11-20"), "2027-03-02");
+  CHECK_STR(value_of("The ballot was slated for January 9.", "2026-11-20"), "2027-01-09");
+  CHECK_STR(value_of("The inquest was adjourned until Thursday.", "2026-11-20"), "2026-11-26");
+  CHECK_STR(value_of("The opening was pushed back to March.", "2026-11-20"), "2027-03");
+  CHECK_STR(value_of("The match was rescheduled for Tuesday.", "2026-11-20"), "2026-11-24");
+  CHECK_STR(value_of("The vote had been scheduled for Tuesday.", "2026-11-20"), "2026-11-17");
+  CHECK_STR(value_of("A new record was set on Tuesday.", "2026-11-20"), "2026-11-17");
+  CHECK_STR(value_of("Her appeal has been set for March 2.", NULL), "XXXX-03-02");
+  /* "would last", "to last": the verb, no past; "would" after "said" is to come */
+  CHECK_STR(value_of("Officials said the frost would last into the weekend.", "2026-11-25"),
+            "2026-W48-WE");
+  CHECK_STR(value_of("The outage is expected to last until the weekend.", "2026-11-25"),
+            "2026-W48-WE");
+  CHECK_STR(value_of("Rain fell over the last weekend.", "2026-11-25"), "2026-W47-WE");
+  CHECK_STR(value_of("The club said it would name a new coach on Friday.", "2026-11-25"),
+            "2026-11-27");
+  /* a history's "will" and present speak from the writer's day: the anchor's */
+  const char *life = "He was born in 1920, fought in 1944 and wrote novels from 1950 until "
+                     "1978. In 1961 he wrote: \"We will sail next month.\" He moved the "
+                     "following year. A reading will be held next week. His town is "
+                     "quieter this year. His family will gather on Sunday.";
+  CHECK_STR(value_at(life, "2026-11-18", 5), "1961-02"); /* quoted: the time told about */
+  CHECK_STR(value_at(life, "2026-11-18", 6), "1962");
+  CHECK_STR(value_at(life, "2026-11-18", 7), "2026-W48");
+  CHECK_STR(value_at(life, "2026-11-18", 8), "2026");
+  CHECK_STR(value_at(life, "2026-11-18", 9), "2026-11-22");
+  CHECK_STR(value_at(life, NULL, 7), "XXXX-WXX");
+  /* a clock time right after its day ("on Saturday at 11am") is of that day */
+  CHECK_STR(value_at("The service will be on Saturday at 11am.", "2026-11-18", 1),
+            "2026-11-21T11:00");
+  CHECK_STR(value_at("Yesterday 22:00 Polls closed.", "2026-11-27T02:00", 1), "2026-11-26T22:00");
+  CHECK_STR(value_at("She said Monday the talks would resume at 9 a.m.", "2026-11-18", 1),
+            "2026-11-18T09:00");
+  CHECK_STR(value_at("The service will be on Saturday at 11am.", NULL, 1), "XXXX-XX-XXT11:00");
+  CHECK_STR(value_at("The ferry left at 9pm and docked at 7am the next morning.", "2026-11-22", 1),
+            "2026-11-23T07:00");
+  /* the base of a comparison was reached before the report */
+  CHECK_STR(value_at("Queues are set to be cleared by spring, down from 4.1 million in "
+                     "September.", "2026-11-24", 1), "2026-09");
+  CHECK_STR(value_of("Rates will rise, compared with 3.1% in January.", "2026-11-24"), "2026-01");
+  CHECK_STR(value_of("He will move from London in March.", "2026-11-24"), "2027-03");
+  /* a present in the date's own clause outweighs a past across a comma */
+  CHECK_STR(value_at("The bank held rates last week, and markets now see a cut in February.",
+                     "2026-11-27", 2), "2027-02");
+  CHECK_STR(value_at("The bank held rates last week, and cut them in February.", "2026-11-27", 1),
+            "2026-02");
+  /* a half of a game is no half of a year */
+  CHECK_STR(value_of("She scored twice in the first half.", "2026-11-23"), "(none)");
+  CHECK_STR(value_of("Profit rose 8% in the first half.", "2026-11-23"), "2026-H1");
+  /* a dateline's clock, zone and full date are one time; "on" a full date stays apart */
+  CHECK_STR(span_of("UPDATED 11:52 AM PT Nov. 27, 2026", "2026-11-27"),
+            "11:52 AM PT Nov. 27, 2026");
+  CHECK_STR(value_of("It ended at 11 a.m. on Nov. 11, 1918.", "2026-11-27"), "1918-11-11T11:00");
+  CHECK_STR(value_at("It ended at 11 a.m. on Nov. 11, 1918.", "2026-11-27", 1), "1918-11-11");
+  /* "no earlier than", "no later than": a limit to come */
+  CHECK_STR(value_of("The launch was moved to no earlier than Saturday.", "2026-11-26"),
+            "2026-11-28");
+  /* "to this day" closing a clause is the present; "referred to this day as" is no idiom */
+  CHECK_STR(value_of("The feud goes on to this day.", "2026-11-26"), "PRESENT_REF");
+  CHECK_STR(value_of("The feud goes on to this day.", NULL), "PRESENT_REF");
+  CHECK_STR(value_of("He referred to this day as a disaster.", "2026-11-26"), "2026-11-26");
+  /* a weekday's part repeated */
+  CHECK_STR(value_of("The choir rehearses every Thursday afternoon.", "2026-11-28"), "XXXX-WXX-4TAF");
+  CHECK_STR(span_of("The choir rehearses every Thursday afternoon.", "2026-11-28"),
+            "every Thursday afternoon");
+  /* "by the weekend" with no tense around is a deadline to come */
+  CHECK_STR(value_of("Highs are forecast to hit 30C by the weekend.", "2026-11-30"), "2026-W49-WE");
+  CHECK_STR(value_of("Sales had doubled by the weekend.", "2026-11-30"), "2026-W48-WE");
+  /* a verb after "and" or "but" is of another clause than the date before it */
+  CHECK_STR(value_of("The play opened in Leeds in September and tours from Friday.", "2026-11-30"),
+            "2026-09");
+  CHECK_STR(value_at("They met in October but will meet again in January.", "2026-11-30", 1),
+            "2027-01");
+  /* a participle inside a compound adjective is no tense */
+  CHECK_STR(value_at("It posted better-than-expected sales for the months to September and "
+                     "raised its outlook.", "2026-11-20", 0), "2026-09");
+  /* a possessive weekday naming an event to come, with a future verb */
+  CHECK_STR(value_of("The captain will miss Saturday's match.", "2026-11-25"), "2026-11-28");
+  CHECK_STR(value_of("The captain scored in Saturday's match.", "2026-11-25"), "2026-11-21");
+  CHECK_STR(value_of("They will appeal Monday's ruling.", "2026-11-25"), "2026-11-23");
+  /* "since" a date looks back, whatever follows */
+  CHECK_STR(value_of("The pier has been shut since the weekend and will stay shut.", "2026-11-27"),
+            "2026-W47-WE");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
@@ -616,5 +704,6 @@ int main(void) {
   test_ranges();
   test_spans();
   test_modern();
+  test_genres();
   UNIT_DONE();
 }
