@@ -335,7 +335,7 @@ static void test_text_meta_lines(void) {
       {"Heizkosten steigen\n\nVon Jens Roth\nStand: 09.01.2023, 16:40 Uhr\n\nDie Preise "
        "steigen im M\xC3\xA4rz.\n",
        "Jens Roth", "2023-01-09T16:40:00", "Die Preise"},
-      {"La sequ\xC3\xADa avanza\n\nValladolid, 21 de abril de 2023\n\nEl riego se limita "
+      {"La sequ\xC3\xAD" "a avanza\n\nValladolid, 21 de abril de 2023\n\nEl riego se limita "
        "desde hoy.\n",
        NULL, "2023-04-21", "El riego"},
       {"Waiting times reach a record\n\nStaff reporter\n17 March 2023\n\nPatients waited "
