@@ -949,8 +949,6 @@ static int furniture(const char *s, size_t n, const char *key) {
   return 0;
 }
 
-/* Furniture only near the start (head) or the end (tail): bylines,
-** sources, production credits, copyright lines. */
 size_t nd_meta_separator(const char *s, size_t n, size_t i) {
   if (s[i] == '|') return 1;
   if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7) return 2;
@@ -989,6 +987,8 @@ static int name_and_date_line(const char *s, size_t n) {
   return parts >= 2 && dates >= 1;
 }
 
+/* Furniture only near the start (head) or the end (tail): bylines,
+** sources, production credits, copyright lines. */
 static int edge_furniture(const char *s, size_t n, int head, int tail) {
   size_t no, nl;
   int words = word_count(s, n);
