@@ -54,38 +54,85 @@ static int add_entity(ent_list *L, size_t start, size_t len, int type, size_t se
   return 0;
 }
 
-/* "Privacy Policy", "Contact Us", "Terms of Use": the links every page's
-** footer has, which a tagger reads as names in a dump of a whole page.
+/* True when text[at] lies on a line with no lower-case word of four
+** letters or more (within 200 bytes each side): a menu or a list of links,
+** no sentence ("Home | News | Sport", not "News announced a profit"). */
+static int menu_line(const char *text, size_t n, size_t at) {
+  size_t b = at, e = at;
+  while (b > 0 && at - b < 200 && text[b - 1] != '\n') b--;
+  while (e < n && e - at < 200 && text[e] != '\n') e++;
+  for (size_t i = b; i < e; i++) {
+    unsigned char prev = i == b ? ' ' : (unsigned char)text[i - 1];
+    int starts = prev < 0x80 && !((prev | 32) >= 'a' && (prev | 32) <= 'z');
+    if (!starts || text[i] < 'a' || text[i] > 'z') continue;
+    size_t k = i;
+    while (k < e && text[k] >= 'a' && text[k] <= 'z') k++;
+    if (k - i >= 4) return 0;
+  }
+  return 1;
+}
+
+/* One word of a mention in lower case (ASCII and Latin-1 capitals: "É" is
+** "é"), into w of cap bytes; 0 when it is longer or in capitals only. */
+static int word_key(const char *s, size_t n, char *w, size_t cap) {
+  int lower = 0;
+  if (n >= cap) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0xA0))
+      lower = 1;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+      c += 0x20; /* U+00C0..U+00DE but U+00D7 */
+    w[i] = (char)c;
+  }
+  w[n] = 0;
+  return lower;
+}
+
+/* "Privacy Policy", "Contact Us", "Terms of Use": the links of every
+** page's footer, and on a line of a menu "News / Local", "Économie": a
+** site's sections. A tagger reads them as names in a dump of a whole page.
 ** True when every word of the span is such a word; an all-capitals word
-** ("US") is a name. No gold entity of CoNLL-2003 train or dev is one. */
-static int web_furniture(const char *s, size_t n) {
-  static const char *const azWord[] = {
+** ("US", "NOTICIAS") is a name. No gold entity of CoNLL-2003 train or dev
+** is made of footer words; section words are such only on a menu line,
+** as "News announced a profit" (News Corp) is a name. */
+static int web_furniture(const char *text, size_t n, size_t start, size_t len) {
+  static const char *const azFooter[] = {
       "about", "accessibility", "advertise", "advertising", "careers", "conditions", "contact",
       "cookie", "cookies", "copyright", "faq", "feedback", "help", "home", "log", "login",
       "menu", "newsletter", "newsletters", "notice", "of", "policy", "preferences", "privacy",
       "reserved", "rights", "search", "service", "services", "settings", "sign", "sitemap",
-      "subscribe", "subscription", "terms", "us", "use", NULL};
-  int words = 0;
-  for (size_t i = 0; i < n;) {
-    while (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == '&')) i++;
-    size_t b = i;
-    int lower = 0;
-    char w[16];
-    while (i < n && s[i] != ' ' && s[i] != '-' && s[i] != '&') {
-      char c = s[i];
-      if (c >= 'a' && c <= 'z') lower = 1;
-      if (i - b < sizeof w - 1) w[i - b] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      "subscribe", "subscription", "terms", "us", "use", "impressum", "datenschutz",
+      "datenschutzerklärung", "kontakt", "anmelden", "abmelden", "registrieren", "connexion",
+      "mentions", "légales", "contacto", "aviso", "privacidad", "contatti", NULL};
+  static const char *const azSection[] = {
+      "news", "world", "business", "sport", "sports", "politics", "culture", "opinion",
+      "lifestyle", "weather", "video", "videos", "local", "entertainment", "tech", "technology",
+      "science", "health", "travel", "markets", "latest", "trending", "live", "podcasts", "share",
+      "economy", "money", "arts", "style", "food", "books", "media", "education", "environment",
+      "climate", "accueil", "actualités", "économie", "politique", "partager", "inicio", "portada",
+      "noticias", "deportes", "economía", "startseite", "nachrichten", "wirtschaft", "politik",
+      "kultur", "teilen", NULL};
+  const char *s = text + start;
+  int words = 0, sections = 0;
+  for (size_t i = 0; i < len;) {
+    while (i < len && (s[i] == ' ' || s[i] == '-' || s[i] == '&' || s[i] == '/' || s[i] == '|'))
       i++;
-    }
+    size_t b = i;
+    while (i < len && s[i] != ' ' && s[i] != '-' && s[i] != '&' && s[i] != '/' && s[i] != '|')
+      i++;
     if (i == b) break;
-    if (i - b >= sizeof w || !lower) return 0;
-    w[i - b] = 0;
-    int known = 0;
-    for (int k = 0; azWord[k] && !known; k++) known = strcmp(w, azWord[k]) == 0;
-    if (!known) return 0;
+    char w[24];
+    if (!word_key(s + b, i - b, w, sizeof w)) return 0;
+    int footer = 0, section = 0;
+    for (int k = 0; azFooter[k] && !footer; k++) footer = strcmp(w, azFooter[k]) == 0;
+    for (int k = 0; !footer && azSection[k] && !section; k++) section = strcmp(w, azSection[k]) == 0;
+    if (!footer && !section) return 0;
+    sections += section;
     words++;
   }
-  return words > 0;
+  return words > 0 && (!sections || menu_line(text, n, start));
 }
 
 /* The input's language, worked out only when a mention opens with a word
@@ -249,7 +296,7 @@ static int tag_piece(const nd_ner_model *m, nd_ner_cache *cache, int scores, con
     ** invalid input (continuation bytes glued to an earlier lead byte). */
     size_t start = nd_utf8_boundary(text, n, a + tok[first].start);
     size_t end = nd_utf8_boundary(text, n, a + tok[j - 1].start + tok[j - 1].len);
-    if (end > start && !web_furniture(text + start, end - start))
+    if (end > start && !web_furniture(text, n, start, end - start))
       rc = add_entity(L, start, end - start, type, nd_sentence_of(sp, nsp, start),
                       sum / (double)(j - first));
     i = j;

@@ -317,9 +317,12 @@ static int glue_candidate(const scan *s, const nd_token *k) {
 /* Where to split token k, or 0: the longest proper prefix of two or more
 ** characters that the document has as a word, whose rest (two or more
 ** characters) the document also has as a word, or is a common English word
-** of four or more letters (the gazetteer's list). */
+** of four or more letters (the gazetteer's list); never a token that is
+** itself a common English word. */
 static size_t glue_cut(const scan *s, const word_set *S, const nd_token *k) {
   size_t cuts[GLUE_MAX], nc = 0, l;
+  /* "Newsletters" is a word, not "News" glued to "letters" */
+  if (nd_gaz_word(s->t + k->start, k->len) & ND_GAZ_COMMON) return 0;
   for (size_t i = k->start; i < k->start + k->len; i += l) {
     cp_at(s, i, &l);
     cuts[nc++] = i - k->start;

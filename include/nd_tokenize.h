@@ -16,7 +16,9 @@
 **   - words glued together by careless scraping are split: "saidXi" always
 **     (three or more lower-case letters before a capitalized word), and
 **     "Jinpingarrived" only when the document also has "Jinping" as a word
-**     of its own and "arrived" is one too or is a common English word.
+**     of its own and "arrived" is one too or is a common English word, and
+**     never a token that is itself a common English word ("Newsletters",
+**     "Airlines", "Bobby" stay whole).
 ** Invalid UTF-8 bytes become one-byte tokens; nothing is ever dropped but
 ** white space.
 */

@@ -27,3 +27,7 @@ The US ambassador met Anna Berg in Leeds on Monday.');
 -- a noun after an article or holds a preposition goes.
 SELECT text, type FROM news_entities('Selon le maire de Lyon, la ville ouvrira une nouvelle ligne de tramway en 2027. Le conseil municipal a voté le projet mardi soir, après un long débat. Les travaux commenceront au printemps et dureront trois ans. Le Pen a demandé un référendum local.');
 SELECT text, type FROM news_entities('Die Preise für Fernwärme steigen im März deutlich, sagte die Sprecherin der Stadtwerke am Montag in Kassel. Wir geben nur weiter, was wir selbst bezahlen müssen.');
+-- A menu's sections are no names on a menu line; in a sentence they may be.
+SELECT text, type FROM news_entities('Home | News | Sport | Business
+Newsletters
+News Corp shares rose. News said profits doubled, its chairman Rupert Murdoch told Eastern Airlines staff.');

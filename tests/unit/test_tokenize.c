@@ -50,6 +50,10 @@ int main(void) {
             "Xi|Jinping|arrived|.|Jinping|arrived|late|.");
   CHECK_STR(toks("Jinping spoke. Jinpingarrived late."), "Jinping|spoke|.|Jinping|arrived|late|.");
   CHECK_STR(toks("Jordanians live in Jordan."), "Jordanians|live|in|Jordan|.");
+  /* A common English word is no glue, even with its parts in the document. */
+  CHECK_STR(toks("News\nNewsletters\nWestern letters"), "News|Newsletters|Western|letters");
+  CHECK_STR(toks("Eastern Airlines flew. Eastern Air said."),
+            "Eastern|Airlines|flew|.|Eastern|Air|said|.");
   /* Invalid UTF-8 bytes become tokens; nothing crashes. */
   CHECK_STR(toks("Mos\xff" "cow"), "Mos|\xff|cow");
   CHECK_STR(toks(""), "");
