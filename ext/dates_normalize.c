@@ -924,6 +924,18 @@ static int norm_relative(ctx *c) {
   return emit_point(c, "DATE", shift_point(c, g, rel), mod);
 }
 
+/* The anchor's clock time moved by q units of u (hours, minutes or
+** seconds) in direction dir: a TIME to the minute, on the day it falls. */
+static int emit_clock_shift(ctx *c, nd_unit u, double q, int dir, const char *mod) {
+  double per = u == ND_U_HOUR ? 60 : u == ND_U_MINUTE ? 1 : 1.0 / 60;
+  long at = c->A * 1440 + c->a->hh * 60 + c->a->mi + dir * (long)(q * per + 0.5);
+  long day = at >= 0 ? at / 1440 : -((-at + 1439) / 1440);
+  nd_point p = nd_point_from_day(day);
+  p.gran = ND_G_MINUTE;
+  p.hh = (int)((at - day * 1440) / 60), p.mi = (int)((at - day * 1440) % 60);
+  return emit_point(c, "TIME", p, mod);
+}
+
 static int norm_shift(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
@@ -944,6 +956,10 @@ static int norm_shift(ctx *c) {
   if (q == 0) q = c->w[ui].plural ? -1 : 1; /* "years ago": vague; "the year earlier", "year-ago" */
   int dir = has_word(c, "later") || has_word(c, "now") || has_word(c, "hence") ? 1 : -1;
   const char *mod = qty_mod(c);
+  /* "3 hours ago", "a few hours ago" with an anchor that has its time: the
+  ** clock time that much before it ("a few" taken as about three) */
+  if (u <= ND_U_HOUR && c->a && c->a->has_time && !has_word(c, "earlier") && !has_word(c, "later"))
+    return emit_clock_shift(c, u, q < 0 ? 3 : q, dir, q < 0 ? "APPROX" : mod);
   if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");
   nd_gran g = unit_gran(u);
   long k = (long)q;

@@ -694,6 +694,16 @@ static void test_genres(void) {
             "2026-W47-WE");
 }
 
+/* Breaking news of the live kind: hours and minutes before a timed anchor. */
+static void test_live(void) {
+  const char *t = "Smoke rose 4 hours ago; crews left 45 minutes ago.";
+  CHECK_STR(value_at(t, "2026-11-27T02:00", 0), "2026-11-26T22:00");
+  CHECK_STR(value_at(t, "2026-11-27T02:00", 1), "2026-11-27T01:15");
+  CHECK_STR(value_of("Sirens sounded a few hours ago.", "2026-11-27T14:10"), "2026-11-27T11:10");
+  CHECK_STR(value_at(t, "2026-11-27", 0), "2026-11-27");
+  CHECK_STR(value_at(t, NULL, 0), "XXXX-XX-XX");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
@@ -705,5 +715,6 @@ int main(void) {
   test_spans();
   test_modern();
   test_genres();
+  test_live();
   UNIT_DONE();
 }
