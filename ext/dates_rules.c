@@ -129,7 +129,7 @@
 ** dateline's "11:52 AM PT Nov. 27, 2026" is one time. */
 #define CLOCK_DAY                                                                         \
   "(?:,?\\s+" MONTH_WORD "\\s*" DAY ",?\\s+" YEAR4 "|,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
-  "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
+  "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?|\\s+" PART ")?|today|yesterday|tomorrow|" MONTH_WORD \
   "\\s*" DAY "(?!,?\\s+" YEAR4 ")))?"
 /* "last" of "the last two days", not the verb of "expected to last two days",
 ** "will last three weeks", "they last hours" (the duration alone is tagged) */

@@ -702,6 +702,10 @@ static void test_live(void) {
   CHECK_STR(value_of("Sirens sounded a few hours ago.", "2026-11-27T14:10"), "2026-11-27T11:10");
   CHECK_STR(value_at(t, "2026-11-27", 0), "2026-11-27");
   CHECK_STR(value_at(t, NULL, 0), "XXXX-XX-XX");
+  /* a part of the day after the clock time's weekday belongs to the time */
+  CHECK_STR(span_of("The ferry docked at 8pm on Monday evening.", "2026-11-27"),
+            "8pm on Monday evening");
+  CHECK_STR(value_of("The ferry docked at 8pm on Monday evening.", "2026-11-27"), "2026-11-23T20:00");
 }
 
 int main(void) {
