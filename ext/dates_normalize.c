@@ -852,7 +852,9 @@ static int norm_weekday(ctx *c) {
   int has_rel, rel = rel_of(c, &has_rel);
   nd_point p = unknown_point(ND_G_DAY);
   p.d = wd;
-  if (c->a) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
+  /* "a Tuesday", "one Friday": no day in particular, resolved by no anchor */
+  int some = has_word(c, "a") || has_word(c, "one");
+  if (c->a && !some) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
   if (c->a && has_rel && rel && (has_word(c, "previous") || has_word(c, "following")) && c->ref &&
       c->ref->set && c->ref->p.gran == ND_G_DAY) {
     /* "the previous Friday", "the following Monday": from the day told about */

@@ -242,6 +242,8 @@ static const date_rule rules[] = {
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"
                    "(?:that|the\\s+(?:same|next|following|previous))\\s+" PART "\\b"},
     /* Weekdays: Friday, last Friday, Tuesday morning, Mondays. */
+    /* "a Tuesday in October", "one Friday": some such day, none in particular */
+    {ND_K_WEEKDAY, "(?-i:a|[Oo]ne)\\s+" WEEKDAY "(?:\\s+" PART "\\b)?"},
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
     {ND_K_WEEKDAY, "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\\b"},

@@ -706,6 +706,9 @@ static void test_live(void) {
   CHECK_STR(span_of("The ferry docked at 8pm on Monday evening.", "2026-11-27"),
             "8pm on Monday evening");
   CHECK_STR(value_of("The ferry docked at 8pm on Monday evening.", "2026-11-27"), "2026-11-23T20:00");
+  /* "a Thursday in June" names no particular Thursday; the month stays its own */
+  CHECK_STR(value_at("The vote fell on a Thursday in June.", "2026-11-27", 0), "XXXX-WXX-4");
+  CHECK_STR(value_at("The vote fell on a Thursday in June.", "2026-11-27", 1), "2026-06");
 }
 
 int main(void) {
