@@ -734,7 +734,40 @@ static int season_index(int y, int m) {
   return y * 4 + (m - 3) / 3;
 }
 
+/* "the second week of March", "the last weekend of the year": the ISO week
+** of the n-th run of seven days of the month (or the year's n-th ISO week),
+** the weekend of the n-th Saturday; the month or year alone when no anchor
+** fixes the year. */
+static int norm_week_of(ctx *c, int month) {
+  int weekend = has_word(c, "weekend"), oi = find_cls(c, ND_W_ORDINAL);
+  int n = has_word(c, "last") || has_word(c, "final") ? -1 : oi >= 0 ? c->w[oi].val : 0;
+  if (n == 0 || n > 5) return 0;
+  int yfound, yoff = year_offset(c, &yfound), y = written_year(c, 0);
+  if (y < 0 && has_word(c, "new")) y = c->a ? c->a->y + (c->a->m >= 7) : -1;
+  else if (y < 0 && c->a) y = month > 0 && !yfound && !has_word(c, "year") ? choose_year(c, month, 0, 0)
+                                                                           : c->a->y + yoff;
+  if (y < 0) return emit_point(c, "DATE", nd_point_make(month > 0 ? ND_G_MONTH : ND_G_YEAR, -1, month, -1), NULL);
+  long z;
+  if (weekend) {
+    if (month > 0 && (z = nd_nth_weekday(y, month, 6, n)) > nd_days_from_civil(y, month, nd_days_in_month(y, month)))
+      return 0;
+    else if (n < 0) z = nd_nth_weekday(y, 12, 6, -1);
+    else z = nd_nth_weekday(y, 1, 6, 1) + 7 * (n - 1);
+  } else if (month > 0) {
+    int last = nd_days_in_month(y, month), mid = n < 0 ? last - 3 : 7 * n - 3;
+    if (mid > last) return 0;
+    z = nd_days_from_civil(y, month, mid);
+  } else {
+    z = n < 0 ? nd_days_from_civil(y, 12, 28) : nd_iso_week_monday(y, n);
+  }
+  return emit_point(c, "DATE", point_at(z, weekend ? ND_G_WEEKEND : ND_G_WEEK), NULL);
+}
+
 static int norm_part_year(ctx *c) {
+  if (has_word(c, "of") && (has_word(c, "week") || has_word(c, "weekend"))) {
+    int mi = find_cls(c, ND_W_MONTH);
+    return norm_week_of(c, mi >= 0 ? c->w[mi].val : -1);
+  }
   int quarter = has_word(c, "quarter"), half = has_word(c, "half");
   int ord = 0, season = -1;
   int has_rel, rel = rel_of(c, &has_rel);

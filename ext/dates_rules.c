@@ -200,6 +200,11 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\b(?:the|this|last|next)\\s+(?:(?:fiscal|calendar|latest|current|past|previous|"
                      "year-earlier|year-ago|same|comparable|final)[-\\s]+){0,2}quarter\\b(?!-)(?!\\s+of\\s+(?:a|an|the|all|its|their)\\b)"},
     {ND_K_PART_YEAR, "\\b(?-i:Q[1-4]|H[12])(?:\\s*(?:of\\s+)?(?:" YEAR4 "|['’]?[0-9]{2}\\b))?(?!\\w)"},
+    /* "the last week of August", "the first weekend of the new year": a week
+    ** counted inside a month or a year */
+    {ND_K_PART_YEAR, "the\\s+(?:first|second|third|fourth|fifth|last|final)\\s+"
+                     "week(?:end)?\\s+of\\s+(?:" MONTH_WORD "(?:,?\\s+" YEAR4 ")?|" YEARREF
+                     "|the\\s+(?:new\\s+)?year\\b)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"

@@ -709,6 +709,12 @@ static void test_live(void) {
   /* "a Thursday in June" names no particular Thursday; the month stays its own */
   CHECK_STR(value_at("The vote fell on a Thursday in June.", "2026-11-27", 0), "XXXX-WXX-4");
   CHECK_STR(value_at("The vote fell on a Thursday in June.", "2026-11-27", 1), "2026-06");
+  /* a week counted inside a month or a year */
+  CHECK_STR(span_of("Roads reopen in the third week of May 2027.", "2026-11-27"),
+            "the third week of May 2027");
+  CHECK_STR(value_of("Roads reopen in the third week of May 2027.", "2026-11-27"), "2027-W20");
+  CHECK_STR(value_of("Fares rise on the last weekend of the year.", "2026-11-27"), "2026-W52-WE");
+  CHECK_STR(value_of("Fares rise on the last weekend of the year.", NULL), "XXXX");
 }
 
 int main(void) {
