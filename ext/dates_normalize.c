@@ -1173,7 +1173,7 @@ static int norm_clock(ctx *c) {
       ** the week before the anchor */
       int ok = 0;
       long told = nd_point_day(c->ref->set && c->ref->p.gran == ND_G_DAY ? &c->ref->p : &c->ref->day, &ok);
-      if (ok && told < c->A && told >= c->A - 7) day = told;
+      if (ok && told < c->A && told >= c->A - 7) day = told + (c->ref->night && hh < 12);
     }
     p = nd_point_from_day(day);
     p.gran = ND_G_MINUTE;
@@ -1338,7 +1338,17 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
       !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;
+    ref->night = 0;
     if (c.out.gran == ND_G_DAY) ref->day_set = ND_DAY_JUST_TOLD, ref->day = c.out;
+  } else if (ok == 1 && ref && kind == ND_K_WEEKDAY && !ref->now && !ref->narrative &&
+             !strcmp(t->type, "TIME") && c.out.gran == ND_G_PART && c.out.y >= 0) {
+    /* "The shooting happened on Friday night": the story is of that day,
+    ** as of the weekday alone */
+    ref->set = 1;
+    ref->p = c.out;
+    ref->p.gran = ND_G_DAY;
+    ref->night = c.out.part == 3;
+    ref->day_set = ND_DAY_JUST_TOLD, ref->day = ref->p;
   }
   return ok;
 }

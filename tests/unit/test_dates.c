@@ -715,6 +715,13 @@ static void test_live(void) {
   CHECK_STR(value_of("Roads reopen in the third week of May 2027.", "2026-11-27"), "2027-W20");
   CHECK_STR(value_of("Fares rise on the last weekend of the year.", "2026-11-27"), "2026-W52-WE");
   CHECK_STR(value_of("Fares rise on the last weekend of the year.", NULL), "XXXX");
+  /* a past clock time sentences after "Thursday night" is of that night's story:
+  ** its morning hours fall on the next day, its evening on the Thursday */
+  const char *night = "The blaze began on Thursday night. Neighbours fled. Crews arrived at 4 a.m.";
+  CHECK_STR(value_at(night, "2026-11-29", 1), "2026-11-27T04:00");
+  CHECK_STR(value_at("The blaze began on Thursday evening. Crews arrived at 8 p.m.", "2026-11-29", 1),
+            "2026-11-26T20:00");
+  CHECK_STR(value_at(night, NULL, 1), "XXXX-XX-XXT04:00");
 }
 
 int main(void) {
