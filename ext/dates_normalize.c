@@ -993,7 +993,8 @@ static int norm_shift(ctx *c) {
   const char *mod = qty_mod(c);
   /* "3 hours ago", "a few hours ago" with an anchor that has its time: the
   ** clock time that much before it ("a few" taken as about three) */
-  if (u <= ND_U_HOUR && c->a && c->a->has_time && !has_word(c, "earlier") && !has_word(c, "later"))
+  if (u <= ND_U_HOUR && q < 1e5 && c->a && c->a->has_time && !has_word(c, "earlier") &&
+      !has_word(c, "later"))
     return emit_clock_shift(c, u, q < 0 ? 3 : q, dir, q < 0 ? "APPROX" : mod);
   if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");
   nd_gran g = unit_gran(u);
