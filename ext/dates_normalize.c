@@ -734,7 +734,40 @@ static int season_index(int y, int m) {
   return y * 4 + (m - 3) / 3;
 }
 
+/* "the second week of March", "the last weekend of the year": the ISO week
+** of the n-th run of seven days of the month (or the year's n-th ISO week),
+** the weekend of the n-th Saturday; the month or year alone when no anchor
+** fixes the year. */
+static int norm_week_of(ctx *c, int month) {
+  int weekend = has_word(c, "weekend"), oi = find_cls(c, ND_W_ORDINAL);
+  int n = has_word(c, "last") || has_word(c, "final") ? -1 : oi >= 0 ? c->w[oi].val : 0;
+  if (n == 0 || n > 5) return 0;
+  int yfound, yoff = year_offset(c, &yfound), y = written_year(c, 0);
+  if (y < 0 && has_word(c, "new")) y = c->a ? c->a->y + (c->a->m >= 7) : -1;
+  else if (y < 0 && c->a) y = month > 0 && !yfound && !has_word(c, "year") ? choose_year(c, month, 0, 0)
+                                                                           : c->a->y + yoff;
+  if (y < 0) return emit_point(c, "DATE", nd_point_make(month > 0 ? ND_G_MONTH : ND_G_YEAR, -1, month, -1), NULL);
+  long z;
+  if (weekend) {
+    if (month > 0 && (z = nd_nth_weekday(y, month, 6, n)) > nd_days_from_civil(y, month, nd_days_in_month(y, month)))
+      return 0;
+    else if (n < 0) z = nd_nth_weekday(y, 12, 6, -1);
+    else z = nd_nth_weekday(y, 1, 6, 1) + 7 * (n - 1);
+  } else if (month > 0) {
+    int last = nd_days_in_month(y, month), mid = n < 0 ? last - 3 : 7 * n - 3;
+    if (mid > last) return 0;
+    z = nd_days_from_civil(y, month, mid);
+  } else {
+    z = n < 0 ? nd_days_from_civil(y, 12, 28) : nd_iso_week_monday(y, n);
+  }
+  return emit_point(c, "DATE", point_at(z, weekend ? ND_G_WEEKEND : ND_G_WEEK), NULL);
+}
+
 static int norm_part_year(ctx *c) {
+  if (has_word(c, "of") && (has_word(c, "week") || has_word(c, "weekend"))) {
+    int mi = find_cls(c, ND_W_MONTH);
+    return norm_week_of(c, mi >= 0 ? c->w[mi].val : -1);
+  }
   int quarter = has_word(c, "quarter"), half = has_word(c, "half");
   int ord = 0, season = -1;
   int has_rel, rel = rel_of(c, &has_rel);
@@ -852,7 +885,9 @@ static int norm_weekday(ctx *c) {
   int has_rel, rel = rel_of(c, &has_rel);
   nd_point p = unknown_point(ND_G_DAY);
   p.d = wd;
-  if (c->a) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
+  /* "a Tuesday", "one Friday": no day in particular, resolved by no anchor */
+  int some = has_word(c, "a") || has_word(c, "one");
+  if (c->a && !some) p = nd_point_from_day(resolve_weekday(c, wd, rel, has_rel));
   if (c->a && has_rel && rel && (has_word(c, "previous") || has_word(c, "following")) && c->ref &&
       c->ref->set && c->ref->p.gran == ND_G_DAY) {
     /* "the previous Friday", "the following Monday": from the day told about */
@@ -924,6 +959,18 @@ static int norm_relative(ctx *c) {
   return emit_point(c, "DATE", shift_point(c, g, rel), mod);
 }
 
+/* The anchor's clock time moved by q units of u (hours, minutes or
+** seconds) in direction dir: a TIME to the minute, on the day it falls. */
+static int emit_clock_shift(ctx *c, nd_unit u, double q, int dir, const char *mod) {
+  double per = u == ND_U_HOUR ? 60 : u == ND_U_MINUTE ? 1 : 1.0 / 60;
+  long at = c->A * 1440 + c->a->hh * 60 + c->a->mi + dir * (long)(q * per + 0.5);
+  long day = at >= 0 ? at / 1440 : -((-at + 1439) / 1440);
+  nd_point p = nd_point_from_day(day);
+  p.gran = ND_G_MINUTE;
+  p.hh = (int)((at - day * 1440) / 60), p.mi = (int)((at - day * 1440) % 60);
+  return emit_point(c, "TIME", p, mod);
+}
+
 static int norm_shift(ctx *c) {
   int ui = find_unit(c);
   if (ui < 0) return 0;
@@ -944,6 +991,11 @@ static int norm_shift(ctx *c) {
   if (q == 0) q = c->w[ui].plural ? -1 : 1; /* "years ago": vague; "the year earlier", "year-ago" */
   int dir = has_word(c, "later") || has_word(c, "now") || has_word(c, "hence") ? 1 : -1;
   const char *mod = qty_mod(c);
+  /* "3 hours ago", "a few hours ago" with an anchor that has its time: the
+  ** clock time that much before it ("a few" taken as about three) */
+  if (u <= ND_U_HOUR && q < 1e5 && c->a && c->a->has_time && !has_word(c, "earlier") &&
+      !has_word(c, "later"))
+    return emit_clock_shift(c, u, q < 0 ? 3 : q, dir, q < 0 ? "APPROX" : mod);
   if (q < 0) return emit_ref(c, dir < 0 ? "PAST_REF" : "FUTURE_REF");
   nd_gran g = unit_gran(u);
   long k = (long)q;
@@ -1122,7 +1174,7 @@ static int norm_clock(ctx *c) {
       ** the week before the anchor */
       int ok = 0;
       long told = nd_point_day(c->ref->set && c->ref->p.gran == ND_G_DAY ? &c->ref->p : &c->ref->day, &ok);
-      if (ok && told < c->A && told >= c->A - 7) day = told;
+      if (ok && told < c->A && told >= c->A - 7) day = told + (c->ref->night && hh < 12);
     }
     p = nd_point_from_day(day);
     p.gran = ND_G_MINUTE;
@@ -1287,7 +1339,17 @@ int nd_dates_normalize(nd_date_kind kind, const char *s, size_t n, const nd_anch
       !(ref->narrative && ref->set && c.out.gran < ref->p.gran && holds(&c.out, &ref->p))) {
     ref->set = 1;
     ref->p = c.out;
+    ref->night = 0;
     if (c.out.gran == ND_G_DAY) ref->day_set = ND_DAY_JUST_TOLD, ref->day = c.out;
+  } else if (ok == 1 && ref && kind == ND_K_WEEKDAY && !ref->now && !ref->narrative &&
+             !strcmp(t->type, "TIME") && c.out.gran == ND_G_PART && c.out.y >= 0) {
+    /* "The shooting happened on Friday night": the story is of that day,
+    ** as of the weekday alone */
+    ref->set = 1;
+    ref->p = c.out;
+    ref->p.gran = ND_G_DAY;
+    ref->night = c.out.part == 3;
+    ref->day_set = ND_DAY_JUST_TOLD, ref->day = ref->p;
   }
   return ok;
 }

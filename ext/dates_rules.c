@@ -129,7 +129,7 @@
 ** dateline's "11:52 AM PT Nov. 27, 2026" is one time. */
 #define CLOCK_DAY                                                                         \
   "(?:,?\\s+" MONTH_WORD "\\s*" DAY ",?\\s+" YEAR4 "|,?\\s+(?:on\\s+)?(?:" WEEKDAY "(?:,?\\s+(?:" MONTH_WORD "\\s*" DAY "|(?:the\\s+)?" DAY \
-  "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?)?|today|yesterday|tomorrow|" MONTH_WORD    \
+  "\\s+(?:of\\s+)?" MONTH_WORD ")(?:,?\\s+" YEAR4 ")?|\\s+" PART ")?|today|yesterday|tomorrow|" MONTH_WORD \
   "\\s*" DAY "(?!,?\\s+" YEAR4 ")))?"
 /* "last" of "the last two days", not the verb of "expected to last two days",
 ** "will last three weeks", "they last hours" (the duration alone is tagged) */
@@ -200,6 +200,11 @@ static const date_rule rules[] = {
     {ND_K_PART_YEAR, "\\b(?:the|this|last|next)\\s+(?:(?:fiscal|calendar|latest|current|past|previous|"
                      "year-earlier|year-ago|same|comparable|final)[-\\s]+){0,2}quarter\\b(?!-)(?!\\s+of\\s+(?:a|an|the|all|its|their)\\b)"},
     {ND_K_PART_YEAR, "\\b(?-i:Q[1-4]|H[12])(?:\\s*(?:of\\s+)?(?:" YEAR4 "|['’]?[0-9]{2}\\b))?(?!\\w)"},
+    /* "the last week of August", "the first weekend of the new year": a week
+    ** counted inside a month or a year */
+    {ND_K_PART_YEAR, "the\\s+(?:first|second|third|fourth|fifth|last|final)\\s+"
+                     "week(?:end)?\\s+of\\s+(?:" MONTH_WORD "(?:,?\\s+" YEAR4 ")?|" YEARREF
+                     "|the\\s+(?:new\\s+)?year\\b)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half\\s+(?:of\\s+)?(?:" YEARREF "|the\\s+year)"},
     {ND_K_PART_YEAR, "(?:the\\s+)?(?:first|second|1st|2nd|latter|last)\\s+half(?=\\s*(?:,|\\.|of\\s+(?:this|next|last|the)\\s+year))"},
     {ND_K_PART_YEAR, EDGE "?(?:(?:last|next|this|the|coming|past)\\s+)?(?:spring|summer|autumn|winter)\\b"
@@ -242,6 +247,8 @@ static const date_rule rules[] = {
     {ND_K_DEICTIC, "(?:(?:early|late|later|earlier)\\s+)?"
                    "(?:that|the\\s+(?:same|next|following|previous))\\s+" PART "\\b"},
     /* Weekdays: Friday, last Friday, Tuesday morning, Mondays. */
+    /* "a Tuesday in October", "one Friday": some such day, none in particular */
+    {ND_K_WEEKDAY, "(?-i:a|[Oo]ne)\\s+" WEEKDAY "(?:\\s+" PART "\\b)?"},
     {ND_K_WEEKDAY, "(?:(?:early|late)\\s+)?(?:(?:last|next|this|coming|following|previous|past)\\s+)?" WEEKDAY
                    "(?:\\s+" PART "s?\\b)?"},
     {ND_K_WEEKDAY, "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\\b"},

@@ -280,6 +280,8 @@ typedef struct nd_date_ref {
                       ND_DAY_JUST_TOLD when a span tells it, which the caller notes
                       and clears a sentence after the day's (dates_rules.c) */
   nd_point day;
+  int night;       /* p was told as a night ("Friday night"): its morning hours
+                      are of the next day */
 } nd_date_ref;
 #define ND_DAY_JUST_TOLD 2
 

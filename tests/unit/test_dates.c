@@ -694,6 +694,36 @@ static void test_genres(void) {
             "2026-W47-WE");
 }
 
+/* Breaking news of the live kind: hours and minutes before a timed anchor. */
+static void test_live(void) {
+  const char *t = "Smoke rose 4 hours ago; crews left 45 minutes ago.";
+  CHECK_STR(value_at(t, "2026-11-27T02:00", 0), "2026-11-26T22:00");
+  CHECK_STR(value_at(t, "2026-11-27T02:00", 1), "2026-11-27T01:15");
+  CHECK_STR(value_of("Sirens sounded a few hours ago.", "2026-11-27T14:10"), "2026-11-27T11:10");
+  CHECK_STR(value_at(t, "2026-11-27", 0), "2026-11-27");
+  CHECK_STR(value_at(t, NULL, 0), "XXXX-XX-XX");
+  /* a part of the day after the clock time's weekday belongs to the time */
+  CHECK_STR(span_of("The ferry docked at 8pm on Monday evening.", "2026-11-27"),
+            "8pm on Monday evening");
+  CHECK_STR(value_of("The ferry docked at 8pm on Monday evening.", "2026-11-27"), "2026-11-23T20:00");
+  /* "a Thursday in June" names no particular Thursday; the month stays its own */
+  CHECK_STR(value_at("The vote fell on a Thursday in June.", "2026-11-27", 0), "XXXX-WXX-4");
+  CHECK_STR(value_at("The vote fell on a Thursday in June.", "2026-11-27", 1), "2026-06");
+  /* a week counted inside a month or a year */
+  CHECK_STR(span_of("Roads reopen in the third week of May 2027.", "2026-11-27"),
+            "the third week of May 2027");
+  CHECK_STR(value_of("Roads reopen in the third week of May 2027.", "2026-11-27"), "2027-W20");
+  CHECK_STR(value_of("Fares rise on the last weekend of the year.", "2026-11-27"), "2026-W52-WE");
+  CHECK_STR(value_of("Fares rise on the last weekend of the year.", NULL), "XXXX");
+  /* a past clock time sentences after "Thursday night" is of that night's story:
+  ** its morning hours fall on the next day, its evening on the Thursday */
+  const char *night = "The blaze began on Thursday night. Neighbours fled. Crews arrived at 4 a.m.";
+  CHECK_STR(value_at(night, "2026-11-29", 1), "2026-11-27T04:00");
+  CHECK_STR(value_at("The blaze began on Thursday evening. Crews arrived at 8 p.m.", "2026-11-29", 1),
+            "2026-11-26T20:00");
+  CHECK_STR(value_at(night, NULL, 1), "XXXX-XX-XXT04:00");
+}
+
 int main(void) {
   test_calendar();
   test_anchor();
@@ -705,5 +735,6 @@ int main(void) {
   test_spans();
   test_modern();
   test_genres();
+  test_live();
   UNIT_DONE();
 }
