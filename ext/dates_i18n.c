@@ -574,8 +574,12 @@ static int match_at(const char *s, size_t n, tok *w, int nw, int h, const nd_anc
       else if (h >= 1 && cls_of(&w[h - 1], L) == W_REL_BOTH) rel = w[h - 1].e->val, first = h - 1;
       if (last + 1 < nw && (cls_of(&w[last + 1], L) == W_REL_POST || cls_of(&w[last + 1], L) == W_REL_BOTH))
         rel = w[last + 1].e->val, last = last + 1;
-      nd_point p = weekday_point(a, t->e->val, rel == 0 && first < h ? 0 : rel);
-      if (rel == 0 && first < h) p = weekday_point(a, t->e->val, 1); /* this Monday: the coming one */
+      nd_point p = weekday_point(a, t->e->val, rel);
+      /* "este lunes", "ce vendredi": that day of the anchor's week, past or to come */
+      if (rel == 0 && first < h && a && a->set) {
+        long z = anchor_day(a);
+        p = nd_point_from_day(z + t->e->val - nd_weekday(z));
+      }
       set_point(&f->x, &p, NULL);
       f->start = w[first].start, f->end = w[last].end;
       return 1;

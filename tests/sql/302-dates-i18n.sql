@@ -25,3 +25,5 @@ SELECT count(*) FROM news_dates('Ich bin hier, und das ist gut. Wir sind nicht h
 SELECT count(*) FROM news_dates('Por la mañana, esta mañana, cada mañana: la segunda parte.', '2023-03-17');
 -- An impossible day (April 31) is no date; only its year is left.
 SELECT text, value FROM news_dates('le 31 avril 2023', '2023-03-17');
+-- "este lunes", "ce mardi": that day of the anchor's week, before or after it (a Wednesday here).
+SELECT text, value FROM news_dates('Los datos publicados este lunes muestran una caída; la reunión será este viernes. Le ministre a annoncé ce mardi un plan.', '2025-05-07');
