@@ -647,9 +647,7 @@ static int coming_event(const char *s, size_t n, size_t end) {
   size_t b = i;
   while (i < n && i - b < 15 && (unsigned char)((s[i] | 0x20) - 'a') < 26) w[i - b] = (char)(s[i] | 0x20), i++;
   w[i - b] = 0;
-  for (const char *const *e = events; *e; e++)
-    if (!strcmp(w, *e)) return 1;
-  return 0;
+  return word_in_list(w, events);
 }
 
 /* The word that ends, past spaces, before s[end], lower-cased into w (at
@@ -689,12 +687,10 @@ static int tense_of_preposition(const char *s, size_t start) {
   if (i == (size_t)-1) return -1;
   if (!strcmp(w, "by")) return ND_TENSE_FUTURE;
   if (!strcmp(w, "from")) return PREP_FROM;
-  for (const char *const *o = open_terms; *o; o++)
-    if (!strcmp(w, *o)) return ND_TENSE_NONE;
+  if (word_in_list(w, open_terms)) return ND_TENSE_NONE;
   int on = !strcmp(w, "in") || !strcmp(w, "on");
   if (on && word_back(s, i, w2) != (size_t)-1) strcpy(w, w2);
-  for (const char *const *o = start_terms; *o; o++)
-    if (!strcmp(w, *o)) return PREP_STARTS;
+  if (word_in_list(w, start_terms)) return PREP_STARTS;
   if (!on && !strcmp(w, "of") && word_back(s, i, w2) != (size_t)-1 && !strcmp(w2, "as"))
     return ND_TENSE_NONE;
   return -1;
@@ -850,9 +846,7 @@ static int quoted_title(const char *s, size_t n, size_t start) {
     if (len >= sizeof w) return 0;
     memcpy(w, s + b, len);
     w[len] = 0;
-    int ok = 0;
-    for (const char *const *k = small; *k && !ok; k++) ok = !strcmp(w, *k);
-    if (!ok) return 0;
+    if (!word_in_list(w, small)) return 0;
   }
   return 0;
 }
@@ -870,8 +864,7 @@ static int name_word(const char *w, size_t len) {
   if (len == 0 || len >= sizeof low) return len > 0;
   for (size_t k = 0; k < len; k++) low[k] = (char)(w[k] | 0x20);
   low[len] = 0;
-  for (const char *const *p = plain; *p; p++)
-    if (!strcmp(low, *p)) return 0;
+  if (word_in_list(low, plain)) return 0;
   nd_word one;
   return !(nd_words(w, len, &one, 1) == 1 && (one.cls == ND_W_MONTH || one.cls == ND_W_WEEKDAY));
 }
